@@ -1,0 +1,214 @@
+"""Vocabulary: table and column names, their Chinese aliases, canonical values and labels.
+
+Everything a user may type in Chinese (sheet names, headers, kinds, roles, modes) maps here to
+one canonical form, and every label a report shows comes from here in Chinese or English.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "TABLES",
+    "FILE_STEMS",
+    "SHEET_ALIASES",
+    "COLUMN_ALIASES",
+    "ORG_KINDS",
+    "ROLES",
+    "ACTIVITY_KINDS",
+    "MODES",
+    "VALUE_ALIASES",
+    "TRUE_VALUES",
+    "FALSE_VALUES",
+    "label",
+    "kind_label",
+]
+
+TABLES: tuple[str, ...] = ("organizations", "people", "pairings", "targets", "activities")
+
+#: file stems accepted for each table in a folder (canonical, then Chinese)
+FILE_STEMS: dict[str, tuple[str, ...]] = {
+    "organizations": ("organizations", "机构"),
+    "people": ("people", "人员"),
+    "pairings": ("pairings", "结对"),
+    "targets": ("targets", "目标"),
+    "activities": ("activities", "活动"),
+}
+
+SHEET_ALIASES: dict[str, str] = {
+    alias: table for table, stems in FILE_STEMS.items() for alias in stems
+}
+
+#: Chinese (and a few English) headers accepted for each canonical column
+COLUMN_ALIASES: dict[str, str] = {
+    "机构编号": "org_id",
+    "机构名称": "name",
+    "名称": "name",
+    "类型": "kind",
+    "行政区划": "region",
+    "地区": "region",
+    "行政区划代码": "region",
+    "上级机构": "parent_id",
+    "人员编号": "person_id",
+    "姓名": "name",
+    "所属机构": "org_id",
+    "角色": "role",
+    "党员": "party_member",
+    "是否党员": "party_member",
+    "入职日期": "since",
+    "结对编号": "pairing_id",
+    "帮扶机构": "mentor_org_id",
+    "受援机构": "mentee_org_id",
+    "项目": "program",
+    "指标": "metric",
+    "年度": "year",
+    "目标值": "value",
+    "活动编号": "activity_id",
+    "活动类型": "kind",
+    "开始日期": "start_date",
+    "结束日期": "end_date",
+    "主办机构": "host_org_id",
+    "服务对象机构": "target_org_id",
+    "带领督导": "lead_person_ids",
+    "次数": "count",
+    "数量": "count",
+    "参与人数": "participants",
+    "人次": "participants",
+    "时长": "hours",
+    "小时数": "hours",
+    "方式": "mode",
+    "主题": "topic",
+    "来源": "source",
+}
+
+ORG_KINDS: tuple[str, ...] = ("agency", "station", "community", "government", "school", "other")
+ROLES: tuple[str, ...] = (
+    "supervisor", "social_worker", "manager", "volunteer", "official", "mentor",
+)
+ACTIVITY_KINDS: tuple[str, ...] = (
+    "training",
+    "individual_supervision",
+    "group_supervision",
+    "station_visit",
+    "household_visit",
+    "interview",
+    "exchange_visit",
+    "sharing_session",
+    "mentoring",
+    "other",
+)
+MODES: tuple[str, ...] = ("onsite", "online")
+
+#: Chinese names accepted as aliases of canonical values, per value domain
+VALUE_ALIASES: dict[str, dict[str, str]] = {
+    "org_kind": {
+        "社工机构": "agency", "社会工作服务机构": "agency", "机构": "agency",
+        "社工站": "station", "社会工作服务站": "station", "乡镇社工站": "station",
+        "社工总站": "station", "站点": "station",
+        "社区": "community", "村": "community", "社区/村": "community", "村居": "community",
+        "民政部门": "government", "民政局": "government", "街道": "government",
+        "政府": "government", "民政部门/街道": "government",
+        "高校": "school", "学校": "school", "其他": "other",
+    },
+    "role": {
+        "督导": "supervisor", "社工": "social_worker", "社会工作者": "social_worker",
+        "主管": "manager", "站长": "manager", "主管/站长": "manager",
+        "志愿者": "volunteer", "义工": "volunteer", "官员": "official", "干部": "official",
+        "导师": "mentor",
+    },
+    "activity_kind": {
+        "培训": "training", "集中培训": "training",
+        "个别督导": "individual_supervision", "个督": "individual_supervision",
+        "团体督导": "group_supervision", "团督": "group_supervision",
+        "小组督导": "group_supervision",
+        "走访社工站": "station_visit", "走访站点": "station_visit",
+        "入户走访": "household_visit", "探访": "household_visit", "家访": "household_visit",
+        "社工访谈": "interview", "访谈": "interview",
+        "参观交流学习": "exchange_visit", "交流学习": "exchange_visit",
+        "参观学习": "exchange_visit", "参观交流": "exchange_visit",
+        "分享会": "sharing_session",
+        "结对": "mentoring", "传帮带": "mentoring", "结对/传帮带": "mentoring",
+        "其他": "other",
+    },
+    "mode": {"线下": "onsite", "现场": "onsite", "线上": "online", "网络": "online"},
+}
+
+TRUE_VALUES = frozenset({"true", "1", "yes", "y", "是", "t"})
+FALSE_VALUES = frozenset({"false", "0", "no", "n", "否", "f"})
+
+_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "training": ("培训", "Training"),
+    "individual_supervision": ("个别督导", "Individual supervision"),
+    "group_supervision": ("团体督导", "Group supervision"),
+    "station_visit": ("走访社工站", "Station visits"),
+    "household_visit": ("入户走访", "Household visits"),
+    "interview": ("社工访谈", "Interviews"),
+    "exchange_visit": ("参观交流学习", "Exchange visits"),
+    "sharing_session": ("分享会", "Sharing sessions"),
+    "mentoring": ("结对传帮带", "Mentoring"),
+    "other": ("其他", "Other"),
+}
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # headline metrics
+    "trainings": ("培训场次", "Trainings"),
+    "people_trained": ("培训人次", "People trained"),
+    "individual_supervision": ("个别督导次数", "Individual supervision sessions"),
+    "people_supervised": ("个别督导人数", "People supervised individually"),
+    "group_supervision": ("团体督导次数", "Group supervision sessions"),
+    "station_visits": ("走访社工站(个)", "Station visits"),
+    "household_visits": ("入户走访(户)", "Household visits"),
+    # columns
+    "pairing_id": ("结对编号", "Pairing"),
+    "mentor": ("帮扶机构", "Mentor organization"),
+    "mentee": ("受援机构", "Mentee organization"),
+    "metric": ("指标", "Metric"),
+    "kind": ("活动类型", "Activity kind"),
+    "count": ("次数/数量", "Count"),
+    "participants": ("参与人次", "Participants"),
+    "hours": ("时长(小时)", "Hours"),
+    "activities": ("活动记录数", "Records"),
+    "actual": ("年内累计", "Year to date"),
+    "target": ("年度目标", "Annual target"),
+    "expected": ("按进度应完成", "Expected by now"),
+    "share": ("完成率", "Share of target"),
+    "status": ("进度", "Status"),
+    "region": ("地区", "Region"),
+    "province": ("省份", "Province"),
+    "month": ("月份", "Month"),
+    "value": ("数值", "Value"),
+    "on_track": ("达到进度", "on track"),
+    "behind": ("落后进度", "behind"),
+    "done": ("已完成", "met"),
+    "no_target": ("无目标", "no target"),
+    "all": ("全部", "All"),
+}
+
+
+def label(key: str, lang: str = "zh") -> str:
+    """Return the report label of ``key`` in ``lang`` ("zh" or "en"); the key itself if unknown.
+
+    Examples
+    --------
+    >>> label("people_trained"), label("people_trained", "en")
+    ('培训人次', 'People trained')
+    """
+    if key in _LABELS:
+        return _LABELS[key][0 if lang == "zh" else 1]
+    return kind_label(key, lang)
+
+
+def kind_label(kind: str, lang: str = "zh") -> str:
+    """Return the label of an activity kind or a ``<kind>_participants`` metric.
+
+    Examples
+    --------
+    >>> kind_label("group_supervision"), kind_label("training_participants", "en")
+    ('团体督导', 'Training (participants)')
+    """
+    base, _, suffix = kind.partition("_participants") if kind.endswith("_participants") else (
+        kind, "", "")
+    if base not in _KIND_LABELS:
+        return kind
+    text = _KIND_LABELS[base][0 if lang == "zh" else 1]
+    if kind.endswith("_participants"):
+        text += "(人次)" if lang == "zh" else " (participants)"
+    return text
