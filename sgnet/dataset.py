@@ -1,0 +1,183 @@
+"""The Dataset: validated tables of one program, and selection by period, region and pairing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from .periods import Period, parse_period
+from .regions import region_name, resolve_region, within
+
+__all__ = ["Dataset"]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated tables of a mentoring program, as pandas DataFrames.
+
+    Build one with :func:`sgnet.load`. Every table's index is ``row``: the row number of the
+    record in its source file (header = row 1), so any result can be traced back.
+
+    Attributes
+    ----------
+    organizations, people, pairings, targets, activities : pandas.DataFrame
+        The canonical tables (see DESIGN.md). ``activities`` gains a derived column
+        ``region``: the region of the target organization, else of the host, else of the
+        pairing's mentee.
+    source : str
+        Where the data came from.
+    problems : pandas.DataFrame
+        Problems found at load time (empty unless loaded with ``errors="drop"``).
+    period : Period or None
+        The period selected, if any; ``region`` and ``pairing`` likewise.
+    """
+
+    organizations: pd.DataFrame
+    people: pd.DataFrame
+    pairings: pd.DataFrame
+    targets: pd.DataFrame
+    activities: pd.DataFrame
+    source: str = ""
+    problems: pd.DataFrame = field(default_factory=pd.DataFrame)
+    period: Period | None = None
+    region: str | None = None
+    pairing: str | None = None
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, pd.DataFrame], *, source: str = "",
+                    problems: pd.DataFrame | None = None) -> Dataset:
+        """Build a Dataset from typed tables (as :func:`sgnet.load` does) and derive columns."""
+        acts = tables["activities"].copy()
+        orgs = tables["organizations"]
+        org_region = pd.Series(orgs["region"].to_numpy(), index=orgs["org_id"].to_numpy())
+        pairs = tables["pairings"]
+        mentee_region = pd.Series(
+            pairs["mentee_org_id"].map(org_region).to_numpy(), index=pairs["pairing_id"].to_numpy()
+        )
+        region = acts["target_org_id"].map(org_region)
+        region = region.fillna(acts["host_org_id"].map(org_region))
+        region = region.fillna(acts["pairing_id"].map(mentee_region))
+        acts["region"] = region.astype("string")
+        acts["count"] = acts["count"].fillna(1)
+        return cls(
+            organizations=tables["organizations"], people=tables["people"],
+            pairings=tables["pairings"], targets=tables["targets"], activities=acts,
+            source=source, problems=problems if problems is not None else pd.DataFrame(),
+        )
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The five tables by name."""
+        return {
+            "organizations": self.organizations, "people": self.people,
+            "pairings": self.pairings, "targets": self.targets, "activities": self.activities,
+        }
+
+    @property
+    def rejected(self) -> pd.DataFrame:
+        """Problems of the rows left out at load time (``errors="drop"``)."""
+        if self.problems.empty:
+            return self.problems
+        return self.problems.dropna(subset=["row"])
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        """First and last activity start date, or None when there is no activity."""
+        dates = self.activities["start_date"].dropna()
+        if dates.empty:
+            return None
+        return dates.min().date(), dates.max().date()
+
+    def select(self, period: str | Period | None = None, region: str | None = None,
+               pairing: str | None = None) -> Dataset:
+        """A Dataset restricted to a period, a region and/or a pairing.
+
+        Parameters
+        ----------
+        period : str or Period, optional
+            Keep activities whose ``start_date`` lies in the period (any form of
+            :func:`sgnet.parse_period`). Pairings, targets and organizations are kept.
+        region : str, optional
+            A region code at any level (450000 province, 451200 city, 451225 county) or a
+            place name: keep activities whose region lies inside it, pairings whose mentee
+            organization lies inside it, and their targets.
+        pairing : str, optional
+            Keep this pairing, its targets and its activities.
+
+        Returns
+        -------
+        Dataset
+            A new Dataset; this one is not changed. Organizations and people are kept whole,
+            so that every reference still resolves.
+
+        Raises
+        ------
+        PeriodError
+            If ``period`` is not understood.
+        ValueError
+            If ``region`` resolves to no place or several, or ``pairing`` is unknown.
+
+        Examples
+        --------
+        >>> import sgnet
+        >>> ds = sgnet.load()
+        >>> q4 = ds.select(period="2022Q4")
+        >>> bool(q4.activities["start_date"].dt.quarter.eq(4).all())
+        True
+        """
+        acts, pairs, targets = self.activities, self.pairings, self.targets
+        new_period, new_region, new_pairing = self.period, self.region, self.pairing
+        if pairing is not None:
+            if pairing not in set(pairs["pairing_id"]):
+                raise ValueError(f"pairing {pairing!r} is not a pairing_id of this dataset")
+            acts = acts[acts["pairing_id"] == pairing]
+            pairs = pairs[pairs["pairing_id"] == pairing]
+            targets = targets[targets["pairing_id"] == pairing]
+            new_pairing = pairing
+        if region is not None:
+            code = resolve_region(region)
+            acts = acts[within(acts["region"], code)]
+            mentee_region = pairs["mentee_org_id"].map(
+                self.organizations.set_index("org_id")["region"])
+            pairs = pairs[within(mentee_region, code).to_numpy()]
+            targets = targets[targets["pairing_id"].isin(pairs["pairing_id"])]
+            new_region = code
+        if period is not None:
+            p = parse_period(period)
+            start, end = pd.Timestamp(p.start), pd.Timestamp(p.end)
+            acts = acts[(acts["start_date"] >= start) & (acts["start_date"] <= end)]
+            new_period = p
+        return replace(self, activities=acts, pairings=pairs, targets=targets,
+                       period=new_period, region=new_region, pairing=new_pairing)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.tables.items())
+        scope = self._scope_text()
+        return f"<Dataset {sizes}{'; ' + scope if scope else ''}>"
+
+    def _scope_text(self) -> str:
+        parts = []
+        if self.period is not None:
+            parts.append(f"period {self.period.describe()}")
+        if self.region is not None:
+            parts.append(f"region {self.region} {region_name(self.region, full=True)}")
+        if self.pairing is not None:
+            parts.append(f"pairing {self.pairing}")
+        return ", ".join(parts)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(k)}</td><td style='text-align:right'>{len(v)}</td></tr>"
+            for k, v in self.tables.items()
+        )
+        span = self.date_range()
+        extra = f"<br>activities {span[0]} … {span[1]}" if span else ""
+        scope = self._scope_text()
+        return (
+            "<div><b>sgnet Dataset</b> "
+            f"<small>{html.escape(self.source)}</small>"
+            f"{'<br>' + html.escape(scope) if scope else ''}{extra}"
+            f"<table><tr><th>table</th><th>rows</th></tr>{rows}</table></div>"
+        )

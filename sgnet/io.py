@@ -1,0 +1,558 @@
+"""Loading datasets: read CSV folders or workbooks, parse, validate, report every problem.
+
+A dataset is a folder of CSV files (``organizations.csv`` … or ``机构.csv`` …) or one .xlsx
+workbook with a sheet per table (canonical or Chinese sheet names). Validation is lazy: every
+check runs, and every problem is reported with its file, row (the row number a spreadsheet
+shows: the header is row 1, the first record row 2), column, value and reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .dataset import Dataset
+from .errors import DataFileError, TableValidationError
+from .paths import SAMPLE_DATA
+from .regions import resolve_regions
+from .schema import SCHEMAS, required_columns
+from .vocab import (
+    COLUMN_ALIASES,
+    FALSE_VALUES,
+    FILE_STEMS,
+    SHEET_ALIASES,
+    TABLES,
+    TRUE_VALUES,
+    VALUE_ALIASES,
+)
+
+__all__ = ["load", "validate", "read_tables", "RawTable", "PROBLEM_COLUMNS"]
+
+log = logging.getLogger(__name__)
+
+PROBLEM_COLUMNS = ["file", "table", "row", "column", "value", "check", "message"]
+_OPTIONAL_TABLES = ("targets",)
+_EXCEL = (".xlsx", ".xlsm")
+
+
+@dataclass
+class RawTable:
+    """One table as read from its file: every cell as stripped text ("" when empty).
+
+    The index holds spreadsheet row numbers (header = row 1).
+    """
+
+    table: str
+    file: str
+    frame: pd.DataFrame
+
+
+class _Problems:
+    """Collects problems; knows which rows and cells already have one."""
+
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+        self.cells: set[tuple[str, object, str]] = set()
+
+    def add(self, file: str, table: str, row: object, column: object, value: object,
+            check: str, reason: str) -> None:
+        self.cells.add((table, row, column))
+        where = f"{file}" + (f" row {row}" if row is not None and row is not pd.NA else "")
+        if column is not None:
+            where += f", {column}"
+        shown = "" if value is None or value is pd.NA or value == "" else f"{value!r} "
+        self.records.append({
+            "file": file, "table": table, "row": row, "column": column,
+            "value": None if value is pd.NA else value, "check": check,
+            "message": f"{where}: {shown}{reason}",
+        })
+
+    def add_rows(self, raw: RawTable, mask: pd.Series, column: str, values: pd.Series,
+                 check: str, reason: str | pd.Series) -> None:
+        rows = mask[mask].index
+        for row in rows:
+            why = reason if isinstance(reason, str) else reason.loc[row]
+            self.add(raw.file, raw.table, int(row), column, values.loc[row], check, why)
+
+    def frame(self) -> pd.DataFrame:
+        df = pd.DataFrame(self.records, columns=PROBLEM_COLUMNS)
+        df["row"] = df["row"].astype("Int64")
+        return df
+
+
+# --------------------------------------------------------------------------- reading
+
+def _canonical_header(name: object) -> str:
+    text = str(name).replace("\ufeff", "").strip()
+    if text in COLUMN_ALIASES:
+        return COLUMN_ALIASES[text]
+    return text.lower() if text.isascii() else text
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Strip cells, drop empty rows and unnamed empty columns, name rows as a spreadsheet does."""
+    frame = frame.copy()
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
+    frame.columns = [_canonical_header(c) for c in frame.columns]
+    for col in frame.columns:
+        frame[col] = frame[col].str.replace("\ufeff", "", regex=False).str.strip()
+    unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
+    empty_unnamed = [c for c in unnamed if (frame[c] == "").all()]
+    frame = frame.drop(columns=empty_unnamed)
+    return frame[(frame != "").any(axis=1)]
+
+
+def _is_binary(path: Path) -> bool:
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    return b"\x00" in head
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    if path.stat().st_size == 0:
+        raise DataFileError(f"{path.name}: the file is empty")
+    if _is_binary(path):
+        raise DataFileError(f"{path.name}: not a text file (is it a workbook saved as .csv?)")
+    options = {"dtype": str, "keep_default_na": False, "skip_blank_lines": False}
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return pd.read_csv(path, encoding=encoding, **options)
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.EmptyDataError as err:
+            raise DataFileError(f"{path.name}: the file has no header row") from err
+        except pd.errors.ParserError as err:
+            raise DataFileError(f"{path.name}: not a readable CSV file ({err})") from err
+    raise DataFileError(f"{path.name}: text is neither UTF-8 nor GB18030/GBK")
+
+
+def _cell_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_workbook(path: Path) -> dict[str, pd.DataFrame]:
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+    except Exception as err:  # openpyxl raises many kinds for a damaged file
+        raise DataFileError(f"{path.name}: not a readable .xlsx workbook ({err})") from err
+    out = {}
+    for name, frame in sheets.items():
+        table = SHEET_ALIASES.get(str(name).strip(), SHEET_ALIASES.get(str(name).strip().lower()))
+        if table is None:
+            log.info("%s: sheet %r is not a table of sgnet; ignored", path.name, name)
+            continue
+        out[table] = frame.map(_cell_text).astype(str)
+        out[table].columns = [_cell_text(c) for c in frame.columns]
+    return out
+
+
+def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd.DataFrame]:
+    """Read the raw tables of a dataset (no parsing), with the file-level problems found.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder of CSV files or a .xlsx workbook; default the bundled sample.
+
+    Returns
+    -------
+    tables : dict of str to RawTable
+    problems : pandas.DataFrame
+        File-level problems (missing table, empty or unreadable file), with ``row`` empty.
+
+    Raises
+    ------
+    DataFileError
+        If ``path`` does not exist or holds no table at all.
+    """
+    path = Path(path) if path is not None else SAMPLE_DATA
+    problems = _Problems()
+    raw: dict[str, RawTable] = {}
+    if not path.exists():
+        raise DataFileError(f"{path}: no such file or folder")
+    if path.is_file() and path.suffix.lower() in _EXCEL:
+        for table, frame in _read_workbook(path).items():
+            raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame))
+        missing_where = f"{path.name}"
+    elif path.is_dir():
+        files = {p.stem.strip().lower(): p for p in sorted(path.iterdir())
+                 if p.suffix.lower() == ".csv"}
+        for table, stems in FILE_STEMS.items():
+            found = next((files[s] for s in stems if s in files), None)
+            if found is None:
+                continue
+            try:
+                raw[table] = RawTable(table, found.name, _tidy(_read_csv(found)))
+            except DataFileError as err:
+                reason = str(err).split(": ", 1)[1]
+                problems.add(found.name, table, None, None, None, "file", reason)
+        missing_where = f"{path.name}/"
+    else:
+        raise DataFileError(f"{path}: expected a folder of CSV files or an .xlsx workbook")
+    seen = set(raw) | {r["table"] for r in problems.records}
+    if not seen:
+        raise DataFileError(
+            f"{path}: no sgnet table found; expected files or sheets named "
+            + ", ".join(f"{t} ({FILE_STEMS[t][1]})" for t in TABLES)
+        )
+    for table in TABLES:
+        if table not in seen and table not in _OPTIONAL_TABLES:
+            kind = "sheet" if path.is_file() else "file"
+            problems.add(missing_where, table, None, None, None, "table",
+                         f"the {kind} for table {table} ({FILE_STEMS[table][1]}) is missing")
+    return raw, problems.frame()
+
+
+# --------------------------------------------------------------------------- parsing
+
+_DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    iso = text.str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
+    iso = iso.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]00:00(:00)?$", r"\1", regex=True)
+    parsed = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+    bad = parsed.isna() & (text != "")
+    reason = pd.Series("not a date; use YYYY-MM-DD (e.g. 2022-10-24)", index=text.index)
+    serial = bad & text.str.fullmatch(r"\d{5}(\.0+)?")
+    if serial.any():
+        days = pd.to_numeric(text[serial]).astype(int)
+        as_date = (pd.Timestamp("1899-12-30") + pd.to_timedelta(days, unit="D")).dt.date
+        reason[serial] = ("looks like an Excel serial date (" + as_date.astype(str)
+                          + "?); format the cell as a date or write YYYY-MM-DD")
+    wrong = bad & text.str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}")
+    reason[wrong] = "is not a real calendar date"
+    return parsed, reason
+
+
+def _parse_numbers(text: pd.Series, integer: bool) -> tuple[pd.Series, pd.Series]:
+    cleaned = text.str.replace(",", "", regex=False).str.replace("，", "", regex=False)
+    num = pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
+    reason = pd.Series("not a number; write digits, e.g. 12", index=text.index)
+    if integer:
+        frac = num.notna() & (num % 1 != 0)
+        reason[frac] = "not a whole number"
+        num = num.where(~frac)
+        return num.astype("Int64"), reason
+    return num.astype("Float64"), reason
+
+
+def _parse_enum(text: pd.Series, domain: str, allowed: Iterable[str]) -> tuple[pd.Series, str]:
+    aliases = VALUE_ALIASES[domain]
+    allowed = list(allowed)
+    mapping = {v: v for v in allowed} | aliases
+    uniq = pd.Series(text.unique())
+    lookup = {u: mapping.get(u, mapping.get(u.lower().replace(" ", "_").replace("-", "_")))
+              for u in uniq}
+    out = text.map(lookup).astype("string")
+    zh = sorted({k for k, v in aliases.items() if v in allowed})[:12]
+    reason = f"unknown value; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
+    return out, reason
+
+
+def _parse_bool(text: pd.Series) -> pd.Series:
+    low = text.str.lower()
+    out = pd.Series(pd.NA, index=text.index, dtype="boolean")
+    out[low.isin(TRUE_VALUES)] = True
+    out[low.isin(FALSE_VALUES)] = False
+    return out
+
+
+def _allowed(table: str, column: str) -> list[str]:
+    col = SCHEMAS[table].columns[column]
+    for check in col.checks:
+        values = check.statistics.get("allowed_values")
+        if values is not None:
+            return list(values)
+    return []
+
+
+def _parse_table(raw: RawTable, problems: _Problems) -> pd.DataFrame | None:
+    """Typed table from raw text; every cell that does not parse is a problem."""
+    schema = SCHEMAS[raw.table]
+    frame = raw.frame
+    missing = [c for c in required_columns(raw.table) if c not in frame.columns]
+    for col in missing:
+        problems.add(raw.file, raw.table, 1, col, None, "column",
+                     f"required column {col} is missing (header row 1 has: "
+                     f"{', '.join(map(str, frame.columns))})")
+    unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
+    for col in unnamed:
+        problems.add(raw.file, raw.table, 1, col, None, "column",
+                     "a column with values has no header (merged header cells?)")
+    dupes = frame.columns[frame.columns.duplicated()].unique()
+    for col in dupes:
+        problems.add(raw.file, raw.table, 1, col, None, "column", "the header appears twice")
+    if missing or len(dupes):
+        return None
+    out = pd.DataFrame(index=frame.index)
+    for name in frame.columns:
+        text = frame[name]
+        col = schema.columns.get(name)
+        if col is None:  # an extra column: kept as text
+            out[name] = text.replace("", pd.NA).astype("string")
+            continue
+        kind = col.metadata["parse"]
+        present = text != ""
+        if kind in ("id", "text", "idlist", "metric"):
+            value = text.where(present).astype("string")
+            if kind == "idlist":
+                value = value.str.replace(r"\s*[;；,，、]\s*", ";", regex=True)
+            if kind == "metric":
+                value = value.str.lower()
+        elif kind == "date":
+            value, reason = _parse_dates(text)
+            problems.add_rows(raw, value.isna() & present, name, text, "date", reason)
+        elif kind in ("int", "float"):
+            value, reason = _parse_numbers(text, kind == "int")
+            problems.add_rows(raw, value.isna() & present, name, text, "number", reason)
+        elif kind == "bool":
+            value = _parse_bool(text)
+            problems.add_rows(raw, value.isna() & present, name, text, "bool",
+                              "not a yes/no value; use true/false (是/否)")
+        elif kind == "region":
+            value, reasons = resolve_regions(text.where(present))
+            problems.add_rows(raw, value.isna() & present, name, text, "region", reasons)
+        elif kind.startswith("enum:"):
+            value, reason = _parse_enum(text, kind[5:], _allowed(raw.table, name))
+            problems.add_rows(raw, value.isna() & present, name, text, "value", reason)
+        else:  # pragma: no cover - a schema with an unknown parse kind is a bug
+            raise ValueError(f"unknown parse kind {kind!r} for {raw.table}.{name}")
+        out[name] = value
+    for name, col in schema.columns.items():
+        if name not in out.columns:
+            out[name] = pd.Series(pd.NA, index=out.index, dtype=col.dtype.type)
+    ordered = list(schema.columns) + [c for c in out.columns if c not in schema.columns]
+    return out[ordered]
+
+
+# --------------------------------------------------------------------------- checks
+
+_CHECK_REASONS = {
+    "not_nullable": "is empty; this column is required",
+    "field_uniqueness": "appears more than once; ids must be unique",
+    "multiple_fields_uniqueness": "repeats the same pairing, metric and year as another row",
+}
+
+
+def _reason(check: str) -> str:
+    if check in _CHECK_REASONS:
+        return _CHECK_REASONS[check]
+    if m := re.fullmatch(r"greater_than_or_equal_to\((.*)\)", check):
+        return f"must be at least {m[1]}"
+    if m := re.fullmatch(r"in_range\((.*), (.*)\)", check):
+        return f"must lie between {m[1]} and {m[2]}"
+    if m := re.fullmatch(r"isin\((.*)\)", check):
+        return f"unknown value; use one of {m[1]}"
+    return f"fails check {check}"
+
+
+def _schema_checks(raw: RawTable, table: pd.DataFrame, problems: _Problems) -> None:
+    try:
+        SCHEMAS[raw.table].validate(table, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        for case in cases.itertuples(index=False):
+            row = None if pd.isna(case.index) else int(case.index)
+            column = case.column
+            if case.check == "multiple_fields_uniqueness":
+                column = "pairing_id, metric, year"
+            if (raw.table, row, column) in problems.cells:
+                continue  # already reported as a parse error
+            if case.check == "not_nullable" or row is None:
+                value = None
+            else:
+                value = raw.frame.at[row, case.column] if case.column in raw.frame else None
+            problems.add(raw.file, raw.table, row, column, value, case.check, _reason(case.check))
+
+
+def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
+                      problems: _Problems) -> None:
+    ids = {
+        "organizations": tables["organizations"]["org_id"] if "organizations" in tables else None,
+        "people": tables["people"]["person_id"] if "people" in tables else None,
+        "pairings": tables["pairings"]["pairing_id"] if "pairings" in tables else None,
+    }
+    id_col = {"organizations": "org_id", "people": "person_id", "pairings": "pairing_id"}
+    for name, table in tables.items():
+        raw = raws[name]
+        for column, target in (c for c in _refs(name)):
+            known = ids.get(target)
+            if known is None:
+                continue
+            target_file = raws[target].file if target in raws else target
+            values = table[column]
+            if column == "lead_person_ids":
+                exploded = values.str.split(";").explode().dropna()
+                exploded = exploded[exploded != ""]
+                bad = exploded[~exploded.isin(known.dropna())]
+                for row, value in bad.items():
+                    problems.add(raw.file, name, int(row), column, value, "reference",
+                                 f"is not {_an(id_col[target])} in {target_file}")
+                continue
+            bad = values.notna() & ~values.isin(known.dropna())
+            problems.add_rows(raw, bad, column, values, "reference",
+                              f"is not {_an(id_col[target])} in {target_file}")
+
+
+def _an(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _refs(table: str) -> list[tuple[str, str]]:
+    return [(n, c.metadata["refs"]) for n, c in SCHEMAS[table].columns.items()
+            if c.metadata.get("refs")]
+
+
+def _row_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
+                problems: _Problems) -> None:
+    for name in ("pairings", "activities"):
+        if name not in tables:
+            continue
+        t, raw = tables[name], raws[name]
+        bad = t["end_date"].notna() & t["start_date"].notna() & (t["end_date"] < t["start_date"])
+        problems.add_rows(raw, bad, "end_date", raw.frame.get("end_date", t["end_date"]),
+                          "date_order", "is before start_date")
+    if "pairings" in tables:
+        t, raw = tables["pairings"], raws["pairings"]
+        same = t["mentor_org_id"].notna() & (t["mentor_org_id"] == t["mentee_org_id"])
+        problems.add_rows(raw, same.fillna(False), "mentee_org_id", t["mentee_org_id"],
+                          "self_pairing", "is the same organization as mentor_org_id")
+
+
+# --------------------------------------------------------------------------- entry points
+
+def _check(path: str | Path | None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, str]:
+    raws, file_problems = read_tables(path)
+    problems = _Problems()
+    problems.records.extend(file_problems.to_dict("records"))
+    tables: dict[str, pd.DataFrame] = {}
+    for name in TABLES:
+        if name in raws:
+            typed = _parse_table(raws[name], problems)
+            if typed is not None:
+                tables[name] = typed
+                _schema_checks(raws[name], typed, problems)
+    _reference_checks(tables, raws, problems)
+    _row_checks(tables, raws, problems)
+    found = problems.frame()
+    order = {t: i for i, t in enumerate(TABLES)}
+    found = found.assign(_t=found["table"].map(order)).sort_values(
+        ["_t", "row", "column"], na_position="first", kind="stable").drop(columns="_t")
+    source = str(Path(path) if path is not None else SAMPLE_DATA)
+    return tables, found.reset_index(drop=True), source
+
+
+def validate(path: str | Path | None = None) -> pd.DataFrame:
+    """Check a dataset and return every problem found (an empty frame when it is clean).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder of CSV files or a .xlsx workbook; default the bundled sample.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``file, table, row, column, value, check, message``; ``row`` is the row
+        number a spreadsheet shows (header = row 1), empty for file-level problems.
+
+    Raises
+    ------
+    DataFileError
+        If ``path`` does not exist or holds no sgnet table at all.
+
+    Examples
+    --------
+    >>> validate().empty
+    True
+    """
+    return _check(path)[1]
+
+
+def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
+    """Load and validate a dataset.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder of CSV files or a .xlsx workbook; default the bundled sample.
+    errors : {"raise", "drop"}
+        ``"raise"``: any problem raises :class:`TableValidationError` listing all of them.
+        ``"drop"``: rows with problems are left out (and kept, with their reasons, in
+        ``Dataset.rejected``); rows that referred to them are left out too.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    TableValidationError
+        With ``errors="raise"``, when any check fails; ``.failure_cases`` lists them all.
+    DataFileError
+        If ``path`` does not exist or holds no sgnet table at all.
+
+    Examples
+    --------
+    >>> ds = load()
+    >>> sorted(ds.tables) == sorted(TABLES)
+    True
+    """
+    if errors not in ("raise", "drop"):
+        raise ValueError(f"errors must be 'raise' or 'drop', not {errors!r}")
+    tables, problems, source = _check(path)
+    if len(problems) and errors == "raise":
+        raise TableValidationError(problems)
+    if len(problems):
+        tables, problems = _drop_rejected(tables, problems, path)
+    for name in TABLES:
+        if name not in tables:
+            schema = SCHEMAS[name]
+            tables[name] = pd.DataFrame(
+                {c: pd.Series(dtype=col.dtype.type) for c, col in schema.columns.items()}
+            ).rename_axis("row")
+    return Dataset.from_tables(tables, source=source, problems=problems)
+
+
+def _drop_rejected(tables: dict[str, pd.DataFrame], problems: pd.DataFrame,
+                   path: str | Path | None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Leave out rejected rows, then rows that referred to them, until nothing changes."""
+    raws, _ = read_tables(path)
+    all_problems = problems
+    while True:
+        rejected = all_problems.dropna(subset=["row"])
+        changed = False
+        for name, t in list(tables.items()):
+            rows = set(rejected.loc[rejected["table"] == name, "row"].astype(int))
+            keep = ~t.index.isin(list(rows))
+            if not keep.all():
+                tables[name] = t[keep]
+                changed = True
+        if not changed:
+            break
+        follow = _Problems()
+        _reference_checks(tables, raws, follow)
+        new = follow.frame()
+        new["check"] = "cascade"
+        new["message"] = new["message"] + " (that row was rejected)"
+        if new.empty:
+            break
+        all_problems = pd.concat([all_problems, new], ignore_index=True)
+    return tables, all_problems
