@@ -1,0 +1,83 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Period report / 周期报告
+# Run with `sgnet report` (papermill). The cell tagged `parameters` holds the defaults, which
+# run on the bundled sample. Logic lives in `sgnet`; this notebook only calls it.
+
+# %% tags=["parameters"]
+data = None  # dataset folder or .xlsx workbook (None: the bundled data/sample)
+period = None  # e.g. "2022Q4", "2022-10", "2022" (None: latest full quarter in the data)
+region = None  # a region code at any level (450000, 451200, 451225), or None for all
+pairing = None  # a pairing_id, or None for all
+audience = "funder"  # "funder" shows no names of people, "internal" may
+lang = "zh"  # "zh" or "en"
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import HTML, display
+
+import sgnet
+from sgnet import metrics, plots
+from sgnet import report as rp
+
+# %config InlineBackend.figure_formats = ["png"]
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 110}
+
+ds = sgnet.load(data)
+the_period = sgnet.parse_period(period) if period else rp.default_period(ds)
+scope = ds.select(region=region, pairing=pairing)
+current = scope.select(period=the_period)
+display(HTML(rp.title_html(current, the_period, lang=lang, audience=audience)))
+
+# %%
+display(HTML(rp.heading_html("headline", lang=lang)))
+display(HTML(rp.headline_html(metrics.headline(current), lang=lang)))
+
+# %%
+progress = metrics.progress(scope, the_period)
+display(HTML(rp.heading_html("progress", lang=lang)))
+display(HTML(rp.note_html(rp.progress_rule(the_period, lang=lang))))
+display(HTML(rp.table_html(progress.drop(columns=["year"]), lang=lang)))
+
+# %%
+display(HTML(rp.heading_html("figures", lang=lang)))
+year_to_date = scope.select(period=f"{the_period.end.year}-01-01..{the_period.end}")
+fig, ax = plt.subplots(figsize=(9, 4))
+plots.monthly_activity(year_to_date, lang=lang, ax=ax)
+plt.show()
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(12, max(3, 0.35 * len(scope.pairings) + 1.5)))
+plots.target_progress(progress, metric="training", lang=lang, ax=axes[0])
+plots.target_progress(progress, metric="station_visit", lang=lang, ax=axes[1])
+fig.tight_layout()
+plt.show()
+
+# %%
+display(HTML(rp.heading_html("pairings", lang=lang)))
+display(HTML(rp.table_html(metrics.by_pairing(current), lang=lang)))
+
+# %%
+display(HTML(rp.heading_html("regions", lang=lang)))
+display(HTML(rp.table_html(metrics.by_region(current), lang=lang)))
+
+# %%
+if audience == "internal":
+    display(HTML(rp.heading_html("leaders", lang=lang)))
+    display(HTML(rp.table_html(metrics.by_leader(current), lang=lang)))
+
+# %%
+display(HTML(rp.heading_html("data", lang=lang)))
+display(HTML(rp.note_html(rp.data_note(scope, current, lang=lang))))

@@ -1,0 +1,348 @@
+"""Period reports: run the parameterized notebook with papermill, render self-contained HTML.
+
+A report is written to ``<out>/<period>/<scope>.ipynb`` and ``.html`` (scope: ``all``, a
+region code or a pairing id). The run happens in a temporary folder beside the output and is
+moved into place only when it succeeded, so a failed run never overwrites a good report.
+
+The ``*_html`` helpers build the pieces a report notebook displays; every text that comes
+from data is escaped.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import html
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from .dataset import Dataset
+from .errors import ReportError
+from .metrics import HEADLINE
+from .paths import NOTEBOOKS, REPORTS, SAMPLE_DATA, TEMPLATES
+from .periods import Period, latest_full_quarter, parse_period
+from .regions import region_name
+from .vocab import kind_label, label
+
+__all__ = [
+    "AUDIENCES",
+    "ReportResult",
+    "default_period",
+    "scope_name",
+    "run_report",
+    "export_html",
+    "title_html",
+    "headline_html",
+    "table_html",
+    "note_html",
+    "heading_html",
+    "progress_rule",
+    "data_note",
+]
+
+log = logging.getLogger(__name__)
+
+AUDIENCES = ("funder", "internal")
+LANGS = ("zh", "en")
+REPORT_NOTEBOOK = NOTEBOOKS / "period_report.ipynb"
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """Where a report was written and what it was run with."""
+
+    notebook: Path
+    html: Path
+    period: Period
+    scope: str
+    parameters: dict
+
+
+def default_period(ds: Dataset, *, today: dt.date | None = None) -> Period:
+    """The latest full calendar quarter that has activity: the default report period.
+
+    The quarter of the last activity, if it has ended by ``today``; else the one before.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> default_period(sgnet.load(), today=dt.date(2026, 11, 23)).label
+    '2023Q4'
+    """
+    today = today or dt.date.today()
+    span = ds.date_range()
+    last = min(span[1], today) if span else today
+    q = latest_full_quarter(today)
+    cand = parse_period(f"{last.year}Q{(last.month - 1) // 3 + 1}")
+    return cand if cand.end <= q.end else q
+
+
+def scope_name(region: str | None = None, pairing: str | None = None) -> str:
+    """The file name of a report's scope: ``all``, the region code, the pairing id, or both.
+
+    Examples
+    --------
+    >>> scope_name(), scope_name(region="450000"), scope_name(pairing="PR01")
+    ('all', '450000', 'PR01')
+    """
+    parts = [p for p in (region, pairing) if p]
+    name = "-".join(parts) if parts else "all"
+    if not name.replace("-", "").replace("_", "").isalnum() or name.startswith("."):
+        raise ReportError(f"scope {name!r} cannot be a file name")
+    return name
+
+
+# --------------------------------------------------------------------------- HTML pieces
+
+def _e(value: object) -> str:
+    return html.escape("" if value is None or value is pd.NA else str(value))
+
+
+def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str = "funder",
+               today: dt.date | None = None) -> str:
+    """The report's title block: program scope, period with its dates, audience, run date."""
+    if ds.pairing:
+        pair = ds.pairings.set_index("pairing_id").loc[ds.pairing]
+        names = ds.organizations.set_index("org_id")["name"]
+        scope = f"{names.get(pair['mentor_org_id'], '')} → {names.get(pair['mentee_org_id'], '')}"
+    elif ds.region:
+        scope = region_name(ds.region, full=True)
+    else:
+        scope = "全部结对" if lang == "zh" else "All pairings"
+    if lang == "zh":
+        title = f"牵手帮扶工作报告 · {period.label}"
+        meta = (f"范围:{_e(scope)} | 期间:{period.start} 至 {period.end}"
+                f"{f'({_e(period.relative)})' if period.relative else ''}"
+                f" | 读者:{'资助方' if audience == 'funder' else '内部'}"
+                f" | 生成日期:{today or dt.date.today()}")
+    else:
+        title = f"Mentoring program report · {period.label}"
+        meta = (f"Scope: {_e(scope)} | Period: {period.start} to {period.end}"
+                f"{f' ({_e(period.relative)})' if period.relative else ''}"
+                f" | Audience: {audience} | Generated: {today or dt.date.today()}")
+    return f"<h1>{_e(title)}</h1><p class='sg-meta'>{meta}</p>"
+
+
+def headline_html(headline: pd.DataFrame, *, lang: str = "zh") -> str:
+    """Cards with the headline figures (the result of :func:`sgnet.metrics.headline`)."""
+    cards = "".join(
+        f"<div class='sg-card' data-metric='{_e(m)}'><div class='sg-value'>{int(v):,}</div>"
+        f"<div class='sg-label'>{_e(label(m, lang))}</div></div>"
+        for m, v in zip(headline["metric"], headline["value"], strict=True)
+        if m in HEADLINE
+    )
+    return f"<div class='sg-headline'>{cards}</div>"
+
+
+def table_html(df: pd.DataFrame, *, lang: str = "zh", kinds: tuple[str, ...] = ("kind", "metric"),
+               status: str | None = "status", percent: tuple[str, ...] = ("share",)) -> str:
+    """A DataFrame as an escaped HTML table with translated headers and values.
+
+    Columns named in ``kinds`` show activity-kind labels, ``status`` is translated and
+    colored, ``percent`` columns show as percentages.
+    """
+    head = "".join(f"<th>{_e(label(c, lang))}</th>" for c in df.columns)
+    body = []
+    for row in df.itertuples(index=False):
+        cells = []
+        for col, value in zip(df.columns, row, strict=True):
+            if col in kinds and isinstance(value, str):
+                cells.append(f"<td>{_e(kind_label(value, lang))}</td>")
+            elif col == status and isinstance(value, str):
+                cells.append(f"<td class='sg-{_e(value)}'>{_e(label(value, lang))}</td>")
+            elif col in percent and pd.notna(value):
+                cells.append(f"<td class='sg-num'>{float(value) * 100:.0f}%</td>")
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                text = "" if pd.isna(value) else f"{value:,.0f}" if float(value).is_integer() \
+                    else f"{value:,.1f}"
+                cells.append(f"<td class='sg-num'>{text}</td>")
+            else:
+                cells.append(f"<td>{_e(value)}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f"<table class='sg-table'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+_SECTIONS: dict[str, tuple[str, str]] = {
+    "headline": ("本期主要数据", "Headline figures for the period"),
+    "progress": ("各结对年度目标进度", "Progress of each pairing against annual targets"),
+    "figures": ("图表", "Figures"),
+    "pairings": ("各结对本期活动", "Activities of each pairing in the period"),
+    "regions": ("各省份本期活动", "Activities per province in the period"),
+    "leaders": ("督导带领的活动(内部)", "Activities led per supervisor (internal)"),
+    "data": ("数据说明", "About the data"),
+}
+
+
+def heading_html(key: str, *, lang: str = "zh") -> str:
+    """A section heading of the report, in ``lang``."""
+    zh, en = _SECTIONS.get(key, (key, key))
+    return f"<h2>{_e(zh if lang == 'zh' else en)}</h2>"
+
+
+def note_html(text: str) -> str:
+    """A short explanatory paragraph (escaped)."""
+    return f"<p class='sg-meta'>{_e(text)}</p>"
+
+
+# --------------------------------------------------------------------------- running
+
+def export_html(nb: nbformat.NotebookNode) -> str:
+    """Render an executed notebook as self-contained HTML: no code, no prompts, no scripts.
+
+    Uses the ``sgnet`` nbconvert template (JupyterLab styling, with the require.js, MathJax
+    and mermaid loaders removed) and drops stderr streams (warnings) from the output.
+    """
+    from nbconvert import HTMLExporter
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = [o for o in cell.get("outputs", [])
+                               if not (o.get("output_type") == "stream"
+                                       and o.get("name") == "stderr")]
+    exporter = HTMLExporter(
+        template_name="sgnet",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "sgnet report"}})
+    return body
+
+
+def _place(tmp: Path, final: Path) -> None:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(tmp, final)
+
+
+def run_report(
+    data: str | Path | None = None,
+    *,
+    period: str | Period | None = None,
+    region: str | None = None,
+    pairing: str | None = None,
+    audience: str = "funder",
+    lang: str = "zh",
+    out: str | Path | None = None,
+    notebook: str | Path | None = None,
+    today: dt.date | None = None,
+    progress_bar: bool = False,
+) -> ReportResult:
+    """Run the period report notebook with papermill and write the .ipynb and .html.
+
+    Parameters
+    ----------
+    data : str or Path, optional
+        Dataset folder or workbook (default: the bundled sample).
+    period : str or Period, optional
+        Default: :func:`default_period` of the data. Relative forms are resolved here, so
+        the notebook records the concrete period it reported.
+    region, pairing : str, optional
+        Scope of the report.
+    audience : {"funder", "internal"}
+        Funder reports show no names of people.
+    lang : {"zh", "en"}
+    out : str or Path, optional
+        Output root (default ``reports/``); files go to ``<out>/<period>/<scope>.*``.
+    notebook : str or Path, optional
+        The notebook to run (default ``notebooks/period_report.ipynb``).
+
+    Returns
+    -------
+    ReportResult
+
+    Raises
+    ------
+    ReportError
+        If the notebook fails; the executed notebook is kept as ``<scope>.failed.ipynb``
+        beside the output and any earlier good report is left untouched.
+    """
+    import papermill as pm
+
+    from .io import load
+
+    if audience not in AUDIENCES:
+        raise ReportError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
+    if lang not in LANGS:
+        raise ReportError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    data_path = Path(data) if data is not None else SAMPLE_DATA
+    ds = load(data_path)
+    p = parse_period(period, today=today) if period is not None else default_period(ds,
+                                                                                   today=today)
+    scoped = ds.select(region=region, pairing=pairing)
+    scope = scope_name(scoped.region, scoped.pairing)
+    root = Path(out) if out is not None else REPORTS
+    final_dir = root / p.label.replace("..", "_")
+    parameters = {
+        "data": str(data_path.resolve()),
+        "period": f"{p.start.isoformat()}..{p.end.isoformat()}" if p.kind == "range" else p.label,
+        "region": scoped.region,
+        "pairing": scoped.pairing,
+        "audience": audience,
+        "lang": lang,
+    }
+    final_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".sgnet-", dir=final_dir) as tmp:
+        tmp_nb = Path(tmp) / f"{scope}.ipynb"
+        try:
+            pm.execute_notebook(
+                str(notebook or REPORT_NOTEBOOK), str(tmp_nb), parameters=parameters,
+                progress_bar=progress_bar, cwd=str(Path(tmp)), kernel_name="python3",
+                log_output=False,
+            )
+        except pm.PapermillExecutionError as err:
+            failed = final_dir / f"{scope}.failed.ipynb"
+            if tmp_nb.exists():
+                shutil.copyfile(tmp_nb, failed)
+            raise ReportError(
+                f"report {p.label}/{scope} failed in cell {err.exec_count}: {err.ename}: "
+                f"{err.evalue} (executed notebook kept in {failed})"
+            ) from err
+        nb = nbformat.read(tmp_nb, as_version=4)
+        tmp_html = Path(tmp) / f"{scope}.html"
+        tmp_html.write_text(export_html(nb), encoding="utf-8")
+        final_nb, final_html = final_dir / f"{scope}.ipynb", final_dir / f"{scope}.html"
+        _place(tmp_nb, final_nb)
+        _place(tmp_html, final_html)
+    (final_dir / f"{scope}.failed.ipynb").unlink(missing_ok=True)
+    return ReportResult(final_nb, final_html, p, scope, parameters)
+
+
+
+def progress_rule(period: Period, *, lang: str = "zh") -> str:
+    """The sentence that states how progress against the yearly targets is computed."""
+    share = period.year_share()
+    if lang == "zh":
+        return (f"目标为年度目标。“年内累计”为 {period.end.year} 年 1 月 1 日至 {period.end} "
+                "的实际完成数;"
+                f"“按进度应完成”= 年度目标 × 当年已过时间比例({share:.0%});"
+                "年内累计达到该值为“达到进度”,达到年度目标为“已完成”,否则为“落后进度”。")
+    return (f"Targets are annual. 'Year to date' counts activities from {period.end.year}-01-01 "
+            f"to {period.end}; 'expected by now' = annual target × share of the year elapsed "
+            f"({share:.0%}); a pairing is on track when its year-to-date actual reaches that, "
+            "met when it reaches the annual target, and behind otherwise.")
+
+
+def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
+    """What the report was computed from: the number of records in the period and in total."""
+    n_all, n_cur = len(ds.activities), len(current.activities)
+    rejected = len(ds.rejected)
+    if lang == "zh":
+        text = f"本期活动记录 {n_cur} 条(数据集共 {n_all} 条,结对 {len(ds.pairings)} 个)。"
+        if rejected:
+            text += f"注意:加载时有 {rejected} 行数据未通过校验,未计入本报告。"
+        return text
+    text = (f"{n_cur} activity records in the period ({n_all} in the dataset, "
+            f"{len(ds.pairings)} pairings).")
+    if rejected:
+        text += f" Note: {rejected} rows failed validation and are not counted."
+    return text
