@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+from conftest import tiny_frames, write_csv_dataset
+from typer.testing import CliRunner
+
+from sgnet import report as report_module
+from sgnet.cli import app
+
+runner = CliRunner()
+
+
+def test_validate_sample_exits_0(tmp_path):
+    result = runner.invoke(app, ["validate", "--errors-csv", str(tmp_path / "e.csv")])
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.output
+
+
+def test_validate_bad_data_exits_1_and_writes_csv(tmp_path):
+    frames = tiny_frames()
+    frames["activities"].loc[2, "start_date"] = "2022/13/01"
+    folder = write_csv_dataset(tmp_path / "bad", frames)
+    errors = tmp_path / "errors.csv"
+    result = runner.invoke(app, ["validate", str(folder), "--errors-csv", str(errors)])
+    assert result.exit_code == 1
+    assert "activities.csv row 4, start_date: '2022/13/01'" in result.output
+    assert "Traceback" not in result.output
+    assert "2022/13/01" in errors.read_text(encoding="utf-8-sig")
+
+
+def test_validate_missing_folder_is_a_message_not_a_traceback(tmp_path):
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_report_translates_arguments(monkeypatch, tmp_path):
+    seen = {}
+
+    def fake_run_report(data, **kwargs):
+        seen.update(kwargs, data=data)
+        raise report_module.ReportError("stop here")
+
+    monkeypatch.setattr(report_module, "run_report", fake_run_report)
+    result = runner.invoke(app, ["report", "--data", "x", "--period", "2022Q4", "--region",
+                                 "450000", "--audience", "internal", "--lang", "en",
+                                 "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "stop here" in result.output
+    assert seen == {"data": Path("x"), "period": "2022Q4", "region": "450000",
+                    "pairing": None, "audience": "internal", "lang": "en", "out": tmp_path}
+
+
+@pytest.mark.parametrize("args", [["report", "--period", "2022Q5"],
+                                  ["report", "--audience", "public"]])
+def test_report_bad_arguments_are_messages(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "error:" in result.output
