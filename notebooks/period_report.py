@@ -23,6 +23,7 @@ region = None  # a region code at any level (450000, 451200, 451225), or None fo
 pairing = None  # a pairing_id, or None for all
 audience = "funder"  # "funder" shows no names of people, "internal" may
 lang = "zh"  # "zh" or "en"
+errors = "raise"  # "drop": leave out rows that fail validation (the report says how many)
 
 # %%
 import matplotlib.pyplot as plt
@@ -35,7 +36,7 @@ from sgnet import report as rp
 # %config InlineBackend.figure_formats = ["png"]
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 110}
 
-ds = sgnet.load(data)
+ds = sgnet.load(data, errors=errors)
 the_period = sgnet.parse_period(period) if period else rp.default_period(ds)
 scope = ds.select(region=region, pairing=pairing)
 current = scope.select(period=the_period)
@@ -77,6 +78,11 @@ display(HTML(rp.table_html(metrics.by_region(current), lang=lang)))
 if audience == "internal":
     display(HTML(rp.heading_html("leaders", lang=lang)))
     display(HTML(rp.table_html(metrics.by_leader(current), lang=lang)))
+
+# %%
+if audience == "internal" and len(ds.rejected):
+    display(HTML(rp.heading_html("rejected", lang=lang)))
+    display(HTML(rp.rejected_html(ds, lang=lang)))
 
 # %%
 display(HTML(rp.heading_html("data", lang=lang)))

@@ -24,7 +24,7 @@ import nbformat
 import pandas as pd
 
 from .dataset import Dataset
-from .errors import ReportError
+from .errors import RejectedRowsError, ReportError, TableValidationError
 from .metrics import HEADLINE
 from .paths import NOTEBOOKS, REPORTS, SAMPLE_DATA, TEMPLATES
 from .periods import Period, latest_full_quarter, parse_period
@@ -45,6 +45,7 @@ __all__ = [
     "heading_html",
     "progress_rule",
     "data_note",
+    "rejected_html",
 ]
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,9 @@ class ReportResult:
     period: Period
     scope: str
     parameters: dict
+    audit: object = None  # sgnet.audit.Audit of the data the report was run on
+    rejected: int = 0  # rows of the data left out of the report
+    rejected_csv: Path | None = None  # internal reports: the rejected rows with their cells
 
 
 def default_period(ds: Dataset, *, today: dt.date | None = None) -> Period:
@@ -178,6 +182,7 @@ _SECTIONS: dict[str, tuple[str, str]] = {
     "regions": ("各省份本期活动", "Activities per province in the period"),
     "leaders": ("督导带领的活动(内部)", "Activities led per supervisor (internal)"),
     "data": ("数据说明", "About the data"),
+    "rejected": ("未通过校验的数据行(内部)", "Rows rejected by validation (internal)"),
 }
 
 
@@ -219,6 +224,47 @@ def export_html(nb: nbformat.NotebookNode) -> str:
     return body
 
 
+def _normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Make an executed notebook repeatable: the same inputs give the same bytes.
+
+    Drops the per-cell execution timings (nbclient's ``execution``, papermill's start, end
+    and duration), gives the injected-parameters cell a fixed id instead of a random one,
+    and keeps one timestamp: the run's ``metadata.papermill.start_time``.
+    """
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    for key in ("end_time", "duration"):
+        nb.metadata.get("papermill", {}).pop(key, None)
+    return nb
+
+
+def _inside(root: Path, path: Path) -> Path:
+    """``path`` if it lies inside ``root`` (after resolving ``..`` and links), else an error."""
+    resolved, base = path.resolve(), root.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise ReportError(f"refusing to write {path}: it is outside the output folder {root}")
+    return path
+
+
+def _check_data(data_path: Path, audience: str, allow_rejected: bool):
+    """Load with every rejected row accounted for; refuse what a report must not hide."""
+    from .audit import audit
+
+    result = audit(data_path)
+    if result.problems.empty:
+        return result
+    if not result.complete:  # a missing file or a table lost whole: nothing to report on
+        raise TableValidationError(result.problems)
+    if audience == "funder" and not allow_rejected:
+        raise RejectedRowsError(result.problems)
+    return result
+
+
 def _place(tmp: Path, final: Path) -> None:
     final.parent.mkdir(parents=True, exist_ok=True)
     os.replace(tmp, final)
@@ -236,6 +282,7 @@ def run_report(
     notebook: str | Path | None = None,
     today: dt.date | None = None,
     progress_bar: bool = False,
+    allow_rejected: bool = False,
 ) -> ReportResult:
     """Run the period report notebook with papermill and write the .ipynb and .html.
 
@@ -255,6 +302,10 @@ def run_report(
         Output root (default ``reports/``); files go to ``<out>/<period>/<scope>.*``.
     notebook : str or Path, optional
         The notebook to run (default ``notebooks/period_report.ipynb``).
+    allow_rejected : bool
+        Data with rejected rows gives an internal report that lists them (and writes them to
+        ``<scope>.rejected_rows.csv``), but no funder report unless this is true; the funder
+        report then says how many rows were left out.
 
     Returns
     -------
@@ -264,24 +315,29 @@ def run_report(
     ------
     ReportError
         If the notebook fails; the executed notebook is kept as ``<scope>.failed.ipynb``
-        beside the output and any earlier good report is left untouched.
+        beside the output and any earlier good report is left untouched. Also when the
+        output would land outside ``out``.
+    TableValidationError
+        If a file or a whole table of the data is missing or unreadable.
+    RejectedRowsError
+        For a funder report of data with rejected rows, unless ``allow_rejected``.
     """
     import papermill as pm
-
-    from .io import load
 
     if audience not in AUDIENCES:
         raise ReportError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
     if lang not in LANGS:
         raise ReportError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     data_path = Path(data) if data is not None else SAMPLE_DATA
-    ds = load(data_path)
+    checked = _check_data(data_path, audience, allow_rejected)
+    ds = checked.dataset
     p = parse_period(period, today=today) if period is not None else default_period(ds,
                                                                                    today=today)
     scoped = ds.select(region=region, pairing=pairing)
     scope = scope_name(scoped.region, scoped.pairing)
     root = Path(out) if out is not None else REPORTS
-    final_dir = root / p.label.replace("..", "_")
+    final_dir = _inside(root, root / p.label.replace("..", "_"))
+    _inside(root, final_dir / f"{scope}.html")
     parameters = {
         "data": str(data_path.resolve()),
         "period": f"{p.start.isoformat()}..{p.end.isoformat()}" if p.kind == "range" else p.label,
@@ -289,6 +345,7 @@ def run_report(
         "pairing": scoped.pairing,
         "audience": audience,
         "lang": lang,
+        "errors": "drop" if len(checked.problems) else "raise",
     }
     final_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".sgnet-", dir=final_dir) as tmp:
@@ -307,14 +364,24 @@ def run_report(
                 f"report {p.label}/{scope} failed in cell {err.exec_count}: {err.ename}: "
                 f"{err.evalue} (executed notebook kept in {failed})"
             ) from err
-        nb = nbformat.read(tmp_nb, as_version=4)
+        nb = _normalize(nbformat.read(tmp_nb, as_version=4))
+        nbformat.write(nb, tmp_nb)
         tmp_html = Path(tmp) / f"{scope}.html"
         tmp_html.write_text(export_html(nb), encoding="utf-8")
         final_nb, final_html = final_dir / f"{scope}.ipynb", final_dir / f"{scope}.html"
+        final_csv = final_dir / f"{scope}.rejected_rows.csv"
+        if audience == "internal" and checked.n_rejected:
+            tmp_csv = Path(tmp) / final_csv.name
+            checked.rejected_rows.to_csv(tmp_csv, index=False, encoding="utf-8-sig")
+            _place(tmp_csv, final_csv)
+        else:
+            final_csv.unlink(missing_ok=True)  # an earlier run's list would be stale
         _place(tmp_nb, final_nb)
         _place(tmp_html, final_html)
     (final_dir / f"{scope}.failed.ipynb").unlink(missing_ok=True)
-    return ReportResult(final_nb, final_html, p, scope, parameters)
+    return ReportResult(final_nb, final_html, p, scope, parameters, audit=checked,
+                        rejected=checked.n_rejected,
+                        rejected_csv=final_csv if final_csv.exists() else None)
 
 
 
@@ -335,7 +402,7 @@ def progress_rule(period: Period, *, lang: str = "zh") -> str:
 def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
     """What the report was computed from: the number of records in the period and in total."""
     n_all, n_cur = len(ds.activities), len(current.activities)
-    rejected = len(ds.rejected)
+    rejected = len(ds.rejected[["table", "row"]].drop_duplicates()) if len(ds.rejected) else 0
     if lang == "zh":
         text = f"本期活动记录 {n_cur} 条(数据集共 {n_all} 条,结对 {len(ds.pairings)} 个)。"
         if rejected:
@@ -346,3 +413,25 @@ def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
     if rejected:
         text += f" Note: {rejected} rows failed validation and are not counted."
     return text
+
+
+def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
+    """The rows left out at load time, with where they are and why (internal reports only).
+
+    Values are shown as found in the data (they may contain names of people), escaped.
+    """
+    rejected = ds.rejected
+    if rejected.empty:
+        return ""
+    rows = rejected[["file", "row", "column", "value", "message"]].astype(object)
+    rows = rows.where(rows.notna(), "")
+    head = (["文件", "行", "列", "值", "原因"] if lang == "zh"
+            else ["File", "Row", "Column", "Value", "Reason"])
+    n = len(rejected[["table", "row"]].drop_duplicates())
+    intro = (f"以下 {n} 行数据未通过校验,未计入本报告:" if lang == "zh"
+             else f"These {n} rows failed validation and are not counted in this report:")
+    body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in r) + "</tr>"
+                   for r in rows.itertuples(index=False))
+    return (f"<p class='sg-meta'>{_e(intro)}</p><table class='sg-table'><thead><tr>"
+            + "".join(f"<th>{_e(h)}</th>" for h in head)
+            + f"</tr></thead><tbody>{body}</tbody></table>")

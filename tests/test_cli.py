@@ -48,7 +48,8 @@ def test_report_translates_arguments(monkeypatch, tmp_path):
                                  "--out", str(tmp_path)])
     assert result.exit_code == 1 and "stop here" in result.output
     assert seen == {"data": Path("x"), "period": "2022Q4", "region": "450000",
-                    "pairing": None, "audience": "internal", "lang": "en", "out": tmp_path}
+                    "pairing": None, "audience": "internal", "lang": "en", "out": tmp_path,
+                    "allow_rejected": False}
 
 
 @pytest.mark.parametrize("args", [["report", "--period", "2022Q5"],
