@@ -403,6 +403,15 @@ def _repeated_headers(raw: RawTable, problems: _Problems) -> RawTable:
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
+def _mangled(columns: pd.Index) -> list[str]:
+    """Headers that appeared twice in the file: pandas renames the second ``count.1``."""
+    out = []
+    for col in columns:
+        if (m := re.fullmatch(r"(.+)\.(\d+)", col)) and _canonical_header(m[1]) in columns:
+            out.append(_canonical_header(m[1]))
+    return list(dict.fromkeys(out))
+
+
 def _headerless_column(raw: RawTable, col: str, position: int, problems: _Problems) -> None:
     """Report values in a column without a header: each row if few, else the first row."""
     if m := re.fullmatch(r"unnamed: (\d+)", col):
@@ -491,7 +500,7 @@ def _parse_table(raw: RawTable, problems: _Problems) -> pd.DataFrame | None:
     for position, col in enumerate(frame.columns):
         if col.startswith("unnamed:") or col == "":
             _headerless_column(raw, col, position, problems)
-    dupes = frame.columns[frame.columns.duplicated()].unique()
+    dupes = list(frame.columns[frame.columns.duplicated()].unique()) + _mangled(frame.columns)
     for col in dupes:
         problems.add(raw.file, raw.table, 1, col, None, "column", "the header appears twice")
     if missing or len(dupes):
