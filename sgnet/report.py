@@ -224,14 +224,17 @@ def export_html(nb: nbformat.NotebookNode) -> str:
     return body
 
 
-def _normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def _normalize(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Make an executed notebook repeatable: the same inputs give the same bytes.
 
     Drops the per-cell execution timings (nbclient's ``execution``, papermill's start, end
     and duration), gives the injected-parameters cell a fixed id instead of a random one,
+    records the output as its file ``name`` rather than the temporary path it was run in,
     and keeps one timestamp: the run's ``metadata.papermill.start_time``.
     """
     nb = copy.deepcopy(nb)
+    if "papermill" in nb.metadata:
+        nb.metadata.papermill["output_path"] = name
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for key in ("start_time", "end_time", "duration"):
@@ -364,7 +367,7 @@ def run_report(
                 f"report {p.label}/{scope} failed in cell {err.exec_count}: {err.ename}: "
                 f"{err.evalue} (executed notebook kept in {failed})"
             ) from err
-        nb = _normalize(nbformat.read(tmp_nb, as_version=4))
+        nb = _normalize(nbformat.read(tmp_nb, as_version=4), tmp_nb.name)
         nbformat.write(nb, tmp_nb)
         tmp_html = Path(tmp) / f"{scope}.html"
         tmp_html.write_text(export_html(nb), encoding="utf-8")
