@@ -120,6 +120,40 @@ def report(
     out.print(f"wrote {result.notebook}")
 
 
+@app.command()
+def template(
+    out_file: Annotated[Path, typer.Argument(
+        help="The workbook to write (default: sgnet-template.xlsx in the current folder).")
+    ] = Path("sgnet-template.xlsx"),
+    fill: Annotated[Path | None, typer.Option(
+        "--fill", help="Fill the sheets with the records of a dataset (a CSV folder or a "
+        "workbook), e.g. to move CSV files into one workbook.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace OUT_FILE if it exists.")] = False,
+) -> None:
+    """Write a data-entry workbook: sheets 机构 人员 结对 目标 活动 with Chinese headers.
+
+    Drop-down lists offer kinds, roles, modes, metrics and program names; date cells are
+    dates; number cells refuse text; the 说明 sheet has an example row per activity kind.
+    A filled-in workbook loads with `sgnet validate FILE` and `sgnet report --data FILE`.
+
+    Example: [bold]sgnet template 台账2023.xlsx[/]
+    """
+    from .io import load
+    from .template import write_template
+
+    try:
+        ds = load(fill) if fill is not None else None
+        path = write_template(out_file, ds, overwrite=force)
+    except TableValidationError as error:
+        raise _fail(f"{fill} has {len(error.failure_cases)} problems; run "
+                    f"`sgnet validate {fill}` for the list") from None
+    except SgnetError as error:
+        raise _fail(error) from None
+    out.print(f"wrote {path}" + (f" with the records of {fill}" if fill else ""))
+    out.print(f"next: fill it in, then run `sgnet validate {path}`", highlight=False)
+
+
 def main() -> None:
     """Entry point of the ``sgnet`` console script."""
     try:
