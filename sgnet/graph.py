@@ -255,7 +255,7 @@ def summary(G: nx.MultiDiGraph) -> GraphSummary:
     --------
     >>> import sgnet
     >>> s = summary(build(sgnet.load()))
-    >>> s.edges.set_index("relation").loc["pairing", "edges"]
+    >>> int(s.edges.set_index("relation").loc["pairing", "edges"])
     14
     >>> "<table" in s._repr_html_()
     True

@@ -421,7 +421,7 @@ def concentration(G: nx.MultiDiGraph, *, top: float = 0.2,
     >>> import sgnet
     >>> from sgnet.graph import build
     >>> c = concentration(build(sgnet.load()))
-    >>> 0 <= c.loc[0, "gini"] <= 1
+    >>> bool(0 <= c.loc[0, "gini"] <= 1)
     True
     """
     if not 0 < top <= 1:
