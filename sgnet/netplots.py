@@ -20,7 +20,7 @@ from matplotlib.axes import Axes
 from .dataset import Dataset
 from .graph import org_graph
 from .plots import use_cjk_font
-from .regions import _short, divisions
+from .regions import _short
 
 __all__ = ["KIND_STYLE", "network_layout", "org_label", "network", "timeline"]
 
@@ -190,7 +190,7 @@ def network(G: nx.MultiDiGraph, *, ax: Axes | None = None, lang: str = "zh",
                 angle = 2 * math.pi * j / len(persons)
                 pos[p] = pos[org] + 0.16 * np.array([math.cos(angle), math.sin(angle)])
         xy = np.array([pos[p] for p, _ in members]) if members else np.empty((0, 2))
-        for (p, org), (x, y) in zip(members, xy, strict=True):
+        for (_p, org), (x, y) in zip(members, xy, strict=True):
             ax.plot([pos[org][0], x], [pos[org][1], y], color="#e5e7e9", linewidth=0.3,
                     zorder=0)
         if len(xy):
