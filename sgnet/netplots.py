@@ -267,7 +267,8 @@ def timeline(ds: Dataset, *, ax: Axes | None = None, lang: str = "zh") -> Axes:
     Examples
     --------
     >>> import sgnet
-    >>> ax = timeline(sgnet.load().select(period="2022"))
+    >>> fig, ax = plt.subplots()
+    >>> ax = timeline(sgnet.load().select(period="2022"), ax=ax)
     >>> [int(v) for v in ax.lines[0].get_ydata()][:3]
     [6, 7, 9]
     """
