@@ -21,6 +21,7 @@ What the measures mean for a program, in one line each:
 - :func:`components` — the connected parts of the network; a part without a mentor agency is
   a group of organizations no help has reached.
 - :func:`change` — pairings and stations reached that were added or lost between two periods.
+- :func:`pairing_members` — the organizations of one pairing and how often each was reached.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ __all__ = [
     "centrality",
     "components",
     "change",
+    "pairing_members",
 ]
 
 #: activity kinds counted as supervision sessions
@@ -159,7 +161,8 @@ def mentor_load(G: nx.MultiDiGraph) -> pd.DataFrame:
                            ascending=[False, False, True], ignore_index=True)
 
 
-def supervisor_load(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] = SUPERVISION) -> pd.DataFrame:
+def supervisor_load(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] = SUPERVISION,
+                    names: bool = False) -> pd.DataFrame:
     """How much each supervisor carries: sessions led, people supervised, organizations served.
 
     Parameters
@@ -168,13 +171,15 @@ def supervisor_load(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] = SUPERVISION)
     kinds : tuple of str
         Activity kinds that count as supervision sessions (default individual and group
         supervision).
+    names : bool
+        Add a ``name`` column after ``person_id``: personal data, for internal use only.
 
     Returns
     -------
     pandas.DataFrame
         One row per person who led an activity or has role ``supervisor``, columns
         ``person_id, org_id, role, sessions, supervisees, activities, orgs``; busiest first.
-        No names.
+        No names unless ``names=True``.
 
     Notes
     -----
@@ -209,6 +214,8 @@ def supervisor_load(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] = SUPERVISION)
          "activities": r["activities"], "orgs": len(r["orgs"])}
         for p, r in rows.items()
     ], columns=cols)
+    if names:
+        out.insert(1, "name", [G.nodes[p].get("name") for p in out["person_id"]])
     return out.sort_values(["sessions", "activities", "person_id"],
                            ascending=[False, False, True], ignore_index=True)
 
@@ -595,3 +602,49 @@ def change(before: nx.MultiDiGraph, after: nx.MultiDiGraph, *,
         rows += [{"item": item, "id": i, "name": names[i], "change": "lost"} for i in old - new]
     out = pd.DataFrame(rows, columns=["item", "id", "name", "change"])
     return out.sort_values(["item", "change", "id"], ignore_index=True)
+
+
+def pairing_members(G: nx.MultiDiGraph, pairing_id: str) -> pd.DataFrame:
+    """The organizations of one pairing: its mentor, its mentee and the mentee region's others.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+    pairing_id : str
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``role`` (``mentor``, ``mentee`` or ``local``: another organization in the
+        mentee's region, such as the county bureau and its stations), ``org_id``, ``name``,
+        ``kind``, ``region``, ``visited`` (activities of the graph that targeted it).
+
+    Raises
+    ------
+    KeyError
+        If the graph has no pairing edge with this id.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> from sgnet.graph import build
+    >>> m = pairing_members(build(sgnet.load()), "PR14")
+    >>> m["role"].iloc[:2].tolist()
+    ['mentor', 'mentee']
+    """
+    found = [(u, v) for u, v, k, _ in _edges(G, "pairing") if k == pairing_id]
+    if not found:
+        raise KeyError(f"{pairing_id!r} is not a pairing of the graph")
+    mentor, mentee = found[0]
+    region = G.nodes[mentee].get("region")
+    local = sorted(n for n, d in G.nodes(data=True)
+                   if d.get("kind") != "person" and n not in (mentor, mentee)
+                   and _in_region(d.get("region"), region))
+    visits: dict[str, int] = {}
+    for _, v, _, d in _edges(G, "visited"):
+        visits[v] = visits.get(v, 0) + int(d["activities"])
+    rows = [{"role": role, "org_id": n, "name": _name(G, n), "kind": G.nodes[n].get("kind"),
+             "region": G.nodes[n].get("region"), "visited": visits.get(n, 0)}
+            for role, nodes in (("mentor", [mentor]), ("mentee", [mentee]), ("local", local))
+            for n in nodes]
+    return pd.DataFrame(rows, columns=["role", "org_id", "name", "kind", "region", "visited"])
