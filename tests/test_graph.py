@@ -69,9 +69,9 @@ def test_region_selection(tiny):
 
 def test_summary_and_html(tiny):
     s = graph.summary(graph.build(tiny.select(period="2022Q2")))
-    assert dict(zip(s.edges["relation"], s.edges["edges"])) == {
+    assert dict(zip(s.edges["relation"], s.edges["edges"], strict=True)) == {
         "pairing": 2, "member_of": 3, "part_of": 1, "led": 3, "visited": 2}
-    assert dict(zip(s.nodes["kind"], s.nodes["nodes"]))["person"] == 3
+    assert dict(zip(s.nodes["kind"], s.nodes["nodes"], strict=True))["person"] == 3
     page = s._repr_html_()
     assert "<table" in page and "2022Q2" in page and "pairing" in repr(s)
 
