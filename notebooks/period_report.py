@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
 import sgnet
-from sgnet import metrics, plots
+from sgnet import maps, metrics, plots
 from sgnet import report as rp
 
 # %config InlineBackend.figure_formats = ["png"]
@@ -60,6 +60,11 @@ fig, axes = plt.subplots(1, 2, figsize=(12, max(3, 0.35 * len(scope.pairings) + 
 plots.target_progress(progress, metric="training", lang=lang, ax=axes[0])
 plots.target_progress(progress, metric="station_visit", lang=lang, ax=axes[1])
 fig.tight_layout()
+plt.show()
+
+# %%
+fig, ax = plt.subplots(figsize=(10, 7.5))
+maps.pairing_map(current, lang=lang, ax=ax)
 plt.show()
 
 # %%
