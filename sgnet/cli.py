@@ -154,6 +154,47 @@ def template(
     out.print(f"next: fill it in, then run `sgnet validate {path}`", highlight=False)
 
 
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(
+        help="Narrative reports as plain text (UTF-8 or GB18030; simplified or traditional).",
+        exists=True, dir_okay=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the draft rows to this CSV (default: print a table).")
+    ] = None,
+    year: Annotated[int | None, typer.Option(
+        help="Year for dates written without one, when the page shows no publication date."
+    )] = None,
+) -> None:
+    """Draft activity records from narrative Chinese reports, for review before loading.
+
+    Each row keeps the sentence it came from (evidence) and a confidence. Fill in the ids
+    (activity_id, pairing_id, host_org_id, target_org_id) and run `sgnet validate`.
+
+    Example: [bold]sgnet extract news/*.txt -o draft_activities.csv[/]
+    """
+    import pandas as pd
+    from rich.table import Table
+
+    from .extract import extract_files
+
+    try:
+        rows = extract_files(files, year=year)
+    except (SgnetError, OSError, UnicodeError) as error:
+        raise _fail(error) from None
+    if output is not None:
+        rows.to_csv(output, index=False, encoding="utf-8-sig")
+        out.print(f"wrote {len(rows)} draft rows to {output}")
+        return
+    table = Table("source", "kind", "start", "end", "count", "participants", "evidence")
+    for r in rows.itertuples(index=False):
+        cells = [r.source, r.kind, r.start_date, r.end_date, r.count, r.participants,
+                 str(r.evidence)[:80]]
+        table.add_row(*("" if pd.isna(c) else str(c) for c in cells))
+    Console(width=max(out.width, 200), soft_wrap=True).print(table)
+    out.print(f"{len(rows)} draft rows from {len(files)} files")
+
+
 def main() -> None:
     """Entry point of the ``sgnet`` console script."""
     try:
