@@ -11,12 +11,9 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Period report / 周期报告
-# Run with `sgnet report` (papermill). The cell tagged `parameters` holds the defaults, which
-# run on the bundled sample. Logic lives in `sgnet`; this notebook only calls it.
-
 # %% tags=["parameters"]
+# Period report, run by `sgnet report` (papermill). These defaults run on the bundled sample.
+# Logic lives in sgnet: this notebook only calls it.
 data = None  # dataset folder or .xlsx workbook (None: the bundled data/sample)
 period = None  # e.g. "2022Q4", "2022-10", "2022" (None: latest full quarter in the data)
 region = None  # a region code at any level (450000, 451200, 451225), or None for all
@@ -30,7 +27,7 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
 import sgnet
-from sgnet import metrics, plots
+from sgnet import maps, metrics, plots
 from sgnet import report as rp
 
 # %config InlineBackend.figure_formats = ["png"]
@@ -50,7 +47,7 @@ display(HTML(rp.headline_html(metrics.headline(current), lang=lang)))
 progress = metrics.progress(scope, the_period)
 display(HTML(rp.heading_html("progress", lang=lang)))
 display(HTML(rp.note_html(rp.progress_rule(the_period, lang=lang))))
-display(HTML(rp.table_html(progress.drop(columns=["year"]), lang=lang)))
+display(HTML(rp.progress_table_html(progress, lang=lang)))
 
 # %%
 display(HTML(rp.heading_html("figures", lang=lang)))
@@ -64,6 +61,11 @@ fig, axes = plt.subplots(1, 2, figsize=(12, max(3, 0.35 * len(scope.pairings) + 
 plots.target_progress(progress, metric="training", lang=lang, ax=axes[0])
 plots.target_progress(progress, metric="station_visit", lang=lang, ax=axes[1])
 fig.tight_layout()
+plt.show()
+
+# %%
+fig, ax = plt.subplots(figsize=(10, 7.5))
+maps.pairing_map(current, lang=lang, ax=ax)
 plt.show()
 
 # %%

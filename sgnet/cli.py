@@ -151,6 +151,81 @@ def report(
     out.print(f"wrote {result.notebook}")
 
 
+@app.command()
+def template(
+    out_file: Annotated[Path, typer.Argument(
+        help="The workbook to write (default: sgnet-template.xlsx in the current folder).")
+    ] = Path("sgnet-template.xlsx"),
+    fill: Annotated[Path | None, typer.Option(
+        "--fill", help="Fill the sheets with the records of a dataset (a CSV folder or a "
+        "workbook), e.g. to move CSV files into one workbook.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace OUT_FILE if it exists.")] = False,
+) -> None:
+    """Write a data-entry workbook: sheets 机构 人员 结对 目标 活动 with Chinese headers.
+
+    Drop-down lists offer kinds, roles, modes, metrics and program names; date cells are
+    dates; number cells refuse text; the 说明 sheet has an example row per activity kind.
+    A filled-in workbook loads with `sgnet validate FILE` and `sgnet report --data FILE`.
+
+    Example: [bold]sgnet template 台账2023.xlsx[/]
+    """
+    from .io import load
+    from .template import write_template
+
+    try:
+        ds = load(fill) if fill is not None else None
+        path = write_template(out_file, ds, overwrite=force)
+    except TableValidationError as error:
+        raise _fail(f"{fill} has {len(error.failure_cases)} problems; run "
+                    f"`sgnet validate {fill}` for the list") from None
+    except SgnetError as error:
+        raise _fail(error) from None
+    out.print(f"wrote {path}" + (f" with the records of {fill}" if fill else ""))
+    out.print(f"next: fill it in, then run `sgnet validate {path}`", highlight=False)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(
+        help="Narrative reports as plain text (UTF-8 or GB18030; simplified or traditional).",
+        exists=True, dir_okay=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the draft rows to this CSV (default: print a table).")
+    ] = None,
+    year: Annotated[int | None, typer.Option(
+        help="Year for dates written without one, when the page shows no publication date."
+    )] = None,
+) -> None:
+    """Draft activity records from narrative Chinese reports, for review before loading.
+
+    Each row keeps the sentence it came from (evidence) and a confidence. Fill in the ids
+    (activity_id, pairing_id, host_org_id, target_org_id) and run `sgnet validate`.
+
+    Example: [bold]sgnet extract news/*.txt -o draft_activities.csv[/]
+    """
+    import pandas as pd
+    from rich.table import Table
+
+    from .extract import extract_files
+
+    try:
+        rows = extract_files(files, year=year)
+    except (SgnetError, OSError, UnicodeError) as error:
+        raise _fail(error) from None
+    if output is not None:
+        rows.to_csv(output, index=False, encoding="utf-8-sig")
+        out.print(f"wrote {len(rows)} draft rows to {output}")
+        return
+    table = Table("source", "kind", "start", "end", "count", "participants", "evidence")
+    for r in rows.itertuples(index=False):
+        cells = [r.source, r.kind, r.start_date, r.end_date, r.count, r.participants,
+                 str(r.evidence)[:80]]
+        table.add_row(*("" if pd.isna(c) else str(c) for c in cells))
+    Console(width=max(out.width, 200), soft_wrap=True).print(table)
+    out.print(f"{len(rows)} draft rows from {len(files)} files")
+
+
 def main() -> None:
     """Entry point of the ``sgnet`` console script."""
     try:

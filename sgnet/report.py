@@ -29,7 +29,7 @@ from .metrics import HEADLINE
 from .paths import NOTEBOOKS, REPORTS, SAMPLE_DATA, TEMPLATES
 from .periods import Period, latest_full_quarter, parse_period
 from .regions import region_name
-from .vocab import kind_label, label
+from .vocab import ACTIVITY_KINDS, kind_label, label
 
 __all__ = [
     "AUDIENCES",
@@ -44,6 +44,7 @@ __all__ = [
     "note_html",
     "heading_html",
     "progress_rule",
+    "progress_table_html",
     "data_note",
     "rejected_html",
 ]
@@ -190,6 +191,41 @@ def heading_html(key: str, *, lang: str = "zh") -> str:
     """A section heading of the report, in ``lang``."""
     zh, en = _SECTIONS.get(key, (key, key))
     return f"<h2>{_e(zh if lang == 'zh' else en)}</h2>"
+
+
+def progress_table_html(progress: pd.DataFrame, *, lang: str = "zh") -> str:
+    """One row per pairing, one column per target metric: ``actual / target (share)``.
+
+    Each cell is colored by its status (behind, on track, met); metrics with no target for a
+    pairing show an empty cell. ``progress`` is the result of :func:`sgnet.metrics.progress`.
+    """
+    def order(metric: str) -> tuple[int, bool]:
+        base = metric.removesuffix("_participants")
+        rank = ACTIVITY_KINDS.index(base) if base in ACTIVITY_KINDS else len(ACTIVITY_KINDS)
+        return rank, metric.endswith("_participants")
+
+    metrics = sorted(dict.fromkeys(progress["metric"]), key=order)
+    head = "".join(f"<th>{_e(label(c, lang))}</th>" for c in ("pairing_id", "mentor", "mentee"))
+    head += "".join(f"<th>{_e(kind_label(m, lang))}</th>" for m in metrics)
+    body = []
+    for pid, rows in progress.groupby("pairing_id", sort=True):
+        first = rows.iloc[0]
+        cells = [f"<td>{_e(pid)}</td><td>{_e(first['mentor'])}</td><td>{_e(first['mentee'])}</td>"]
+        by_metric = rows.set_index("metric")
+        for m in metrics:
+            if m not in by_metric.index:
+                cells.append("<td></td>")
+                continue
+            r = by_metric.loc[m]
+            title = f"{label('expected', lang)} {r['expected']:g}"
+            cells.append(
+                f"<td class='sg-num sg-{_e(r['status'])}' title='{_e(title)}'>"
+                f"{int(r['actual']):,} / {r['target']:,.0f} ({r['share'] * 100:.0f}%)</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    legend = " · ".join(f"<span class='sg-{s}'>{_e(label(s, lang))}</span>"
+                        for s in ("behind", "on_track", "done"))
+    return (f"<table class='sg-table'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table><p class='sg-meta'>{legend}</p>")
 
 
 def note_html(text: str) -> str:
