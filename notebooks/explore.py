@@ -84,4 +84,4 @@ explore.overview(ds, period=period, region=region, lang=lang)
 # In JupyterLab, choose a period and a region to redraw the figures (needs ipywidgets).
 
 # %%
-explore.picker(ds, period=period, region=region, lang=lang)
+choice = explore.picker(ds, period=period, region=region, lang=lang)

@@ -106,19 +106,20 @@ def picker(ds: Dataset, *, period: str | None = None, region: str | None = None,
 
     Returns
     -------
-    ipywidgets.interactive or None
-        The widget (its ``.result`` is the figure last drawn); None, with a note, when
-        ipywidgets is not installed (``pip install "sgnet[lab]"``).
+    ipywidgets.HBox or None
+        The two drop-downs, already displayed above the figure; ``.result`` is the figure
+        last drawn. None, with a note, when ipywidgets is not installed
+        (``pip install "sgnet[lab]"``).
 
     Examples
     --------
     In a notebook cell (needs ipywidgets)::
 
-        explore.picker(sgnet.load(), period="2022Q4", region="450000")
+        choice = explore.picker(sgnet.load(), period="2022Q4", region="450000")
     """
     try:
         import ipywidgets as widgets
-        from IPython.display import display
+        from IPython.display import DisplayHandle, display
     except ImportError:
         print("The period/region picker needs ipywidgets: pip install \"sgnet[lab]\"")
         return None
@@ -129,15 +130,23 @@ def picker(ds: Dataset, *, period: str | None = None, region: str | None = None,
     if region is not None and region not in [code for _, code in regions]:
         regions.insert(1, (region, region))
 
-    def draw(period: str, region: str | None) -> Figure:
-        fig = overview(ds, period=period, region=region, lang=lang)
-        display(fig)
-        return fig
-
     words = ("期间", "地区") if lang == "zh" else ("Period", "Region")
-    return widgets.interactive(
-        draw,
-        period=widgets.Dropdown(options=periods, value=period or periods[0],
-                                description=words[0]),
-        region=widgets.Dropdown(options=regions, value=region, description=words[1]),
-    )
+    period_box = widgets.Dropdown(options=periods, value=period or periods[0],
+                                  description=words[0])
+    region_box = widgets.Dropdown(options=regions, value=region, description=words[1])
+    box = widgets.HBox([period_box, region_box])
+    # The figure is a plain display output updated in place (display_id), not an Output
+    # widget: capturing output into widgets while a cell runs hangs nbclient at times, and
+    # under papermill the picker must run from its parameters alone.
+    box.result = overview(ds, period=period_box.value, region=region_box.value, lang=lang)
+    display(box)
+    handle = DisplayHandle()
+    handle.display(box.result)
+
+    def redraw(_change: object = None) -> None:
+        box.result = overview(ds, period=period_box.value, region=region_box.value, lang=lang)
+        handle.update(box.result)
+
+    period_box.observe(redraw, names="value")
+    region_box.observe(redraw, names="value")
+    return box

@@ -51,7 +51,8 @@ def test_explore_runs_under_papermill_from_its_parameters(tmp_path):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) == 1, "the overview is shown once"
+    # the overview cell, and the picker's first drawing (a plain output, updated in place)
+    assert len(images) == 2
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "period 2023Q2" in html and "region 450000" in html  # the Dataset's summary
     widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in
