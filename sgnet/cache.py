@@ -40,8 +40,13 @@ def cache_dir() -> Path:
 
     Examples
     --------
-    >>> cache_dir().name
-    'sgnet'
+    >>> import os
+    >>> before = os.environ.get("SGNET_CACHE_DIR")
+    >>> os.environ["SGNET_CACHE_DIR"] = "/srv/sgnet-cache"
+    >>> str(cache_dir())
+    '/srv/sgnet-cache'
+    >>> _ = os.environ.pop("SGNET_CACHE_DIR") if before is None else os.environ.update(
+    ...     SGNET_CACHE_DIR=before)
     """
     if env := os.environ.get("SGNET_CACHE_DIR"):
         return Path(env).expanduser()
