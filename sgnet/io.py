@@ -167,7 +167,8 @@ def _read_csv_arrow(path: Path) -> pd.DataFrame | None:
         table = pacsv.read_csv(
             path,
             read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=_has_quote(path),
+                                             ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(columns, pyarrow.string()), strings_can_be_null=False,
                 quoted_strings_can_be_null=False),
@@ -178,6 +179,15 @@ def _read_csv_arrow(path: Path) -> pd.DataFrame | None:
     frame = table.to_pandas(types_mapper={pyarrow.string(): text}.get)
     frame.columns = names
     return frame
+
+
+def _has_quote(path: Path) -> bool:
+    """Whether a file holds a double quote (only then may a value span lines)."""
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 24):
+            if b'"' in block:
+                return True
+    return False
 
 
 def _cell_text(value: object) -> str:
