@@ -14,6 +14,13 @@ from .regions import region_name, resolve_region, within
 __all__ = ["Dataset"]
 
 
+def _map_ids(keys: pd.Series, mapping: pd.Series) -> pd.Series:
+    """``keys.map(mapping)``, looked up once per distinct key (ids repeat a lot)."""
+    codes, uniques = pd.factorize(keys.array)
+    mapped = pd.Series(uniques).map(mapping)
+    return pd.Series(mapped.array.take(codes, allow_fill=True), index=keys.index)
+
+
 @dataclass(frozen=True)
 class Dataset:
     """Validated tables of a mentoring program, as pandas DataFrames.
@@ -57,9 +64,9 @@ class Dataset:
         mentee_region = pd.Series(
             pairs["mentee_org_id"].map(org_region).to_numpy(), index=pairs["pairing_id"].to_numpy()
         )
-        region = acts["target_org_id"].map(org_region)
-        region = region.fillna(acts["host_org_id"].map(org_region))
-        region = region.fillna(acts["pairing_id"].map(mentee_region))
+        region = _map_ids(acts["target_org_id"], org_region)
+        region = region.fillna(_map_ids(acts["host_org_id"], org_region))
+        region = region.fillna(_map_ids(acts["pairing_id"], mentee_region))
         acts["region"] = region.astype("string")
         acts["count"] = acts["count"].fillna(1)
         return cls(

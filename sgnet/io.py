@@ -8,7 +8,9 @@ shows: the header is row 1, the first record row 2), column, value and reason.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
 import logging
 import re
 import warnings
@@ -19,7 +21,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute
+import pyarrow.csv as pacsv
 
+from . import cache
 from .dataset import Dataset
 from .errors import DataFileError, TableValidationError
 from .paths import SAMPLE_DATA
@@ -78,10 +84,13 @@ class _Problems:
 
     def add_rows(self, raw: RawTable, mask: pd.Series, column: str, values: pd.Series,
                  check: str, reason: str | pd.Series) -> None:
-        rows = mask[mask].index
-        for row in rows:
-            why = reason if isinstance(reason, str) else reason.loc[row]
-            self.add(raw.file, raw.table, int(row), column, values.loc[row], check, why)
+        rows = mask.index[mask.to_numpy(dtype=bool, na_value=False)]
+        if not len(rows):
+            return
+        found = values.loc[rows].astype(object).tolist()
+        whys = [reason] * len(rows) if isinstance(reason, str) else reason.loc[rows].tolist()
+        for row, value, why in zip(rows.tolist(), found, whys, strict=True):
+            self.add(raw.file, raw.table, int(row), column, value, check, why)
 
     def frame(self) -> pd.DataFrame:
         df = pd.DataFrame(self.records, columns=PROBLEM_COLUMNS)
@@ -153,6 +162,9 @@ def _read_csv(path: Path) -> pd.DataFrame:
         raise DataFileError(f"{path.name}: the file is empty")
     if _is_binary(path):
         raise DataFileError(f"{path.name}: {_not_text_reason(path)}")
+    fast = _read_csv_arrow(path)
+    if fast is not None:
+        return fast
     options = {"dtype": str, "keep_default_na": False, "skip_blank_lines": False,
                "index_col": False}
     for encoding in ("utf-8-sig", "gb18030"):
@@ -170,6 +182,50 @@ def _read_csv(path: Path) -> pd.DataFrame:
             except UnicodeDecodeError:
                 continue
     raise DataFileError(f"{path.name}: text is neither UTF-8 nor GB18030/GBK")
+
+
+def _read_csv_arrow(path: Path) -> pd.DataFrame | None:
+    """Read a plain UTF-8 CSV file with Arrow's multithreaded reader, every cell as text.
+
+    Gives the frame ``pd.read_csv(path, dtype=str, keep_default_na=False,
+    skip_blank_lines=False)`` gives, or ``None`` when the file is anything but plain (not
+    UTF-8, an empty, unnamed or repeated header, a quoted header, blank lines, ragged rows):
+    the pandas reader then handles it as before.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            first = fh.readline()
+    except UnicodeDecodeError:
+        return None
+    names = next(csv.reader([first]), [])
+    if not names or '"' in first or "" in names or len(set(names)) != len(names):
+        return None
+    columns = [f"c{i}" for i in range(len(names))]
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=_has_quote(path),
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(columns, pyarrow.string()), strings_can_be_null=False,
+                quoted_strings_can_be_null=False),
+        )
+    except (pyarrow.ArrowInvalid, UnicodeDecodeError):
+        return None
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = table.to_pandas(types_mapper={pyarrow.string(): text}.get)
+    frame.columns = names
+    return frame
+
+
+def _has_quote(path: Path) -> bool:
+    """Whether a file holds a double quote (only then may a value span lines)."""
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 24):
+            if b'"' in block:
+                return True
+    return False
 
 
 def _cell_text(value: object) -> str:
@@ -400,6 +456,22 @@ def _repeated_headers(raw: RawTable, problems: _Problems) -> RawTable:
 
 # --------------------------------------------------------------------------- parsing
 
+def _per_unique(text: pd.Series, func):
+    """Apply an elementwise function of a text Series once per distinct value.
+
+    ``func`` takes and returns Series (or a tuple of them) aligned by position; it sees the
+    distinct values as an object Series, so its ``.str`` methods keep Python's regex
+    semantics (not Arrow's RE2). The results are spread back to every row.
+    """
+    codes, uniques = pd.factorize(text.array, use_na_sentinel=False)
+    result = func(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
+
+    def spread(part: pd.Series) -> pd.Series:
+        return pd.Series(part.array.take(codes), index=text.index, name=text.name)
+
+    return tuple(spread(r) for r in result) if isinstance(result, tuple) else spread(result)
+
+
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -515,16 +587,18 @@ def _parse_table(raw: RawTable, problems: _Problems) -> pd.DataFrame | None:
         kind = col.metadata["parse"]
         present = text != ""
         if kind in ("id", "text", "idlist", "metric"):
-            value = text.where(present).astype("string")
             if kind == "idlist":
-                value = value.str.replace(r"\s*[;；,，、]\s*", ";", regex=True)
+                text = _per_unique(text, lambda t: t.str.replace(
+                    r"\s*[;；,，、]\s*", ";", regex=True))
+            value = text.where(present).astype("string")
             if kind == "metric":
                 value = value.str.lower()
         elif kind == "date":
-            value, reason = _parse_dates(text)
+            value, reason = _per_unique(text, _parse_dates)
             problems.add_rows(raw, value.isna() & present, name, text, "date", reason)
         elif kind in ("int", "float"):
-            value, reason = _parse_numbers(text, kind == "int")
+            parse = functools.partial(_parse_numbers, integer=kind == "int")
+            value, reason = _per_unique(text, parse)
             problems.add_rows(raw, value.isna() & present, name, text, "number", reason)
         elif kind == "bool":
             value = _parse_bool(text)
@@ -603,6 +677,7 @@ def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
             target_file = raws[target].file if target in raws else target
             values = table[column]
             if column == "lead_person_ids":
+                values = values[_lists_with_unknown(values, known)]
                 exploded = values.str.split(";").explode().dropna()
                 exploded = exploded[exploded != ""]
                 bad = exploded[~exploded.isin(known.dropna())]
@@ -610,9 +685,27 @@ def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
                     problems.add(raw.file, name, int(row), column, value, "reference",
                                  f"is not {_an(id_col[target])} in {target_file}")
                 continue
-            bad = values.notna() & ~values.isin(known.dropna())
+            bad = values.notna() & ~_isin(values, known.dropna())
             problems.add_rows(raw, bad, column, values, "reference",
                               f"is not {_an(id_col[target])} in {target_file}")
+
+
+def _isin(values: pd.Series, known: pd.Series) -> np.ndarray:
+    """``values.isin(known)``, looked up once per distinct value (missing values: False)."""
+    codes, uniques = pd.factorize(values.array)
+    as_arrow = [pyarrow.array(np.asarray(v, dtype=object), type=pyarrow.string(), from_pandas=True)
+                for v in (uniques, known)]
+    hit = pyarrow.compute.is_in(as_arrow[0], value_set=as_arrow[1]).to_numpy(zero_copy_only=False)
+    return np.append(hit, False)[codes]
+
+
+def _lists_with_unknown(values: pd.Series, known: pd.Series) -> np.ndarray:
+    """Mask of the id lists that hold an id not in ``known``, checked once per distinct list."""
+    codes, uniques = pd.factorize(values.array)
+    ids = pd.Series(np.asarray(uniques, dtype=object)).str.split(";").explode().dropna()
+    ids = ids[ids != ""]
+    bad = np.unique(ids.index[~ids.isin(known.dropna())].to_numpy())
+    return np.isin(codes, bad)
 
 
 def _an(word: str) -> str:
@@ -642,7 +735,14 @@ def _row_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
 
 # --------------------------------------------------------------------------- entry points
 
-def _check(path: str | Path | None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, str]:
+def _check(path: str | Path | None
+           ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, str, dict[str, RawTable]]:
+    source = str(Path(path) if path is not None else SAMPLE_DATA)
+    cached = cache.lookup(source)
+    if cached is not None:
+        tables, found, names = cached
+        files = {name: RawTable(name, file, pd.DataFrame()) for name, file in names.items()}
+        return tables, found, source, files
     raws, file_problems = read_tables(path)
     problems = _Problems()
     problems.records.extend(file_problems.to_dict("records"))
@@ -660,8 +760,10 @@ def _check(path: str | Path | None) -> tuple[dict[str, pd.DataFrame], pd.DataFra
     order = {t: i for i, t in enumerate(TABLES)}
     found = found.assign(_t=found["table"].map(order)).sort_values(
         ["_t", "row", "column"], na_position="first", kind="stable").drop(columns="_t")
-    source = str(Path(path) if path is not None else SAMPLE_DATA)
-    return tables, found.reset_index(drop=True), source
+    found = found.reset_index(drop=True)
+    files = {name: RawTable(name, raw.file, raw.frame.iloc[:0]) for name, raw in raws.items()}
+    cache.store(source, tables, found, {name: raw.file for name, raw in files.items()})
+    return tables, found, source, files
 
 
 def validate(path: str | Path | None = None) -> pd.DataFrame:
@@ -722,11 +824,11 @@ def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
     """
     if errors not in ("raise", "drop"):
         raise ValueError(f"errors must be 'raise' or 'drop', not {errors!r}")
-    tables, problems, source = _check(path)
+    tables, problems, source, files = _check(path)
     if len(problems) and errors == "raise":
         raise TableValidationError(problems)
     if len(problems):
-        tables, problems = _drop_rejected(tables, problems, path)
+        tables, problems = _drop_rejected(tables, problems, files)
     for name in TABLES:
         if name not in tables:
             schema = SCHEMAS[name]
@@ -737,9 +839,11 @@ def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
 
 
 def _drop_rejected(tables: dict[str, pd.DataFrame], problems: pd.DataFrame,
-                   path: str | Path | None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """Leave out rejected rows, then rows that referred to them, until nothing changes."""
-    raws, _ = read_tables(path)
+                   raws: dict[str, RawTable]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Leave out rejected rows, then rows that referred to them, until nothing changes.
+
+    ``raws`` need only name the files (their frames may be empty).
+    """
     all_problems = problems
     while True:
         rejected = all_problems.dropna(subset=["row"])

@@ -97,6 +97,16 @@ def _name_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(set(v))) for k, v in index.items()}
 
 
+@functools.cache
+def _codes() -> frozenset[str]:
+    return frozenset(divisions()["code"])
+
+
+@functools.cache
+def _by_code() -> pd.DataFrame:
+    return divisions().set_index("code")
+
+
 def _candidates(text: str) -> tuple[str, ...]:
     index = _name_index()
     if text in index:
@@ -104,7 +114,7 @@ def _candidates(text: str) -> tuple[str, ...]:
     if (short := _short(text)) in index:
         return index[short]
     # a place written with its province or city in front: 广西罗城, 河池市罗城县
-    d = divisions().set_index("code")
+    d = _by_code()
     found: set[str] = set()
     for prefix_len in range(2, len(text) - 1):
         head, tail = text[:prefix_len], text[prefix_len:]
@@ -150,7 +160,7 @@ def resolve_region(value: object) -> str:
     if re.fullmatch(r"\d+(\.0)?", text):
         digits = text.split(".")[0]
         code = digits[:6] if len(digits) in (6, 9, 12) else digits
-        if len(code) == 6 and code in set(divisions()["code"]):
+        if len(code) == 6 and code in _codes():
             return code
         raise ValueError(f"{text!r} is not a known 6-digit administrative division code")
     found = _candidates(text)
@@ -158,7 +168,7 @@ def resolve_region(value: object) -> str:
         return found[0]
     if not found:
         raise ValueError(f"{text!r} matches no administrative division; use a 6-digit code")
-    names = divisions().set_index("code")["full_name"]
+    names = _by_code()["full_name"]
     listed = ", ".join(f"{c} {names[c]}" for c in found[:8])
     raise ValueError(f"{text!r} matches several places: {listed}")
 
@@ -215,7 +225,7 @@ def region_name(code: str, *, full: bool = False) -> str:
     >>> region_name("451225"), region_name("451225", full=True)
     ('罗城仫佬族自治县', '广西壮族自治区河池市罗城仫佬族自治县')
     """
-    d = divisions().set_index("code")
+    d = _by_code()
     if code not in d.index:
         return str(code)
     return str(d.at[code, "full_name" if full else "name"])

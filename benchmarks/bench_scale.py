@@ -1,0 +1,191 @@
+#!/usr/bin/env python
+"""National-scale benchmarks: every figure is printed with its baseline, measured in the same run.
+
+* load + validate of the synthetic national dataset (``benchmarks/synth.py``) against plain
+  ``pandas.read_csv`` of the same files: cold (no cache), cold writing the cache, and warm
+  (read from the cache of parsed tables, :mod:`sgnet.cache`); peak memory of each;
+* ``select`` of one quarter and one province plus the metrics of a report (``headline``,
+  ``by_pairing``, ``by_region``, ``progress``);
+* ``sgnet.graph.build`` against a bare networkx ``add_edges_from`` of the same edges, when
+  ``sgnet.graph`` exists;
+* ``sgnet batch`` per-report cost, when that command exists.
+
+Each load arm runs in its own Python process, so its time and peak memory (``ru_maxrss``) are
+its own. The machine may be shared: read ratios, not absolute seconds. Run::
+
+    python benchmarks/bench_scale.py [--scale 1.0] [--data FOLDER] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GIB = 1024**3
+
+_ARM = r"""
+import json, resource, sys, time, glob
+t0 = time.perf_counter()
+arm, data = sys.argv[1], sys.argv[2]
+if arm == "read_csv":
+    import pandas as pd
+    t = time.perf_counter()
+    frames = [pd.read_csv(f) for f in sorted(glob.glob(data + "/*.csv"))]
+    rows = sum(len(f) for f in frames)
+else:
+    import sgnet
+    t = time.perf_counter()
+    ds = sgnet.load(data)
+    rows = sum(len(v) for v in ds.tables.values())
+seconds = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"seconds": seconds, "peak": peak, "rows": rows}))
+"""
+
+
+def _run_arm(arm: str, data: Path, env: dict[str, str]) -> dict:
+    out = subprocess.run([sys.executable, "-c", _ARM, arm, str(data)], env=env, check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_load(data: Path, repeat: int) -> None:
+    print(f"\n== load + validate: {data}")
+    with tempfile.TemporaryDirectory(prefix="sgnet-bench-cache-") as cache:
+        base_env = dict(os.environ, SGNET_CACHE_DIR=cache)
+        arms = [
+            ("pandas.read_csv (baseline)", "read_csv", {}),
+            ("sgnet.load cold, no cache", "load", {"SGNET_CACHE": "0"}),
+            ("sgnet.load cold, writing cache", "load", {"SGNET_CACHE": "1"}),
+            ("sgnet.load warm, from cache", "load", {"SGNET_CACHE": "1"}),
+        ]
+        results: dict[str, list[dict]] = {}
+        for label, arm, extra in arms:
+            n = 1 if "writing" in label else repeat
+            results[label] = [_run_arm(arm, data, base_env | extra) for _ in range(n)]
+        base = statistics.median(r["seconds"] for r in results[arms[0][0]])
+        print(f"{'arm':34} {'median s':>9} {'ratio':>7} {'peak RSS':>10}  runs")
+        for label, runs in results.items():
+            med = statistics.median(r["seconds"] for r in runs)
+            peak = max(r["peak"] for r in runs)
+            ratio = med / base
+            goal = "" if "baseline" in label else ("  <=3x ok" if ratio <= 3 else "  >3x MISSES")
+            mem = "" if peak < 2 * GIB else "  >=2GiB MISSES"
+            times = ", ".join(f"{r['seconds']:.2f}" for r in runs)
+            print(f"{label:34} {med:9.2f} {ratio:6.1f}x {peak / GIB:8.2f} GiB"
+                  f"  [{times}]{goal}{mem}")
+        print(f"rows: {results[arms[1][0]][0]['rows']:,} (all tables)")
+
+
+def bench_select(data: Path, repeat: int) -> None:
+    import sgnet
+    from sgnet import metrics
+    from sgnet.regions import rollup
+
+    ds = sgnet.load(data)
+    acts = ds.activities
+    year = int(acts["start_date"].dt.year.max())
+    province = rollup(acts["region"], "province").value_counts().index[0]
+    period = f"{year}Q2"
+    print(f"\n== select {period} × province {province} + metrics "
+          f"({len(acts):,} activities, goal < 1 s)")
+    timings: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        t = time.perf_counter()
+        scoped = ds.select(region=province)
+        sel = scoped.select(period=period)
+        t1 = time.perf_counter()
+        metrics.headline(sel)
+        metrics.by_pairing(sel)
+        metrics.by_region(sel, level="county")
+        metrics.progress(scoped, period)
+        t2 = time.perf_counter()
+        for key, value in (("select", t1 - t), ("metrics", t2 - t1), ("total", t2 - t)):
+            timings.setdefault(key, []).append(value)
+    print(f"selected {len(sel.activities):,} activities, {len(scoped.pairings):,} pairings")
+    for key, values in timings.items():
+        best, first = min(values), values[0]
+        flag = "" if key != "total" else ("  < 1 s ok" if first < 1 else "  >= 1 s MISSES")
+        print(f"{key:8} first {first:6.3f} s   best of {len(values)} {best:6.3f} s{flag}")
+
+
+def bench_graph(data: Path) -> None:
+    print("\n== graph.build vs bare networkx add_edges_from (goal <= 2x)")
+    try:
+        from sgnet import graph
+    except ImportError:
+        print("skipped: sgnet.graph not available")
+        return
+    import networkx as nx
+
+    import sgnet
+
+    ds = sgnet.load(data)
+    t = time.perf_counter()
+    g = graph.build(ds)
+    built = time.perf_counter() - t
+    edges = list(g.edges(keys=True, data=True))
+    nodes = list(g.nodes(data=True))
+    t = time.perf_counter()
+    bare = nx.MultiDiGraph()
+    bare.add_nodes_from(nodes)
+    bare.add_edges_from(edges)
+    baseline = time.perf_counter() - t
+    ratio = built / baseline
+    print(f"graph.build {built:.2f} s, bare add_edges_from {baseline:.2f} s: {ratio:.1f}x "
+          f"({g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges)"
+          + ("  ok" if ratio <= 2 else "  MISSES"))
+
+
+def bench_batch(data: Path) -> None:
+    print("\n== sgnet batch, seconds per report (goal: flat from 50 to all counties)")
+    from sgnet.cli import app
+
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    if "batch" not in names:
+        print("skipped: sgnet batch not available")
+        return
+    print("skipped: sgnet batch exists but is not wired into this benchmark yet "
+          "(its options are being settled on branch issue-4)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="size of the synthetic dataset (generated when missing)")
+    ap.add_argument("--data", type=Path, default=None,
+                    help="a dataset folder to use instead of the synthetic one")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per arm (median shown)")
+    ap.add_argument("--only", choices=["load", "select", "graph", "batch"], action="append",
+                    help="run only these parts (repeatable)")
+    args = ap.parse_args(argv)
+    data = args.data
+    if data is None:
+        out = Path("/tmp/sgnet-national" + ("" if args.scale == 1 else f"-{args.scale:g}"))
+        data = out / "csv"
+        if not (data / "activities.csv").exists():
+            subprocess.run([sys.executable, str(HERE / "synth.py"), "--scale", str(args.scale),
+                            "--out", str(out)], check=True)
+    parts = args.only or ["load", "select", "graph", "batch"]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus; data {data}")
+    if "load" in parts:
+        bench_load(data, args.repeat)
+    if "select" in parts:
+        bench_select(data, args.repeat)
+    if "graph" in parts:
+        bench_graph(data)
+    if "batch" in parts:
+        bench_batch(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

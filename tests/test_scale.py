@@ -1,0 +1,131 @@
+"""The national-scale machinery: synthetic data, the fast CSV path, the cache of parsed tables."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import tiny_frames, write_csv_dataset
+
+import sgnet
+from sgnet import cache, io
+from sgnet.regions import divisions
+
+_spec = importlib.util.spec_from_file_location(
+    "synth", Path(__file__).resolve().parent.parent / "benchmarks" / "synth.py")
+synth = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(synth)
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("national")
+    synth.write(synth.generate(scale=0.01, seed=3), out, workbook_rows=1500)
+    return out
+
+
+def test_synth_is_reproducible_and_shaped():
+    a, b = synth.generate(scale=0.005, seed=5), synth.generate(scale=0.005, seed=5)
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name])
+    other = synth.generate(scale=0.005, seed=6)
+    assert not a["activities"].equals(other["activities"])
+    acts, orgs = a["activities"], a["organizations"]
+    assert len(acts) == 5000 and len(a["pairings"]) == 8
+    assert acts["start_date"].min() >= "2021-01-01" and acts["start_date"].max() <= "2023-12-31"
+    assert set(orgs["region"]) <= set(divisions()["code"])
+    # one mentee county per pairing, each in a different province while provinces last
+    mentees = orgs.set_index("org_id").loc[a["pairings"]["mentee_org_id"], "region"]
+    assert mentees.str[:2].nunique() == len(mentees)
+
+
+def test_synth_loads_clean_as_csv_and_workbook(national):
+    ds = sgnet.load(national / "csv")
+    assert len(ds.activities) == 10_000 and ds.problems.empty
+    assert ds.activities["region"].notna().all()
+    book = sgnet.load(national / "workbook.xlsx")
+    assert 0 < len(book.activities) <= 1500
+    assert set(book.activities["pairing_id"]) == set(book.pairings["pairing_id"])
+
+
+ODD_FILES = {
+    "plain": "a,b\n1,2\n",
+    "bom_blank_line": "\ufeffa,b\n1,2\n\n3,4\n",
+    "quoted_newline_spaces": 'a,b\n x ,"q\nr"\n,\n',
+    "crlf_quoted_comma": 'a,b\r\n1,"2,5"\r\n',
+    "ragged_long": "a,b\n1,2,3\n",
+    "ragged_short": "a,b\n1\n",
+    "duplicate_header": "a,a\n1,2\n",
+    "empty_header": "a,,b\n1,2,3\n",
+    "quoted_header": '"a","b"\n1,2\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_FILES))
+def test_arrow_reader_matches_pandas_or_declines(tmp_path, name):
+    path = tmp_path / f"{name}.csv"
+    path.write_text(ODD_FILES[name], encoding="utf-8")
+    fast = io._read_csv_arrow(path)
+    reference = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False,
+                            skip_blank_lines=False)
+    if name.startswith(("ragged", "duplicate", "empty", "quoted_header")):
+        assert fast is None  # left to the pandas reader, which handles it as before
+    else:
+        pd.testing.assert_frame_equal(fast, reference)
+
+
+def test_id_lists_split_on_full_width_space_and_semicolon(tmp_path):
+    frames = tiny_frames()
+    frames["activities"].loc[1, "lead_person_ids"] = "P1\u3000；\u3000P2"
+    ds = sgnet.load(write_csv_dataset(tmp_path / "d", frames))
+    assert ds.activities.loc[3, "lead_person_ids"] == "P1;P2"
+
+
+@pytest.fixture
+def cached(monkeypatch, tmp_path):
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    monkeypatch.setenv("SGNET_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SGNET_CACHE", "1")
+    return tmp_path / "cache"
+
+
+def test_cache_gives_the_same_dataset_and_follows_edits(cached, tmp_path):
+    folder = write_csv_dataset(tmp_path / "d")
+    cold = sgnet.load(folder)
+    entries = list(cached.iterdir())
+    assert len(entries) == 1 and (entries[0] / "activities.parquet").exists()
+    warm = sgnet.load(folder)
+    for name, table in cold.tables.items():
+        pd.testing.assert_frame_equal(warm.tables[name], table)
+    frames = tiny_frames()
+    frames["activities"].loc[0, "participants"] = "21"
+    write_csv_dataset(folder, frames)
+    edited = sgnet.load(folder)
+    assert edited.activities.loc[2, "participants"] == 21
+    assert len(list(cached.iterdir())) == 2
+
+
+def test_cache_keeps_problems_and_drop(cached, tmp_path):
+    frames = tiny_frames()
+    frames["pairings"].loc[1, "mentor_org_id"] = "O404"
+    frames["activities"].loc[0, "count"] = "二十来个"
+    folder = write_csv_dataset(tmp_path / "bad", frames)
+    first = sgnet.validate(folder)
+    second = sgnet.validate(folder)  # from the cache
+    pd.testing.assert_frame_equal(first, second)
+    with pytest.raises(sgnet.TableValidationError):
+        sgnet.load(folder)
+    ds = sgnet.load(folder, errors="drop")
+    assert set(ds.pairings["pairing_id"]) == {"PR1"}
+    assert ("activities", 6) in set(zip(ds.rejected["table"], ds.rejected["row"], strict=True))
+
+
+def test_cache_off_and_small_datasets_write_nothing(monkeypatch, tmp_path, tiny_dir):
+    monkeypatch.setenv("SGNET_CACHE_DIR", str(tmp_path / "cache"))
+    sgnet.load(tiny_dir)  # far below MIN_BYTES
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    monkeypatch.setenv("SGNET_CACHE", "0")
+    sgnet.load(tiny_dir)
+    assert not (tmp_path / "cache").exists()
