@@ -79,25 +79,41 @@ def _active_pairings(ds: Dataset) -> pd.DataFrame:
 
 
 def _activity_edges(acts: pd.DataFrame, source: str, target: str) -> list[tuple[str, str, dict]]:
-    """Sum activities per (source, target): count, participants, rows, per-kind counts."""
+    """Sum activities per (source, target): count, participants, rows, per-kind counts.
+
+    Two grouped aggregations over the whole frame (one per pair, one per pair and kind), then
+    one pass to build the attribute dicts: linear in the number of activities.
+    """
     frame = acts.dropna(subset=[source, target])
     if frame.empty:
         return []
-    frame = frame.assign(participants=frame["participants"].fillna(0),
-                         count=frame["count"].fillna(1))
-    edges = []
-    for (u, v), group in frame.groupby([source, target], sort=True):
-        by_kind = group.groupby("kind", observed=True)[["count", "participants"]].sum()
-        edges.append((str(u), str(v), {
-            "count": int(group["count"].sum()),
-            "participants": int(group["participants"].sum()),
-            "activities": len(group),
-            "kinds": {str(k): int(c) for k, c in by_kind["count"].items()},
-            "kind_participants": {str(k): int(c) for k, c in by_kind["participants"].items()},
-            "first": group["start_date"].min().date().isoformat(),
-            "last": group["start_date"].max().date().isoformat(),
-        }))
-    return edges
+    frame = pd.DataFrame({
+        "u": frame[source].astype(str), "v": frame[target].astype(str),
+        "kind": frame["kind"].astype(str),
+        "count": frame["count"].fillna(1).astype("int64"),
+        "participants": frame["participants"].fillna(0).astype("int64"),
+        "start_date": frame["start_date"],
+    })
+    totals = frame.groupby(["u", "v"], sort=True).agg(
+        count=("count", "sum"), participants=("participants", "sum"),
+        activities=("kind", "size"), first=("start_date", "min"), last=("start_date", "max"))
+    per_kind = frame.groupby(["u", "v", "kind"], sort=True)[["count", "participants"]].sum()
+    kinds: dict[tuple[str, str], dict[str, int]] = {}
+    kind_participants: dict[tuple[str, str], dict[str, int]] = {}
+    for (u, v, k), c, p in zip(per_kind.index, per_kind["count"].tolist(),
+                               per_kind["participants"].tolist(), strict=True):
+        kinds.setdefault((u, v), {})[k] = c
+        kind_participants.setdefault((u, v), {})[k] = p
+    first = totals["first"].dt.strftime("%Y-%m-%d").tolist()
+    last = totals["last"].dt.strftime("%Y-%m-%d").tolist()
+    return [
+        (u, v, {"count": c, "participants": p, "activities": n,
+                "kinds": kinds[(u, v)], "kind_participants": kind_participants[(u, v)],
+                "first": f, "last": la})
+        for (u, v), c, p, n, f, la in zip(
+            totals.index, totals["count"].tolist(), totals["participants"].tolist(),
+            totals["activities"].tolist(), first, last, strict=True)
+    ]
 
 
 def build(ds: Dataset) -> nx.MultiDiGraph:
@@ -159,11 +175,14 @@ def build(ds: Dataset) -> nx.MultiDiGraph:
     led["person"] = led["person"].str.strip().replace("", pd.NA)
     skipped = 0
     for relation, frame, source in (("led", led, "person"), ("visited", acts, "host_org_id")):
+        edges = []
         for u, v, attrs in _activity_edges(frame, source, "target_org_id"):
             if u not in G or v not in G:
                 skipped += 1
                 continue
-            G.add_edge(u, v, key=relation, relation=relation, **attrs)
+            attrs["relation"] = relation
+            edges.append((u, v, relation, attrs))
+        G.add_edges_from(edges)
     G.graph["skipped"] = skipped
     return G
 
