@@ -32,7 +32,10 @@ import html
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .dataset import Dataset
 
@@ -100,20 +103,37 @@ def _activity_edges(acts: pd.DataFrame, source: str, target: str) -> list[tuple[
     per_kind = frame.groupby(["u", "v", "kind"], sort=True)[["count", "participants"]].sum()
     kinds: dict[tuple[str, str], dict[str, int]] = {}
     kind_participants: dict[tuple[str, str], dict[str, int]] = {}
-    for (u, v, k), c, p in zip(per_kind.index, per_kind["count"].tolist(),
-                               per_kind["participants"].tolist(), strict=True):
+    levels = [per_kind.index.get_level_values(i).tolist() for i in range(3)]
+    for u, v, k, c, p in zip(*levels, per_kind["count"].tolist(),
+                             per_kind["participants"].tolist(), strict=True):
         kinds.setdefault((u, v), {})[k] = c
         kind_participants.setdefault((u, v), {})[k] = p
+    us = totals.index.get_level_values(0).tolist()
+    vs = totals.index.get_level_values(1).tolist()
     first = totals["first"].dt.strftime("%Y-%m-%d").tolist()
     last = totals["last"].dt.strftime("%Y-%m-%d").tolist()
     return [
         (u, v, {"count": c, "participants": p, "activities": n,
                 "kinds": kinds[(u, v)], "kind_participants": kind_participants[(u, v)],
                 "first": f, "last": la})
-        for (u, v), c, p, n, f, la in zip(
-            totals.index, totals["count"].tolist(), totals["participants"].tolist(),
+        for u, v, c, p, n, f, la in zip(
+            us, vs, totals["count"].tolist(), totals["participants"].tolist(),
             totals["activities"].tolist(), first, last, strict=True)
     ]
+
+
+def _explode_leads(acts: pd.DataFrame) -> pd.DataFrame:
+    """One row per (activity, lead person): only the columns the ``led`` edges need."""
+    cols = ["target_org_id", "kind", "count", "participants", "start_date"]
+    has = acts["lead_person_ids"].notna().to_numpy()
+    lists = pc.split_pattern(pa.array(acts["lead_person_ids"][has].astype(str).tolist(),
+                                      type=pa.string()), ";")
+    people = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
+    rows = acts.loc[has, cols].reset_index(drop=True)
+    led = rows.iloc[np.repeat(np.arange(len(rows)), lengths)].reset_index(drop=True)
+    led["person"] = pd.Series(people.to_pylist(), dtype=object).replace("", None).to_numpy()
+    return led
 
 
 def build(ds: Dataset) -> nx.MultiDiGraph:
@@ -171,8 +191,7 @@ def build(ds: Dataset) -> nx.MultiDiGraph:
             G.add_edge(str(oid), parent, key="part_of", relation="part_of")
 
     acts = ds.activities
-    led = acts.assign(person=acts["lead_person_ids"].str.split(";")).explode("person")
-    led["person"] = led["person"].str.strip().replace("", pd.NA)
+    led = _explode_leads(acts)
     skipped = 0
     for relation, frame, source in (("led", led, "person"), ("visited", acts, "host_org_id")):
         edges = []
