@@ -274,9 +274,11 @@ def _worker_loop(tasks: queue.Queue, results: queue.Queue, *, ready: threading.E
 
     worker = KernelWorker(timeout=timeout)
     start_error = None
+    began = time.perf_counter()
     try:
         try:
             worker.start()
+            log.info("kernel ready in %.2f s", time.perf_counter() - began)
             ready.wait()
             if dataset_file:
                 worker.adopt(dataset_file[0])
@@ -355,6 +357,7 @@ def run_batch(
     ReportError
         If the options are wrong or no pairing or region has anything to report.
     """
+    from .engine import _register_engine, prepare_export
     from .io import load
 
     began = time.perf_counter()
@@ -397,6 +400,10 @@ def run_batch(
             dataset_file.append(str(pickled))
         finally:
             ready.set()
+        log.info("%.2f s: data loaded, %d reports", time.perf_counter() - began, len(scopes))
+        prepare_export()  # compile the HTML templates while the kernels boot
+        _register_engine()
+        log.info("%.2f s: HTML templates compiled", time.perf_counter() - began)
         for scope in scopes:
             selected = ds.select(region=scope.region, pairing=scope.pairing)
             tasks.put((scope, report_parameters(data_path, p, selected, audience=audience,

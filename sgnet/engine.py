@@ -29,7 +29,7 @@ import nbformat
 
 from .errors import ReportError
 
-__all__ = ["ENGINE_NAME", "KernelWorker", "html_exporter"]
+__all__ = ["ENGINE_NAME", "KernelWorker", "html_exporter", "prepare_export"]
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +49,39 @@ def html_exporter():
 
     from .paths import TEMPLATES
 
-    return HTMLExporter(
+    exporter = HTMLExporter(
         template_name="sgnet",
         extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    # nbconvert warns, for every report, that figures have no alt text (it adds a
+    # placeholder); keep that out of the terminal unless sgnet runs with --verbose
+    exporter.log = logging.getLogger("sgnet.nbconvert")
+    exporter.log.setLevel(logging.ERROR)
+    return exporter
+
+
+def shared_exporter():
+    """The process's kept HTML exporter, its templates compiled (call under ``_EXPORT_LOCK``).
+
+    The first call renders an empty notebook, so that the Jinja templates and the
+    JupyterLab stylesheets are loaded before the first report needs them.
+    """
+    global _EXPORTER
+    if _EXPORTER is None:
+        exporter = html_exporter()
+        exporter.from_notebook_node(nbformat.v4.new_notebook(),
+                                    resources={"metadata": {"name": "warm-up"}})
+        _EXPORTER = exporter
+    return _EXPORTER
+
+
+def prepare_export() -> None:
+    """Compile the HTML templates now (e.g. while kernels start), not at the first report."""
+    with _EXPORT_LOCK:
+        shared_exporter()
 
 
 def _register_engine() -> None:
@@ -274,7 +300,4 @@ class KernelWorker:
         from .report import export_html
 
         with _EXPORT_LOCK:
-            global _EXPORTER
-            if _EXPORTER is None:
-                _EXPORTER = html_exporter()
-            return export_html(nb, exporter=_EXPORTER)
+            return export_html(nb, exporter=shared_exporter())
