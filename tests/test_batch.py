@@ -284,6 +284,20 @@ def test_one_broken_pairing_is_marked_and_the_others_are_written(tmp_path, monke
     assert (good.folder / "PR3.html").exists() and (good.folder / "PR2.html").exists()
 
 
+def test_a_dead_kernel_fails_one_report_and_is_replaced(tmp_path):
+    nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    load_cell = next(i for i, c in enumerate(nb.cells) if "sgnet.load(data)" in c.source)
+    nb.cells.insert(load_cell + 1, nbformat.v4.new_code_cell(
+        "import os\nif pairing == 'PR1':\n    os._exit(3)"))
+    nbformat.write(nb, tmp_path / "killer.ipynb")
+    data = write_csv_dataset(tmp_path / "tiny")
+    result = run_batch(data, period="2022Q2", out=tmp_path / "out", jobs=1,
+                       notebook=tmp_path / "killer.ipynb")
+    assert [(o.scope.scope, o.ok) for o in result.outcomes] == [("PR1", False), ("PR2", True)]
+    assert "kernel failed" in result.outcomes[0].error
+    assert (result.folder / "PR2.html").exists()  # run on the replacement kernel
+
+
 def test_region_batch_at_city_level(tmp_path):
     data = write_csv_dataset(tmp_path / "tiny")
     result = run_batch(data, period="2022", each="region", level="city", out=tmp_path / "r",
