@@ -11,31 +11,29 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Period report / 周期报告
-# Run with `sgnet report` (papermill). The cell tagged `parameters` holds the defaults, which
-# run on the bundled sample. Logic lives in `sgnet`; this notebook only calls it.
-
 # %% tags=["parameters"]
+# Period report, run by `sgnet report` (papermill). These defaults run on the bundled sample.
+# Logic lives in sgnet: this notebook only calls it.
 data = None  # dataset folder or .xlsx workbook (None: the bundled data/sample)
 period = None  # e.g. "2022Q4", "2022-10", "2022" (None: latest full quarter in the data)
 region = None  # a region code at any level (450000, 451200, 451225), or None for all
 pairing = None  # a pairing_id, or None for all
 audience = "funder"  # "funder" shows no names of people, "internal" may
 lang = "zh"  # "zh" or "en"
+errors = "raise"  # "drop": leave out rows that fail validation (the report says how many)
 
 # %%
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
 import sgnet
-from sgnet import metrics, plots
+from sgnet import maps, metrics, plots
 from sgnet import report as rp
 
 # %config InlineBackend.figure_formats = ["png"]
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 110}
 
-ds = sgnet.load(data)
+ds = sgnet.load(data, errors=errors)
 the_period = sgnet.parse_period(period) if period else rp.default_period(ds)
 scope = ds.select(region=region, pairing=pairing)
 current = scope.select(period=the_period)
@@ -49,7 +47,7 @@ display(HTML(rp.headline_html(metrics.headline(current), lang=lang)))
 progress = metrics.progress(scope, the_period)
 display(HTML(rp.heading_html("progress", lang=lang)))
 display(HTML(rp.note_html(rp.progress_rule(the_period, lang=lang))))
-display(HTML(rp.table_html(progress.drop(columns=["year"]), lang=lang)))
+display(HTML(rp.progress_table_html(progress, lang=lang)))
 
 # %%
 display(HTML(rp.heading_html("figures", lang=lang)))
@@ -66,6 +64,11 @@ fig.tight_layout()
 plt.show()
 
 # %%
+fig, ax = plt.subplots(figsize=(10, 7.5))
+maps.pairing_map(current, lang=lang, ax=ax)
+plt.show()
+
+# %%
 display(HTML(rp.heading_html("pairings", lang=lang)))
 display(HTML(rp.table_html(metrics.by_pairing(current), lang=lang)))
 
@@ -77,6 +80,11 @@ display(HTML(rp.table_html(metrics.by_region(current), lang=lang)))
 if audience == "internal":
     display(HTML(rp.heading_html("leaders", lang=lang)))
     display(HTML(rp.table_html(metrics.by_leader(current), lang=lang)))
+
+# %%
+if audience == "internal" and len(ds.rejected):
+    display(HTML(rp.heading_html("rejected", lang=lang)))
+    display(HTML(rp.rejected_html(ds, lang=lang)))
 
 # %%
 display(HTML(rp.heading_html("data", lang=lang)))

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .errors import SgnetError, TableValidationError
+from .errors import RejectedRowsError, SgnetError, TableValidationError
 
 __all__ = ["app", "main"]
 
@@ -54,28 +54,45 @@ def validate(
     errors_csv: Annotated[Path | None, typer.Option(
         "--errors-csv", help="Where to write the problems (default: validation_errors.csv "
         "in the current folder).")] = None,
+    rejected_csv: Annotated[Path | None, typer.Option(
+        "--rejected-csv", help="Where to write the rejected rows with their cells and "
+        "reasons (default: rejected_rows.csv beside the problems file).")] = None,
 ) -> None:
     """Check a dataset and list every problem with file, row, column, value and reason.
 
-    Rows are numbered as a spreadsheet shows them: the header is row 1.
+    Rows are numbered as a spreadsheet shows them: the header is row 1. Prints the rows
+    read, accepted and rejected per table, and writes the rejected rows, with their original
+    cells and reasons, to rejected_rows.csv.
     Exit status 0 when the data is clean, 1 when any problem was found.
 
     Example: [bold]sgnet validate data/sample[/]
     """
-    from .io import validate as run_validate
+    from .audit import audit
 
     try:
-        problems = run_validate(data)
+        result = audit(data)
     except SgnetError as error:
         raise _fail(error) from None
     target = errors_csv or Path("validation_errors.csv")
+    rejected_target = rejected_csv or target.with_name("rejected_rows.csv")
+    problems = result.problems
     problems.to_csv(target, index=False, encoding="utf-8-sig")
+    result.rejected_rows.to_csv(rejected_target, index=False, encoding="utf-8-sig")
+    out.print(result.summary(), highlight=False, markup=False)
     if problems.empty:
         out.print(f"[green]ok[/]: {data or 'data/sample'} has no problems")
         return
-    for message in problems["message"]:
+    cascade = problems["check"] == "cascade"
+    for message in problems.loc[~cascade, "message"]:
         out.print(message, highlight=False, markup=False)
-    err.print(f"[bold red]{len(problems)} problems[/]; written to {target}", highlight=False)
+    if cascade.any():
+        out.print(f"{int(cascade.sum())} more rows are left out because they refer to a "
+                  "rejected row:", highlight=False)
+        for message in problems.loc[cascade, "message"]:
+            out.print(message, highlight=False, markup=False)
+    err.print(f"[bold red]{int((~cascade).sum())} problems[/], {result.n_rejected} rows "
+              f"rejected; problems written to {target}, rejected rows (with their cells and "
+              f"reasons) to {rejected_target}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -93,6 +110,10 @@ def report(
     lang: Annotated[str, typer.Option(help="zh (default) or en.")] = "zh",
     out_dir: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Output folder (default: reports/).")] = None,
+    allow_rejected: Annotated[bool, typer.Option(
+        "--allow-rejected", help="Render a funder report even when rows of the data were "
+        "rejected; the report says how many were left out. Internal reports always render "
+        "and list the rejected rows.")] = False,
 ) -> None:
     """Render a period report: an executed notebook (.ipynb) and a self-contained .html.
 
@@ -105,16 +126,26 @@ def report(
     try:
         with err.status("running the report notebook ..."):
             result = run_report(data, period=period, region=region, pairing=pairing,
-                                audience=audience, lang=lang, out=out_dir)
+                                audience=audience, lang=lang, out=out_dir,
+                                allow_rejected=allow_rejected)
     except TableValidationError as error:
         cases = error.failure_cases
         for message in cases["message"].head(20):
             err.print(message, highlight=False, markup=False)
         more = f" (and {len(cases) - 20} more)" if len(cases) > 20 else ""
+        hint = ("; or pass --allow-rejected to report without those rows"
+                if isinstance(error, RejectedRowsError) else "")
         raise _fail(f"the data has {len(cases)} problems{more}; run `sgnet validate` "
-                    "for the full list") from None
+                    f"for the full list{hint}") from None
     except (SgnetError, ValueError) as error:
         raise _fail(error) from None
+    if result.audit is not None:
+        out.print(result.audit.summary(), highlight=False, markup=False)
+    if result.rejected:
+        where = (f"; listed in the report and in {result.rejected_csv}" if result.rejected_csv
+                 else "; `sgnet validate` lists them")
+        err.print(f"[yellow]{result.rejected} rows were rejected and left out of the "
+                  f"report[/]{where}", highlight=False)
     out.print(f"period {result.period.describe()}")
     out.print(f"wrote {result.html}")
     out.print(f"wrote {result.notebook}")
@@ -190,6 +221,81 @@ def batch(
         err.print(f"[bold red]{result.summary()}[/]", highlight=False)
         raise typer.Exit(1)
     out.print(result.summary(), highlight=False)
+
+
+@app.command()
+def template(
+    out_file: Annotated[Path, typer.Argument(
+        help="The workbook to write (default: sgnet-template.xlsx in the current folder).")
+    ] = Path("sgnet-template.xlsx"),
+    fill: Annotated[Path | None, typer.Option(
+        "--fill", help="Fill the sheets with the records of a dataset (a CSV folder or a "
+        "workbook), e.g. to move CSV files into one workbook.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace OUT_FILE if it exists.")] = False,
+) -> None:
+    """Write a data-entry workbook: sheets 机构 人员 结对 目标 活动 with Chinese headers.
+
+    Drop-down lists offer kinds, roles, modes, metrics and program names; date cells are
+    dates; number cells refuse text; the 说明 sheet has an example row per activity kind.
+    A filled-in workbook loads with `sgnet validate FILE` and `sgnet report --data FILE`.
+
+    Example: [bold]sgnet template 台账2023.xlsx[/]
+    """
+    from .io import load
+    from .template import write_template
+
+    try:
+        ds = load(fill) if fill is not None else None
+        path = write_template(out_file, ds, overwrite=force)
+    except TableValidationError as error:
+        raise _fail(f"{fill} has {len(error.failure_cases)} problems; run "
+                    f"`sgnet validate {fill}` for the list") from None
+    except SgnetError as error:
+        raise _fail(error) from None
+    out.print(f"wrote {path}" + (f" with the records of {fill}" if fill else ""))
+    out.print(f"next: fill it in, then run `sgnet validate {path}`", highlight=False)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(
+        help="Narrative reports as plain text (UTF-8 or GB18030; simplified or traditional).",
+        exists=True, dir_okay=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the draft rows to this CSV (default: print a table).")
+    ] = None,
+    year: Annotated[int | None, typer.Option(
+        help="Year for dates written without one, when the page shows no publication date."
+    )] = None,
+) -> None:
+    """Draft activity records from narrative Chinese reports, for review before loading.
+
+    Each row keeps the sentence it came from (evidence) and a confidence. Fill in the ids
+    (activity_id, pairing_id, host_org_id, target_org_id) and run `sgnet validate`.
+
+    Example: [bold]sgnet extract news/*.txt -o draft_activities.csv[/]
+    """
+    import pandas as pd
+    from rich.table import Table
+
+    from .extract import extract_files
+
+    try:
+        rows = extract_files(files, year=year)
+    except (SgnetError, OSError, UnicodeError) as error:
+        raise _fail(error) from None
+    if output is not None:
+        rows.to_csv(output, index=False, encoding="utf-8-sig")
+        out.print(f"wrote {len(rows)} draft rows to {output}")
+        return
+    table = Table("source", "kind", "start", "end", "count", "participants", "evidence")
+    for r in rows.itertuples(index=False):
+        cells = [r.source, r.kind, r.start_date, r.end_date, r.count, r.participants,
+                 str(r.evidence)[:80]]
+        table.add_row(*("" if pd.isna(c) else str(c) for c in cells))
+    Console(width=max(out.width, 200), soft_wrap=True).print(table)
+    out.print(f"{len(rows)} draft rows from {len(files)} files")
 
 
 def main() -> None:

@@ -131,6 +131,10 @@ class KernelWorker:
         Seconds a cell may run before the report fails and the kernel is replaced.
     startup_timeout : float
         Seconds to wait for the kernel to start.
+    single_use : bool
+        Run one notebook on the kernel as it starts, with no setup and no reset (a fresh
+        kernel needs none), and save the notebook as cells run, as papermill does: the
+        path of :func:`sgnet.report.run_report`.
 
     Examples
     --------
@@ -140,12 +144,15 @@ class KernelWorker:
     """
 
     def __init__(self, *, kernel_name: str = "python3", preload: tuple[str, ...] = (),
-                 warm: bool = True, timeout: float | None = 600, startup_timeout: float = 60):
+                 warm: bool = True, timeout: float | None = 600, startup_timeout: float = 60,
+                 single_use: bool = False):
         self.kernel_name = kernel_name
         self.preload = tuple(str(p) for p in preload)
         self.warm = warm
         self.timeout = timeout
         self.startup_timeout = startup_timeout
+        self.single_use = single_use
+        self._used = False
         self.km = None
         self.kc = None
         self._ready = False
@@ -183,8 +190,9 @@ class KernelWorker:
             raise ReportError(f"the {self.kernel_name} kernel did not start: {err}; "
                               f"{self._stderr_tail()}") from err
         self.kc.allow_stdin = False
-        self._run(f"__import__('sgnet._kernel', fromlist=['_']).setup({list(self.preload)!r}, "
-                  f"warm={self.warm!r})", what="kernel setup")
+        if not self.single_use:
+            self._run(f"__import__('sgnet._kernel', fromlist=['_']).setup("
+                      f"{list(self.preload)!r}, warm={self.warm!r})", what="kernel setup")
         self._ready = True
 
     def adopt(self, pickle_path: str | Path) -> None:
@@ -275,13 +283,20 @@ class KernelWorker:
         _register_engine()
         self.wait()
         cwd = str(Path(cwd).resolve()) if cwd is not None else os.getcwd()
+        if self.single_use:
+            if self._used:
+                raise RuntimeError("a single-use KernelWorker runs one notebook")
+            self._used = True
         try:
-            self._run(f"__import__('sgnet._kernel', fromlist=['_']).reset({cwd!r})",
-                      what="kernel reset")
+            if self.single_use:  # as papermill's cwd= does, binding no name
+                self._run(f"__import__('os').chdir({cwd!r})", what="chdir")
+            else:
+                self._run(f"__import__('sgnet._kernel', fromlist=['_']).reset({cwd!r})",
+                          what="kernel reset")
             return pm.execute_notebook(
                 str(notebook), str(output), parameters=parameters, engine_name=ENGINE_NAME,
                 kernel_name=self.kernel_name, progress_bar=False, log_output=False,
-                request_save_on_cell_execute=False, execution_timeout=self.timeout,
+                request_save_on_cell_execute=self.single_use, execution_timeout=self.timeout,
                 start_timeout=self.startup_timeout, worker=self,
             )
         except pm.PapermillExecutionError:

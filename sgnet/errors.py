@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["SgnetError", "DataFileError", "TableValidationError", "PeriodError", "ReportError"]
+__all__ = ["SgnetError", "DataFileError", "TableValidationError", "PeriodError", "ReportError",
+           "RejectedRowsError"]
 
 
 class SgnetError(Exception):
@@ -44,3 +45,11 @@ class TableValidationError(SgnetError):
         super().__init__(
             f"{len(failure_cases)} problems in {tables}; first: {first} (see .failure_cases)"
         )
+
+
+class RejectedRowsError(TableValidationError):
+    """A funder report was refused because rows of the data were rejected.
+
+    Fix the rows (``sgnet validate`` lists them) or allow the report to leave them out
+    (``allow_rejected=True``, ``--allow-rejected``); the report then says how many.
+    """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from .dataset import Dataset
 from .errors import DataFileError, TableValidationError
 from .paths import SAMPLE_DATA
 from .regions import resolve_regions
-from .schema import SCHEMAS, required_columns
+from .schema import SCHEMAS, parse_kind, required_columns
 from .vocab import (
     COLUMN_ALIASES,
     FALSE_VALUES,
@@ -116,21 +117,58 @@ def _is_binary(path: Path) -> bool:
     return b"\x00" in head
 
 
+def _not_text_reason(path: Path) -> str:
+    """Why a file with NUL bytes is not a CSV, from its first bytes."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return ("is an Excel workbook (.xlsx) renamed to .csv; give the .xlsx itself, "
+                "or save it from Excel as CSV UTF-8")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "is an old Excel workbook (.xls); save it from Excel as .xlsx or CSV UTF-8"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "is UTF-16 text (Excel's 'Unicode text'); save it from Excel as CSV UTF-8"
+    return "not a text file (is it a workbook or a document saved as .csv?)"
+
+
+def _read_ragged_csv(path: Path, encoding: str) -> pd.DataFrame:
+    """Read a CSV whose rows have more cells than its header (slow path, malformed files only).
+
+    Extra cells that are empty (trailing commas) are dropped; extra cells with a value are kept
+    in columns named ``unnamed: <position>``, which validation reports as cells with no header.
+    """
+    import csv
+
+    with path.open(encoding=encoding, newline="") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0], rows[1:]
+    width = max([len(header)] + [len(r) for r in body])
+    header = header + [f"Unnamed: {i}" for i in range(len(header), width)]
+    body = [r + [""] * (width - len(r)) for r in body]
+    return pd.DataFrame(body, columns=header, dtype=str)
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
     if path.stat().st_size == 0:
         raise DataFileError(f"{path.name}: the file is empty")
     if _is_binary(path):
-        raise DataFileError(f"{path.name}: not a text file (is it a workbook saved as .csv?)")
-    options = {"dtype": str, "keep_default_na": False, "skip_blank_lines": False}
+        raise DataFileError(f"{path.name}: {_not_text_reason(path)}")
+    options = {"dtype": str, "keep_default_na": False, "skip_blank_lines": False,
+               "index_col": False}
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return pd.read_csv(path, encoding=encoding, **options)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                return pd.read_csv(path, encoding=encoding, **options)
         except UnicodeDecodeError:
             continue
         except pd.errors.EmptyDataError as err:
             raise DataFileError(f"{path.name}: the file has no header row") from err
-        except pd.errors.ParserError as err:
-            raise DataFileError(f"{path.name}: not a readable CSV file ({err})") from err
+        except (pd.errors.ParserError, pd.errors.ParserWarning):
+            try:
+                return _read_ragged_csv(path, encoding)
+            except UnicodeDecodeError:
+                continue
     raise DataFileError(f"{path.name}: text is neither UTF-8 nor GB18030/GBK")
 
 
@@ -147,8 +185,13 @@ def _cell_text(value: object) -> str:
 
 
 def _read_workbook(path: Path) -> dict[str, pd.DataFrame]:
+    if path.stat().st_size == 0:
+        raise DataFileError(f"{path.name}: the file is empty")
     try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+        # keep_default_na=False: a cell reading "NA" or "None" is text, not a missing value;
+        # the only NaN left is an Excel error cell (#N/A, #DIV/0!, #REF! ...)
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl",
+                               keep_default_na=False, na_values=[])
     except Exception as err:  # openpyxl raises many kinds for a damaged file
         raise DataFileError(f"{path.name}: not a readable .xlsx workbook ({err})") from err
     out = {}
@@ -157,9 +200,87 @@ def _read_workbook(path: Path) -> dict[str, pd.DataFrame]:
         if table is None:
             log.info("%s: sheet %r is not a table of sgnet; ignored", path.name, name)
             continue
+        frame = _serial_dates(table, frame).mask(frame.isna(), EXCEL_ERROR)
         out[table] = frame.map(_cell_text).astype(str)
         out[table].columns = [_cell_text(c) for c in frame.columns]
     return out
+
+
+#: what an Excel error cell (#N/A, #DIV/0!, #REF! ...) reads as
+EXCEL_ERROR = "#ERROR!"
+# Excel serial day numbers accepted in a workbook's date cells: 1950-01-01 .. 2100-12-31
+_SERIAL_RANGE = (18264, 73415)
+
+
+def _serial_dates(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers in a workbook's date columns as dates: Excel stores a date as its serial day.
+
+    Only a numeric cell (not text) in a date column, within 1950..2100, is taken as a date:
+    that is a date cell whose date format was lost, which is unambiguous. A CSV or a text
+    cell holding ``44858`` stays text and is rejected with a hint.
+    """
+    out = frame
+    for col in frame.columns:
+        if parse_kind(table, _canonical_header(_cell_text(col))) != "date":
+            continue
+        values = frame[col]
+        numeric = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+        if not numeric.any():
+            continue
+        days = pd.to_numeric(values.where(numeric), errors="coerce")
+        ok = numeric & days.between(*_SERIAL_RANGE) & (days % 1 == 0)
+        if ok.any():
+            out = out.copy() if out is frame else out
+            dates = pd.Timestamp("1899-12-30") + pd.to_timedelta(days[ok], unit="D")
+            out.loc[ok, col] = [d.date() for d in dates]
+    return out
+
+
+def _merged_cells(path: Path) -> dict[str, list[str]]:
+    """Merged cell ranges of each sgnet sheet of a workbook (``{table: ["C1:D1", ...]}``)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except Exception:  # unreadable: reported by _read_workbook already
+        return {}
+    out: dict[str, list[tuple[str, int, int, str]]] = {}
+    for ws in book.worksheets:
+        table = SHEET_ALIASES.get(ws.title.strip(), SHEET_ALIASES.get(ws.title.strip().lower()))
+        if table is not None and ws.merged_cells.ranges:
+            out[table] = sorted(
+                (r.coord, r.min_row, r.max_row,
+                 _canonical_header(_cell_text(ws.cell(1, r.min_col).value)))
+                for r in ws.merged_cells.ranges
+            )
+    return out
+
+
+def _merged_problems(raw: RawTable, ranges: list[tuple[str, int, int, str]],
+                     problems: _Problems) -> None:
+    """Merged cells leave every cell but the top-left one empty: report them, never guess."""
+    for coord, first, last, header in ranges:
+        if first == 1:
+            problems.add(raw.file, raw.table, 1, header or None, None, "merged",
+                         f"header cells {coord} are merged; give each column its own header "
+                         "in row 1 (unmerge the cells)")
+            continue
+        top = raw.frame.at[first, header] if (first in raw.frame.index
+                                              and header in raw.frame.columns) else None
+        for row in range(first + 1, last + 1):
+            problems.add(raw.file, raw.table, row, header or None, None, "merged",
+                         f"is empty because cells {coord} are merged and only row {first} "
+                         f"holds the value{f' ({top!r})' if top else ''}; unmerge the cells "
+                         "and fill in every row")
+
+
+def _sheet_names(path: Path) -> list[str]:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True).sheetnames
+    except Exception:
+        return []
 
 
 def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd.DataFrame]:
@@ -189,6 +310,9 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
     if path.is_file() and path.suffix.lower() in _EXCEL:
         for table, frame in _read_workbook(path).items():
             raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame))
+        for table, ranges in _merged_cells(path).items():
+            if table in raw:
+                _merged_problems(raw[table], ranges, problems)
         missing_where = f"{path.name}"
     elif path.is_dir():
         files = {p.stem.strip().lower(): p for p in sorted(path.iterdir())
@@ -214,14 +338,95 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
     for table in TABLES:
         if table not in seen and table not in _OPTIONAL_TABLES:
             kind = "sheet" if path.is_file() else "file"
+            found = (f" (the workbook has sheets: {', '.join(_sheet_names(path))})"
+                     if path.is_file() else "")
             problems.add(missing_where, table, None, None, None, "table",
-                         f"the {kind} for table {table} ({FILE_STEMS[table][1]}) is missing")
+                         f"the {kind} for table {table} ({FILE_STEMS[table][1]}) is missing"
+                         f"{found}")
     return raw, problems.frame()
+
+
+# --------------------------------------------------------------------------- raw checks
+
+def _excel_letters(position: int) -> str:
+    """Spreadsheet column letters of a 0-based position: 0 → A, 27 → AB."""
+    letters = ""
+    position += 1
+    while position:
+        position, rem = divmod(position - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _excel_error_cells(raw: RawTable, problems: _Problems) -> RawTable:
+    """Report workbook cells holding an Excel error (#N/A, #DIV/0! ...) and blank them."""
+    frame = raw.frame
+    bad = frame == EXCEL_ERROR
+    if not bad.to_numpy().any():
+        return raw
+    for column in frame.columns[bad.any()]:
+        problems.add_rows(raw, bad[column], column, pd.Series("", index=frame.index),
+                          "excel_error", "holds an Excel error value (#N/A, #DIV/0!, #REF! …); "
+                          "fix the formula or type the value")
+    return RawTable(raw.table, raw.file, frame.mask(bad, ""))
+
+
+def _repeated_headers(raw: RawTable, problems: _Problems) -> RawTable:
+    """Report and leave out rows that repeat the header: two files joined into one.
+
+    Joining two exported files also leaves the second one's byte-order mark (BOM) in the
+    middle of the text, on this row.
+    """
+    frame = raw.frame
+    if frame.empty or not len(frame.columns):
+        return raw
+    first = frame.columns[0]
+    forms = {first} | {k.lower() for k, v in COLUMN_ALIASES.items() if v == first}
+    candidates = frame.index[frame[first].str.lower().isin(forms)]
+    repeated = []
+    for row in candidates:
+        cells = frame.loc[row]
+        filled = cells[cells != ""]
+        same = sum(_canonical_header(v) == c for c, v in filled.items())
+        if same >= max(2, len(filled) / 2):
+            repeated.append(row)
+            problems.add(raw.file, raw.table, int(row), first, cells[first], "header_repeated",
+                         "this row repeats the header row (were two files joined here?); "
+                         "remove it")
+    if not repeated:
+        return raw
+    return RawTable(raw.table, raw.file, frame.drop(index=repeated))
 
 
 # --------------------------------------------------------------------------- parsing
 
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def _mangled(columns: pd.Index) -> list[str]:
+    """Headers that appeared twice in the file: pandas renames the second ``count.1``."""
+    out = []
+    for col in columns:
+        if (m := re.fullmatch(r"(.+)\.(\d+)", col)) and _canonical_header(m[1]) in columns:
+            out.append(_canonical_header(m[1]))
+    return list(dict.fromkeys(out))
+
+
+def _headerless_column(raw: RawTable, col: str, position: int, problems: _Problems) -> None:
+    """Report values in a column without a header: each row if few, else the first row."""
+    if m := re.fullmatch(r"unnamed: (\d+)", col):
+        position = int(m[1])
+    where = f"column {_excel_letters(position)} (no header)"
+    rows = raw.frame.index[raw.frame[col] != ""]
+    why = ("is in a column with no header; a row with more cells than the header, or merged "
+           "header cells? Remove the extra cell or give the column a header")
+    if len(rows) <= 3:
+        for row in rows:
+            problems.add(raw.file, raw.table, int(row), where, raw.frame.at[row, col],
+                         "column", why)
+    else:
+        problems.add(raw.file, raw.table, int(rows[0]), where, raw.frame.at[rows[0], col],
+                     "column", f"{why} ({len(rows)} rows have values there)")
 
 
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -292,11 +497,10 @@ def _parse_table(raw: RawTable, problems: _Problems) -> pd.DataFrame | None:
         problems.add(raw.file, raw.table, 1, col, None, "column",
                      f"required column {col} is missing (header row 1 has: "
                      f"{', '.join(map(str, frame.columns))})")
-    unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
-    for col in unnamed:
-        problems.add(raw.file, raw.table, 1, col, None, "column",
-                     "a column with values has no header (merged header cells?)")
-    dupes = frame.columns[frame.columns.duplicated()].unique()
+    for position, col in enumerate(frame.columns):
+        if col.startswith("unnamed:") or col == "":
+            _headerless_column(raw, col, position, problems)
+    dupes = list(frame.columns[frame.columns.duplicated()].unique()) + _mangled(frame.columns)
     for col in dupes:
         problems.add(raw.file, raw.table, 1, col, None, "column", "the header appears twice")
     if missing or len(dupes):
@@ -445,6 +649,7 @@ def _check(path: str | Path | None) -> tuple[dict[str, pd.DataFrame], pd.DataFra
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         if name in raws:
+            raws[name] = _repeated_headers(_excel_error_cells(raws[name], problems), problems)
             typed = _parse_table(raws[name], problems)
             if typed is not None:
                 tables[name] = typed

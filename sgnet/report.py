@@ -24,12 +24,12 @@ import nbformat
 import pandas as pd
 
 from .dataset import Dataset
-from .errors import ReportError
+from .errors import RejectedRowsError, ReportError, TableValidationError
 from .metrics import HEADLINE
 from .paths import NOTEBOOKS, REPORTS, SAMPLE_DATA
 from .periods import Period, latest_full_quarter, parse_period
 from .regions import region_name
-from .vocab import kind_label, label
+from .vocab import ACTIVITY_KINDS, kind_label, label
 
 __all__ = [
     "AUDIENCES",
@@ -48,7 +48,9 @@ __all__ = [
     "note_html",
     "heading_html",
     "progress_rule",
+    "progress_table_html",
     "data_note",
+    "rejected_html",
 ]
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,9 @@ class ReportResult:
     period: Period
     scope: str
     parameters: dict
+    audit: object = None  # sgnet.audit.Audit of the data the report was run on
+    rejected: int = 0  # rows of the data left out of the report
+    rejected_csv: Path | None = None  # internal reports: the rejected rows with their cells
 
 
 def default_period(ds: Dataset, *, today: dt.date | None = None) -> Period:
@@ -182,6 +187,7 @@ _SECTIONS: dict[str, tuple[str, str]] = {
     "regions": ("各省份本期活动", "Activities per province in the period"),
     "leaders": ("督导带领的活动(内部)", "Activities led per supervisor (internal)"),
     "data": ("数据说明", "About the data"),
+    "rejected": ("未通过校验的数据行(内部)", "Rows rejected by validation (internal)"),
 }
 
 
@@ -189,6 +195,41 @@ def heading_html(key: str, *, lang: str = "zh") -> str:
     """A section heading of the report, in ``lang``."""
     zh, en = _SECTIONS.get(key, (key, key))
     return f"<h2>{_e(zh if lang == 'zh' else en)}</h2>"
+
+
+def progress_table_html(progress: pd.DataFrame, *, lang: str = "zh") -> str:
+    """One row per pairing, one column per target metric: ``actual / target (share)``.
+
+    Each cell is colored by its status (behind, on track, met); metrics with no target for a
+    pairing show an empty cell. ``progress`` is the result of :func:`sgnet.metrics.progress`.
+    """
+    def order(metric: str) -> tuple[int, bool]:
+        base = metric.removesuffix("_participants")
+        rank = ACTIVITY_KINDS.index(base) if base in ACTIVITY_KINDS else len(ACTIVITY_KINDS)
+        return rank, metric.endswith("_participants")
+
+    metrics = sorted(dict.fromkeys(progress["metric"]), key=order)
+    head = "".join(f"<th>{_e(label(c, lang))}</th>" for c in ("pairing_id", "mentor", "mentee"))
+    head += "".join(f"<th>{_e(kind_label(m, lang))}</th>" for m in metrics)
+    body = []
+    for pid, rows in progress.groupby("pairing_id", sort=True):
+        first = rows.iloc[0]
+        cells = [f"<td>{_e(pid)}</td><td>{_e(first['mentor'])}</td><td>{_e(first['mentee'])}</td>"]
+        by_metric = rows.set_index("metric")
+        for m in metrics:
+            if m not in by_metric.index:
+                cells.append("<td></td>")
+                continue
+            r = by_metric.loc[m]
+            title = f"{label('expected', lang)} {r['expected']:g}"
+            cells.append(
+                f"<td class='sg-num sg-{_e(r['status'])}' title='{_e(title)}'>"
+                f"{int(r['actual']):,} / {r['target']:,.0f} ({r['share'] * 100:.0f}%)</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    legend = " · ".join(f"<span class='sg-{s}'>{_e(label(s, lang))}</span>"
+                        for s in ("behind", "on_track", "done"))
+    return (f"<table class='sg-table'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table><p class='sg-meta'>{legend}</p>")
 
 
 def note_html(text: str) -> str:
@@ -220,7 +261,7 @@ def export_html(nb: nbformat.NotebookNode, *, exporter=None) -> str:
 
 
 def report_parameters(data: Path, period: Period, ds: Dataset, *, audience: str = "funder",
-                      lang: str = "zh") -> dict:
+                      lang: str = "zh", errors: str = "raise") -> dict:
     """The papermill parameters of a report on ``ds`` (already selected to its scope).
 
     Examples
@@ -238,6 +279,7 @@ def report_parameters(data: Path, period: Period, ds: Dataset, *, audience: str 
         "pairing": ds.pairing,
         "audience": audience,
         "lang": lang,
+        "errors": errors,
     }
 
 
@@ -274,8 +316,54 @@ def render(worker, parameters: dict, folder: Path, scope: str, *,
     except pm.PapermillExecutionError as err:
         raise ReportError(f"failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
                           ) from err
+    nb = _normalize(nb, f"{scope}.ipynb")  # repeatable: same inputs, same bytes
+    nbformat.write(nb, folder / f"{scope}.ipynb")
     (folder / f"{scope}.html").write_text(worker.export_html(nb), encoding="utf-8")
     return nb
+
+
+def _normalize(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """Make an executed notebook repeatable: the same inputs give the same bytes.
+
+    Drops the per-cell execution timings (nbclient's ``execution``, papermill's start, end
+    and duration), gives the injected-parameters cell a fixed id instead of a random one,
+    records the output as its file ``name`` rather than the temporary path it was run in,
+    and keeps one timestamp: the run's ``metadata.papermill.start_time``.
+    """
+    nb = copy.deepcopy(nb)
+    if "papermill" in nb.metadata:
+        nb.metadata.papermill["output_path"] = name
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    for key in ("end_time", "duration"):
+        nb.metadata.get("papermill", {}).pop(key, None)
+    return nb
+
+
+def _inside(root: Path, path: Path) -> Path:
+    """``path`` if it lies inside ``root`` (after resolving ``..`` and links), else an error."""
+    resolved, base = path.resolve(), root.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise ReportError(f"refusing to write {path}: it is outside the output folder {root}")
+    return path
+
+
+def _check_data(data_path: Path, audience: str, allow_rejected: bool):
+    """Load with every rejected row accounted for; refuse what a report must not hide."""
+    from .audit import audit
+
+    result = audit(data_path)
+    if result.problems.empty:
+        return result
+    if not result.complete:  # a missing file or a table lost whole: nothing to report on
+        raise TableValidationError(result.problems)
+    if audience == "funder" and not allow_rejected:
+        raise RejectedRowsError(result.problems)
+    return result
 
 
 def _place(tmp: Path, final: Path) -> None:
@@ -294,6 +382,8 @@ def run_report(
     out: str | Path | None = None,
     notebook: str | Path | None = None,
     today: dt.date | None = None,
+    progress_bar: bool = False,
+    allow_rejected: bool = False,
 ) -> ReportResult:
     """Run the period report notebook with papermill and write the .ipynb and .html.
 
@@ -313,6 +403,10 @@ def run_report(
         Output root (default ``reports/``); files go to ``<out>/<period>/<scope>.*``.
     notebook : str or Path, optional
         The notebook to run (default ``notebooks/period_report.ipynb``).
+    allow_rejected : bool
+        Data with rejected rows gives an internal report that lists them (and writes them to
+        ``<scope>.rejected_rows.csv``), but no funder report unless this is true; the funder
+        report then says how many rows were left out.
 
     Returns
     -------
@@ -322,22 +416,31 @@ def run_report(
     ------
     ReportError
         If the notebook fails; the executed notebook is kept as ``<scope>.failed.ipynb``
-        beside the output and any earlier good report is left untouched.
+        beside the output and any earlier good report is left untouched. Also when the
+        output would land outside ``out``.
+    TableValidationError
+        If a file or a whole table of the data is missing or unreadable.
+    RejectedRowsError
+        For a funder report of data with rejected rows, unless ``allow_rejected``.
     """
     from .engine import KernelWorker
-    from .io import load
 
     check_options(audience, lang)
     data_path = Path(data) if data is not None else SAMPLE_DATA
-    worker = KernelWorker(warm=False).start(wait=False)  # boots while the data loads
+    # a fresh kernel for one report; it boots while the data is checked
+    worker = KernelWorker(single_use=True).start(wait=False)
     try:
-        ds = load(data_path)
+        checked = _check_data(data_path, audience, allow_rejected)
+        ds = checked.dataset
         p = (parse_period(period, today=today) if period is not None
              else default_period(ds, today=today))
         scoped = ds.select(region=region, pairing=pairing)
         scope = scope_name(scoped.region, scoped.pairing)
-        final_dir = period_folder(Path(out) if out is not None else REPORTS, p)
-        parameters = report_parameters(data_path, p, scoped, audience=audience, lang=lang)
+        root = Path(out) if out is not None else REPORTS
+        final_dir = _inside(root, period_folder(root, p))
+        _inside(root, final_dir / f"{scope}.html")
+        parameters = report_parameters(data_path, p, scoped, audience=audience, lang=lang,
+                                       errors="drop" if len(checked.problems) else "raise")
         final_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".sgnet-", dir=final_dir) as tmp:
             try:
@@ -349,12 +452,21 @@ def run_report(
                 raise ReportError(f"report {p.label}/{scope} {err} "
                                   f"(executed notebook kept in {failed})") from err.__cause__
             final_nb, final_html = final_dir / f"{scope}.ipynb", final_dir / f"{scope}.html"
+            final_csv = final_dir / f"{scope}.rejected_rows.csv"
+            if audience == "internal" and checked.n_rejected:
+                tmp_csv = Path(tmp) / final_csv.name
+                checked.rejected_rows.to_csv(tmp_csv, index=False, encoding="utf-8-sig")
+                _place(tmp_csv, final_csv)
+            else:
+                final_csv.unlink(missing_ok=True)  # an earlier run's list would be stale
             _place(Path(tmp) / f"{scope}.ipynb", final_nb)
             _place(Path(tmp) / f"{scope}.html", final_html)
     finally:
         worker.close()
     (final_dir / f"{scope}.failed.ipynb").unlink(missing_ok=True)
-    return ReportResult(final_nb, final_html, p, scope, parameters)
+    return ReportResult(final_nb, final_html, p, scope, parameters, audit=checked,
+                        rejected=checked.n_rejected,
+                        rejected_csv=final_csv if final_csv.exists() else None)
 
 
 
@@ -375,7 +487,7 @@ def progress_rule(period: Period, *, lang: str = "zh") -> str:
 def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
     """What the report was computed from: the number of records in the period and in total."""
     n_all, n_cur = len(ds.activities), len(current.activities)
-    rejected = len(ds.rejected)
+    rejected = len(ds.rejected[["table", "row"]].drop_duplicates()) if len(ds.rejected) else 0
     if lang == "zh":
         text = f"本期活动记录 {n_cur} 条(数据集共 {n_all} 条,结对 {len(ds.pairings)} 个)。"
         if rejected:
@@ -386,3 +498,25 @@ def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
     if rejected:
         text += f" Note: {rejected} rows failed validation and are not counted."
     return text
+
+
+def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
+    """The rows left out at load time, with where they are and why (internal reports only).
+
+    Values are shown as found in the data (they may contain names of people), escaped.
+    """
+    rejected = ds.rejected
+    if rejected.empty:
+        return ""
+    rows = rejected[["file", "row", "column", "value", "message"]].astype(object)
+    rows = rows.where(rows.notna(), "")
+    head = (["文件", "行", "列", "值", "原因"] if lang == "zh"
+            else ["File", "Row", "Column", "Value", "Reason"])
+    n = len(rejected[["table", "row"]].drop_duplicates())
+    intro = (f"以下 {n} 行数据未通过校验,未计入本报告:" if lang == "zh"
+             else f"These {n} rows failed validation and are not counted in this report:")
+    body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in r) + "</tr>"
+                   for r in rows.itertuples(index=False))
+    return (f"<p class='sg-meta'>{_e(intro)}</p><table class='sg-table'><thead><tr>"
+            + "".join(f"<th>{_e(h)}</th>" for h in head)
+            + f"</tr></thead><tbody>{body}</tbody></table>")

@@ -48,7 +48,8 @@ def test_report_translates_arguments(monkeypatch, tmp_path):
                                  "--out", str(tmp_path)])
     assert result.exit_code == 1 and "stop here" in result.output
     assert seen == {"data": Path("x"), "period": "2022Q4", "region": "450000",
-                    "pairing": None, "audience": "internal", "lang": "en", "out": tmp_path}
+                    "pairing": None, "audience": "internal", "lang": "en", "out": tmp_path,
+                    "allow_rejected": False}
 
 
 @pytest.mark.parametrize("args", [["report", "--period", "2022Q5"],
@@ -57,3 +58,22 @@ def test_report_bad_arguments_are_messages(args):
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert "error:" in result.output
+
+
+def test_extract_writes_draft_csv_and_prints_table(tmp_path):
+    import pandas as pd
+
+    seed = Path(__file__).resolve().parents[1] / "benchmarks" / "extract_data" / \
+        "seed_002_bf2ee07ba5deb974.txt"
+    target = tmp_path / "draft.csv"
+    result = runner.invoke(app, ["extract", str(seed), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    draft = pd.read_csv(target, encoding="utf-8-sig")
+    assert set(draft["kind"]) >= {"training", "station_visit", "household_visit"}
+    shown = runner.invoke(app, ["extract", str(seed)])
+    assert shown.exit_code == 0 and "station_visit" in shown.output
+
+
+def test_extract_missing_file_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "does not exist" in result.output

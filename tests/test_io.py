@@ -159,7 +159,7 @@ def test_empty_and_binary_files_are_problems_not_crashes(tmp_path):
     (folder / "people.csv").write_bytes(b"PK\x03\x04\x00\x00binary")
     messages = sgnet.validate(folder)["message"].tolist()
     assert "targets.csv: the file is empty" in messages
-    assert any(m.startswith("people.csv: not a text file") for m in messages)
+    assert any(m.startswith("people.csv: is an Excel workbook (.xlsx) renamed to .csv") for m in messages)
 
 
 def test_trailing_empty_rows_and_columns_are_accepted(tmp_path):

@@ -1,0 +1,228 @@
+"""Vocabulary tables for :mod:`sgnet.extract`, kept as data.
+
+Every pattern here is a regular-expression fragment matched against *normalized* text:
+simplified characters (OpenCC ``t2s``), full-width ASCII folded to half-width (so ``，`` is
+``,`` and ``：`` is ``:``), ``。`` and ``、`` unchanged. Editing a table changes what the
+extractor recognizes; no code needs to change.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "KIND_TRIGGERS",
+    "TRIGGER_NOT_FOLLOWED_BY",
+    "STATION_NOUN",
+    "STATION_JOINERS",
+    "SLOT_UNITS",
+    "PEOPLE_UNITS",
+    "HOUR_UNITS",
+    "UNIT_PATTERN",
+    "NUMBER_PATTERN",
+    "APPROX_PREFIX",
+    "APPROX_SUFFIX",
+    "TOTAL_CUES",
+    "PER_CUES",
+    "PARTICIPATION_CUES",
+    "STAFF_AFTER",
+    "STAFF_BEFORE",
+    "BREAKDOWN_CUES",
+    "NEGATIVE_CLAUSE_CUES",
+    "FUTURE_HEADINGS",
+    "PUBLIC_AUDIENCE",
+    "AGGREGATE_CUES",
+    "EVENT_FRAMES",
+    "CONTINUATION_START",
+    "DURATION",
+    "NEXT_DAY_WORDS",
+    "SAME_DAY_WORDS",
+    "FIRST_DAY_WORDS",
+    "ONLINE_CUES",
+    "ONSITE_CUES",
+    "ONSITE_KINDS",
+    "STOP_MARKERS",
+    "PUBLICATION_LABELS",
+]
+
+_NOT_PUNCT = r"[^,;:。!?、()]"
+_NOT_STOP = r"[^,;:。!?]"
+
+#: activity kind -> trigger patterns. The station-visit patterns need a visiting verb, so that
+#: "为8个社工站的社工开展培训" (a place, not a visit) is not a station visit.
+KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "training": (
+        r"(?<!参加了)(?<!参加)培训(?:班|会)?",
+        r"参训",
+        r"轮训",
+        r"授课",
+        r"讲课",
+        r"(?<!宣传)(?<!普法)(?<!科普)(?<!健康)讲座",
+        r"微课堂",
+        r"(?:上|讲)了?[一两二三四五六七八九十\d]*[堂节]" + _NOT_PUNCT + r"{0,20}?课(?!程)",
+    ),
+    "individual_supervision": (
+        r"个别督导",
+        r"(?<![一二两三四五六七八九十几\d每这那各整])个督(?!导|促)",
+        r"一对一督导",
+        r"个案督导(?=[^,;。]{0,3}\d|[^,;。]{0,3}[一二两三四五六七八九十]+(?:人|名|次))",
+    ),
+    "group_supervision": (
+        r"团体督导",
+        r"(?<!导)团督(?!导|促)",
+        r"小组督导",
+        r"集体督导",
+    ),
+    "station_visit": (
+        r"(?:走访|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?)"
+        + r"(?:了)?" + _NOT_STOP + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站)",
+    ),
+    "household_visit": (
+        r"入户(?:走访|探访|家访|慰问|访视|探视)?",
+        r"家访",
+        r"探访" + _NOT_PUNCT + r"{0,12}?(?:家庭|户|老人|儿童|个案|群众|对象)",
+        r"走访慰问",
+        r"上门(?:走访|探访|慰问|探视)",
+        r"走访(?:了)?" + _NOT_PUNCT + r"{0,12}?(?:家庭|\d+户|[一二两三四五六七八九十]+户|个案"
+        + r"|困难群体|困难群众|困境|老人)",
+    ),
+    "interview": (
+        r"(?<!座)访谈",
+    ),
+    "exchange_visit": (
+        r"参观学习",
+        r"参观交流",
+        r"交流学习",
+        r"学习交流",
+        r"考察学习",
+        r"学习考察",
+        r"观摩学习",
+        r"跟岗(?:学习|实践|锻炼)?",
+        r"参访",
+        r"取经",
+        r"游学",
+    ),
+    "sharing_session": (
+        r"分享(?:交流)?会",
+        r"交流分享会",
+        r"经验交流会",
+        r"读书会",
+    ),
+    "mentoring": (
+        r"师徒结对",
+        r"结对仪式",
+        r"结成师徒",
+        r"师徒对子",
+        r"拜师",
+        r"传帮带",
+        r"师带徒",
+        r"带教(?!协议)",
+    ),
+}
+
+#: a trigger immediately followed by one of these is a topic or a thing, not an event
+#: ("入户走访方式", "培训主题", "督导模式", "访谈提纲", "实习基地").
+TRIGGER_NOT_FOLLOWED_BY = (
+    r"方式|方法|技巧|能力|流程|记录|知识|内容|主题|制度|体系|模式|平台|协议|基地|实习|需求|计划"
+    r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|工作坊|教材|资料|手册"
+)
+
+#: what a station visit visits, and how several visited stations are joined
+STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服务站)"
+STATION_JOINERS = r"以及|、|和|及|与"
+
+#: number and units. Units listed longest first.
+NUMBER_PATTERN = r"\d+|[零〇一二两三四五六七八九十百千万]+"
+APPROX_PREFIX = r"近|约|逾|超过|共计|共有|共|累计|合计|总计|总共|一共|达到?"
+APPROX_SUFFIX = r"余|多|来"
+UNIT_PATTERN = (
+    r"人次|场次|课时|学时|小时|名(?!单|义)|位(?!置)|人(?!员)|场|期(?!间)|次(?!性)|堂|节(?!日)"
+    r"|轮|批|户|对|个(?!月|人)|家(?!长|属)|所|处|天"
+)
+PEOPLE_UNITS = ("人次", "名", "位", "人")
+HOUR_UNITS = ("课时", "学时", "小时")
+_SESSIONS = ("场次", "场", "期", "次", "堂", "节", "轮")
+
+#: activity kind -> column -> units that fill it
+SLOT_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
+    "training": {"count": _SESSIONS, "participants": PEOPLE_UNITS, "hours": HOUR_UNITS},
+    "individual_supervision": {
+        "count": ("场次", "场", "次", "节"), "participants": PEOPLE_UNITS, "hours": HOUR_UNITS,
+    },
+    "group_supervision": {
+        "count": _SESSIONS, "participants": PEOPLE_UNITS, "hours": HOUR_UNITS,
+    },
+    "station_visit": {"count": ("个", "家", "所", "处")},
+    "household_visit": {"count": ("户", "家")},
+    "interview": {"count": PEOPLE_UNITS},
+    "exchange_visit": {"count": ("次", "批", "场"), "participants": PEOPLE_UNITS},
+    "sharing_session": {"count": ("场次", "场", "期", "次"), "participants": PEOPLE_UNITS},
+    "mentoring": {"count": ("对",), "participants": PEOPLE_UNITS},
+}
+
+#: a number right after these (within a few characters) is a total and wins over others
+TOTAL_CUES = r"共|累计|合计|总计|总共|一共|全年"
+#: a number right after these is per session or per person, never a total ("每次约十人参加")
+PER_CUES = r"每"
+#: people numbers near these are participants even several clauses away ("二十三名社工参加")
+PARTICIPATION_CUES = r"参加|参与|参训|出席|覆盖|受益|到场"
+#: people followed by these are the supervisors themselves, not the people served
+STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
+STAFF_BEFORE = r"(?:督导|老师|专家)[^,;。]{0,6}一行"
+#: numbers after these are a breakdown of the number before ("其中留守儿童家庭八户")
+BREAKDOWN_CUES = r"其中|包括|分别为"
+
+#: a trigger whose clause matches one of these is a plan, a rule, a purpose or a recurring
+#: arrangement, not something that happened
+NEGATIVE_CLAUSE_CUES = (
+    r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下阶段|下一阶段|今后|明年|预计|打算|争取|力争"
+    r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
+    r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
+    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否"
+)
+#: people of these kinds are the public, not social workers: a "training" for them is outreach
+PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游客|党员"
+
+#: a heading line with these starts a section about the future; its triggers are skipped
+FUTURE_HEADINGS = r"下一步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
+
+#: a sentence with one of these and no day-precise date reports a total over a period
+AGGREGATE_CUES = (
+    r"以来|全年|年度|一年来|截至|截止|上半年|下半年|本季度|本年|今年来|年内|至今|迄今|历年"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:至|到|-|—|~)"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?!\d|[一二三四五六七八九十])"
+)
+
+#: an event verb or frame before a trigger makes an undated, unnumbered mention credible
+EVENT_FRAMES = (
+    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成)了?" + _NOT_PUNCT + r"{0,10}$",
+    r"(?:^|[,;。”\"」])\s*在" + _NOT_PUNCT + r"{0,15}$",
+    r"通过" + _NOT_PUNCT + r"{0,12}$",
+)
+
+#: a paragraph that starts with these continues the dates of the paragraph before
+CONTINUATION_START = (
+    r"^.{0,6}?(?:期间|其间|首日|当天|当日|同日|同天|次日|第二天|翌日|随后|之后|结束后|会后"
+    r"|上午|下午|晚上|[一两二三四五六七八九十\d]+天(?:里|来|下来|中|内))"
+)
+#: "为期两天" / "2天的": the end date of a one-day start
+DURATION = r"为期([\d一两二三四五六七八九十]+)天|([\d一两二三四五六七八九十]+)天的"
+NEXT_DAY_WORDS = r"次日|第二天|翌日"
+SAME_DAY_WORDS = r"当天|当日|同日|同天"
+FIRST_DAY_WORDS = r"首日|第一天"
+
+#: delivery mode cues, looked for in the sentence of the trigger
+ONLINE_CUES = r"线上|网络|视频会议|腾讯会议|钉钉|云端|远程|直播|在线"
+ONSITE_CUES = r"线下|实地|现场|驻点"
+ONSITE_KINDS = ("station_visit", "household_visit", "exchange_visit")
+
+#: a line starting with one of these ends the story (footers, related headlines, replies)
+STOP_MARKERS = (
+    r"相关文章|相关阅读|相关新闻|相关链接|相关推荐|更多关于|更多新闻|推荐阅读|猜你喜欢|热门文章"
+    r"|上一篇|下一篇|上一条|下一条|以上内容为|快照生成时间|版权所有|copyright|©|责任编辑|编辑[:|]"
+    r"|友情链接|喜欢此内容的人还喜欢|使用道具|回复 |打印本页|关闭窗口|—+ ?end|分享到|扫一扫|长按"
+    r"|\d+#"
+)
+
+#: labels that introduce the publication date of the page
+PUBLICATION_LABELS = (
+    r"发表时间|发布时间|发布日期|发表日期|发表于|发布于|发稿时间|时间|日期|posted|published"
+)
