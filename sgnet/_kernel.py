@@ -166,6 +166,10 @@ def setup(preload: list[str] | tuple[str, ...] = (), warm: bool = True) -> None:
     import sgnet.plots
     import sgnet.report
 
+    try:  # the report notebook also draws a map
+        import sgnet.maps
+    except ImportError:  # pragma: no cover
+        pass
     if _BASE is None:
         _BASE = _snapshot()
     _install_load_cache()
