@@ -152,6 +152,78 @@ def report(
 
 
 @app.command()
+def batch(
+    data: DataOpt = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", "-p", help="2023Q2, 2023-05, 2023H1, 2023, a range or last-quarter "
+        "(default: the latest full quarter in the data).")] = None,
+    each: Annotated[str, typer.Option(
+        help="pairing: one report per pairing active in the period; region: one per "
+        "region at --level.")] = "pairing",
+    level: Annotated[str, typer.Option(
+        help="Level of the regions with --each region: province, city or county.")
+    ] = "province",
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Reports run in parallel, one kernel each "
+        "(default: the number of CPUs).")] = None,
+    audience: Annotated[str, typer.Option(
+        help="funder (no names of people) or internal.")] = "funder",
+    lang: Annotated[str, typer.Option(help="zh (default) or en.")] = "zh",
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Output folder (default: reports/).")] = None,
+) -> None:
+    """Render one report per pairing or region, and an index page.
+
+    Files go to OUT/<period>/<pairing or region>.ipynb and .html, plus OUT/<period>/index.html
+    with each report's headline figures. A report that fails is marked in the index with its
+    reason and the others are still written; the exit status is then 1.
+
+    Example: [bold]sgnet batch --period 2023Q2 --each pairing --jobs 2[/]
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from .batch import run_batch
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
+                        TextColumn("left"), TimeRemainingColumn(), console=err, transient=False)
+    task = progress.add_task("starting kernels, loading data", total=None, failed=0)
+
+    def on_progress(done, failed, total, outcome):
+        progress.update(task, description="reports", total=total, completed=done,
+                        failed=failed)
+        if outcome is not None and not outcome.ok:
+            progress.console.print(f"[red]failed[/] {outcome.scope.scope}: {outcome.error}",
+                                   highlight=False, markup=False)
+
+    try:
+        with progress:
+            result = run_batch(data, period=period, each=each, level=level, jobs=jobs,
+                               audience=audience, lang=lang, out=out_dir,
+                               on_progress=on_progress)
+    except TableValidationError as error:
+        cases = error.failure_cases
+        for message in cases["message"].head(20):
+            err.print(message, highlight=False, markup=False)
+        raise _fail(f"the data has {len(cases)} problems; run `sgnet validate` for the "
+                    "full list") from None
+    except (SgnetError, ValueError) as error:
+        raise _fail(error) from None
+    out.print(f"wrote {result.index}")
+    if result.failed:
+        err.print(f"[bold red]{result.summary()}[/]", highlight=False)
+        raise typer.Exit(1)
+    out.print(result.summary(), highlight=False)
+
+
+@app.command()
 def template(
     out_file: Annotated[Path, typer.Argument(
         help="The workbook to write (default: sgnet-template.xlsx in the current folder).")

@@ -26,7 +26,7 @@ import pandas as pd
 from .dataset import Dataset
 from .errors import RejectedRowsError, ReportError, TableValidationError
 from .metrics import HEADLINE
-from .paths import NOTEBOOKS, REPORTS, SAMPLE_DATA, TEMPLATES
+from .paths import NOTEBOOKS, REPORTS, SAMPLE_DATA
 from .periods import Period, latest_full_quarter, parse_period
 from .regions import region_name
 from .vocab import ACTIVITY_KINDS, kind_label, label
@@ -37,6 +37,10 @@ __all__ = [
     "default_period",
     "scope_name",
     "run_report",
+    "render",
+    "report_parameters",
+    "period_folder",
+    "check_options",
     "export_html",
     "title_html",
     "headline_html",
@@ -235,13 +239,15 @@ def note_html(text: str) -> str:
 
 # --------------------------------------------------------------------------- running
 
-def export_html(nb: nbformat.NotebookNode) -> str:
+def export_html(nb: nbformat.NotebookNode, *, exporter=None) -> str:
     """Render an executed notebook as self-contained HTML: no code, no prompts, no scripts.
 
     Uses the ``sgnet`` nbconvert template (JupyterLab styling, with the require.js, MathJax
     and mermaid loaders removed) and drops stderr streams (warnings) from the output.
+    Pass an ``exporter`` from :func:`sgnet.engine.html_exporter` to reuse its compiled
+    templates across reports.
     """
-    from nbconvert import HTMLExporter
+    from .engine import html_exporter
 
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
@@ -249,15 +255,71 @@ def export_html(nb: nbformat.NotebookNode) -> str:
             cell["outputs"] = [o for o in cell.get("outputs", [])
                                if not (o.get("output_type") == "stream"
                                        and o.get("name") == "stderr")]
-    exporter = HTMLExporter(
-        template_name="sgnet",
-        extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
+    exporter = exporter if exporter is not None else html_exporter()
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "sgnet report"}})
     return body
+
+
+def report_parameters(data: Path, period: Period, ds: Dataset, *, audience: str = "funder",
+                      lang: str = "zh", errors: str = "raise") -> dict:
+    """The papermill parameters of a report on ``ds`` (already selected to its scope).
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> ds = sgnet.load().select(pairing="PR01")
+    >>> report_parameters(Path("/data"), sgnet.parse_period("2023Q2"), ds)["pairing"]
+    'PR01'
+    """
+    return {
+        "data": str(Path(data).resolve()),
+        "period": (f"{period.start.isoformat()}..{period.end.isoformat()}"
+                   if period.kind == "range" else period.label),
+        "region": ds.region,
+        "pairing": ds.pairing,
+        "audience": audience,
+        "lang": lang,
+        "errors": errors,
+    }
+
+
+def period_folder(root: Path, period: Period) -> Path:
+    """Where the reports of ``period`` go under ``root`` (a range ``a..b`` becomes ``a_b``)."""
+    return Path(root) / period.label.replace("..", "_")
+
+
+def check_options(audience: str, lang: str) -> None:
+    """Raise :class:`ReportError` unless ``audience`` and ``lang`` are known."""
+    if audience not in AUDIENCES:
+        raise ReportError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
+    if lang not in LANGS:
+        raise ReportError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+
+
+def render(worker, parameters: dict, folder: Path, scope: str, *,
+           notebook: str | Path | None = None) -> nbformat.NotebookNode:
+    """Run the report notebook on a kept kernel into ``folder/<scope>.ipynb`` and ``.html``.
+
+    The one execution path of :func:`run_report` and :func:`sgnet.batch.run_batch`.
+
+    Raises
+    ------
+    ReportError
+        If a cell raised (``folder/<scope>.ipynb`` then holds the failed notebook, as
+        papermill writes it) or the kernel died.
+    """
+    import papermill as pm
+
+    try:
+        nb = worker.execute(notebook or REPORT_NOTEBOOK, folder / f"{scope}.ipynb", parameters,
+                            cwd=folder)
+    except pm.PapermillExecutionError as err:
+        raise ReportError(f"failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
+                          ) from err
+    nb = _normalize(nb, f"{scope}.ipynb")  # repeatable: same inputs, same bytes
+    nbformat.write(nb, folder / f"{scope}.ipynb")
+    (folder / f"{scope}.html").write_text(worker.export_html(nb), encoding="utf-8")
+    return nb
 
 
 def _normalize(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
@@ -361,62 +423,46 @@ def run_report(
     RejectedRowsError
         For a funder report of data with rejected rows, unless ``allow_rejected``.
     """
-    import papermill as pm
+    from .engine import KernelWorker
 
-    if audience not in AUDIENCES:
-        raise ReportError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
-    if lang not in LANGS:
-        raise ReportError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    check_options(audience, lang)
     data_path = Path(data) if data is not None else SAMPLE_DATA
-    checked = _check_data(data_path, audience, allow_rejected)
-    ds = checked.dataset
-    p = parse_period(period, today=today) if period is not None else default_period(ds,
-                                                                                   today=today)
-    scoped = ds.select(region=region, pairing=pairing)
-    scope = scope_name(scoped.region, scoped.pairing)
-    root = Path(out) if out is not None else REPORTS
-    final_dir = _inside(root, root / p.label.replace("..", "_"))
-    _inside(root, final_dir / f"{scope}.html")
-    parameters = {
-        "data": str(data_path.resolve()),
-        "period": f"{p.start.isoformat()}..{p.end.isoformat()}" if p.kind == "range" else p.label,
-        "region": scoped.region,
-        "pairing": scoped.pairing,
-        "audience": audience,
-        "lang": lang,
-        "errors": "drop" if len(checked.problems) else "raise",
-    }
-    final_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".sgnet-", dir=final_dir) as tmp:
-        tmp_nb = Path(tmp) / f"{scope}.ipynb"
-        try:
-            pm.execute_notebook(
-                str(notebook or REPORT_NOTEBOOK), str(tmp_nb), parameters=parameters,
-                progress_bar=progress_bar, cwd=str(Path(tmp)), kernel_name="python3",
-                log_output=False,
-            )
-        except pm.PapermillExecutionError as err:
-            failed = final_dir / f"{scope}.failed.ipynb"
-            if tmp_nb.exists():
-                shutil.copyfile(tmp_nb, failed)
-            raise ReportError(
-                f"report {p.label}/{scope} failed in cell {err.exec_count}: {err.ename}: "
-                f"{err.evalue} (executed notebook kept in {failed})"
-            ) from err
-        nb = _normalize(nbformat.read(tmp_nb, as_version=4), tmp_nb.name)
-        nbformat.write(nb, tmp_nb)
-        tmp_html = Path(tmp) / f"{scope}.html"
-        tmp_html.write_text(export_html(nb), encoding="utf-8")
-        final_nb, final_html = final_dir / f"{scope}.ipynb", final_dir / f"{scope}.html"
-        final_csv = final_dir / f"{scope}.rejected_rows.csv"
-        if audience == "internal" and checked.n_rejected:
-            tmp_csv = Path(tmp) / final_csv.name
-            checked.rejected_rows.to_csv(tmp_csv, index=False, encoding="utf-8-sig")
-            _place(tmp_csv, final_csv)
-        else:
-            final_csv.unlink(missing_ok=True)  # an earlier run's list would be stale
-        _place(tmp_nb, final_nb)
-        _place(tmp_html, final_html)
+    # a fresh kernel for one report; it boots while the data is checked
+    worker = KernelWorker(single_use=True).start(wait=False)
+    try:
+        checked = _check_data(data_path, audience, allow_rejected)
+        ds = checked.dataset
+        p = (parse_period(period, today=today) if period is not None
+             else default_period(ds, today=today))
+        scoped = ds.select(region=region, pairing=pairing)
+        scope = scope_name(scoped.region, scoped.pairing)
+        root = Path(out) if out is not None else REPORTS
+        final_dir = _inside(root, period_folder(root, p))
+        _inside(root, final_dir / f"{scope}.html")
+        parameters = report_parameters(data_path, p, scoped, audience=audience, lang=lang,
+                                       errors="drop" if len(checked.problems) else "raise")
+        final_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".sgnet-", dir=final_dir) as tmp:
+            try:
+                render(worker, parameters, Path(tmp), scope, notebook=notebook)
+            except ReportError as err:
+                failed = final_dir / f"{scope}.failed.ipynb"
+                if (Path(tmp) / f"{scope}.ipynb").exists():
+                    shutil.copyfile(Path(tmp) / f"{scope}.ipynb", failed)
+                raise ReportError(f"report {p.label}/{scope} {err} "
+                                  f"(executed notebook kept in {failed})") from err.__cause__
+            final_nb, final_html = final_dir / f"{scope}.ipynb", final_dir / f"{scope}.html"
+            final_csv = final_dir / f"{scope}.rejected_rows.csv"
+            if audience == "internal" and checked.n_rejected:
+                tmp_csv = Path(tmp) / final_csv.name
+                checked.rejected_rows.to_csv(tmp_csv, index=False, encoding="utf-8-sig")
+                _place(tmp_csv, final_csv)
+            else:
+                final_csv.unlink(missing_ok=True)  # an earlier run's list would be stale
+            _place(Path(tmp) / f"{scope}.ipynb", final_nb)
+            _place(Path(tmp) / f"{scope}.html", final_html)
+    finally:
+        worker.close()
     (final_dir / f"{scope}.failed.ipynb").unlink(missing_ok=True)
     return ReportResult(final_nb, final_html, p, scope, parameters, audit=checked,
                         rejected=checked.n_rejected,
