@@ -34,6 +34,16 @@ DataOpt = Annotated[
                  "(default: the bundled data/sample)."),
 ]
 
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option("--period", "-p", help="2022Q4, 2022-10, 2022H2, 2022, 2022-10-01..2022-12-31, "
+                 "last-quarter ... (default: the latest full quarter in the data)."),
+]
+AudienceOpt = Annotated[str, typer.Option(help="funder (no names of people) or internal.")]
+LangOpt = Annotated[str, typer.Option(help="zh (default) or en.")]
+OutOpt = Annotated[Path | None, typer.Option(
+    "--out", "-o", help="Output folder (default: reports/).")]
+
 
 def _fail(error: Exception, code: int = 1) -> typer.Exit:
     err.print(f"[bold red]error:[/] {error}", highlight=False)
@@ -99,17 +109,13 @@ def validate(
 @app.command()
 def report(
     data: DataOpt = None,
-    period: Annotated[str | None, typer.Option(
-        "--period", "-p", help="2022Q4, 2022-10, 2022H2, 2022, 2022-10-01..2022-12-31, "
-        "last-quarter ... (default: the latest full quarter in the data).")] = None,
+    period: PeriodOpt = None,
     region: Annotated[str | None, typer.Option(
         help="Region code at any level (450000, 451200, 451225) or a place name.")] = None,
     pairing: Annotated[str | None, typer.Option(help="A pairing_id.")] = None,
-    audience: Annotated[str, typer.Option(
-        help="funder (no names of people) or internal.")] = "funder",
-    lang: Annotated[str, typer.Option(help="zh (default) or en.")] = "zh",
-    out_dir: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Output folder (default: reports/).")] = None,
+    audience: AudienceOpt = "funder",
+    lang: LangOpt = "zh",
+    out_dir: OutOpt = None,
     allow_rejected: Annotated[bool, typer.Option(
         "--allow-rejected", help="Render a funder report even when rows of the data were "
         "rejected; the report says how many were left out. Internal reports always render "
@@ -154,9 +160,7 @@ def report(
 @app.command()
 def batch(
     data: DataOpt = None,
-    period: Annotated[str | None, typer.Option(
-        "--period", "-p", help="2023Q2, 2023-05, 2023H1, 2023, a range or last-quarter "
-        "(default: the latest full quarter in the data).")] = None,
+    period: PeriodOpt = None,
     each: Annotated[str, typer.Option(
         help="pairing: one report per pairing active in the period; region: one per "
         "region at --level.")] = "pairing",
@@ -166,11 +170,9 @@ def batch(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Reports run in parallel, one kernel each "
         "(default: the number of CPUs).")] = None,
-    audience: Annotated[str, typer.Option(
-        help="funder (no names of people) or internal.")] = "funder",
-    lang: Annotated[str, typer.Option(help="zh (default) or en.")] = "zh",
-    out_dir: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Output folder (default: reports/).")] = None,
+    audience: AudienceOpt = "funder",
+    lang: LangOpt = "zh",
+    out_dir: OutOpt = None,
 ) -> None:
     """Render one report per pairing or region, and an index page.
 
