@@ -319,6 +319,7 @@ def run_batch(
     timeout: float | None = 600,
     today: dt.date | None = None,
     on_progress: Callable[[int, int, int, Outcome | None], None] | None = None,
+    only: list[str] | None = None,
 ) -> BatchResult:
     """Write one report per pairing or region of a period, and ``index.html``.
 
@@ -344,6 +345,9 @@ def run_batch(
     on_progress : callable, optional
         Called as ``on_progress(done, failed, total, outcome)`` once the reports are known
         (with ``outcome=None``) and after each report.
+    only : list of str, optional
+        Write only these reports (pairing ids or region codes), e.g. to redo the ones that
+        failed; the index lists just them.
 
     Returns
     -------
@@ -391,7 +395,7 @@ def run_batch(
             ds = load(data_path)
             p = (parse_period(period, today=today) if period is not None
                  else default_period(ds, today=today))
-            scopes = batch_scopes(ds, p, each=each, level=level)
+            scopes = _only(batch_scopes(ds, p, each=each, level=level), only)
             if not scopes:
                 raise ReportError(f"no {each} has anything to report in {p.describe()}")
             pickled = tmp / "dataset.pickle"
@@ -437,6 +441,18 @@ def run_batch(
         for thread in threads:
             thread.join(timeout=30)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _only(scopes: list[Scope], only: list[str] | None) -> list[Scope]:
+    """The scopes named in ``only`` (all when None); an unknown name is an error."""
+    if only is None:
+        return scopes
+    known = {s.scope for s in scopes}
+    unknown = sorted(set(only) - known)
+    if unknown:
+        raise ReportError(f"nothing to report for {', '.join(unknown)} in this batch; "
+                          f"choose among {', '.join(sorted(known)[:20])}")
+    return [s for s in scopes if s.scope in set(only)]
 
 
 def _place(outcomes: list[Outcome], period: Period, tmp: Path, final_dir: Path, *, each: str,

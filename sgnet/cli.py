@@ -173,6 +173,9 @@ def batch(
     audience: AudienceOpt = "funder",
     lang: LangOpt = "zh",
     out_dir: OutOpt = None,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Write only this report (a pairing id or region code); repeat it "
+        "for several, e.g. to redo the ones that failed.")] = None,
 ) -> None:
     """Render one report per pairing or region, and an index page.
 
@@ -209,7 +212,7 @@ def batch(
         with progress:
             result = run_batch(data, period=period, each=each, level=level, jobs=jobs,
                                audience=audience, lang=lang, out=out_dir,
-                               on_progress=on_progress)
+                               on_progress=on_progress, only=only)
     except TableValidationError as error:
         cases = error.failure_cases
         for message in cases["message"].head(20):

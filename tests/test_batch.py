@@ -355,8 +355,19 @@ def test_batch_translates_arguments(monkeypatch, tmp_path):
     monkeypatch.setattr(batch_module, "run_batch", fake_run_batch)
     result = runner.invoke(app, ["batch", "--data", "x", "--period", "2022Q4", "--each",
                                  "region", "--level", "city", "--jobs", "3", "--audience",
-                                 "internal", "--lang", "en", "--out", str(tmp_path)])
+                                 "internal", "--lang", "en", "--out", str(tmp_path),
+                                 "--only", "450000", "--only", "520000"])
     assert result.exit_code == 1 and "stop here" in result.output
     seen.pop("on_progress")
     assert seen == {"data": Path("x"), "period": "2022Q4", "each": "region", "level": "city",
-                    "jobs": 3, "audience": "internal", "lang": "en", "out": tmp_path}
+                    "jobs": 3, "audience": "internal", "lang": "en", "out": tmp_path,
+                    "only": ["450000", "520000"]}
+
+
+def test_only_writes_the_named_reports(tmp_path):
+    result = run_batch(period="2022Q4", out=tmp_path, jobs=1, only=["PR14"])
+    assert [o.scope.scope for o in result.outcomes] == ["PR14"]
+    assert sorted(p.name for p in result.index.parent.glob("*.html")) == ["PR14.html",
+                                                                          "index.html"]
+    with pytest.raises(sgnet.ReportError, match="nothing to report for PR99"):
+        run_batch(period="2022Q4", out=tmp_path, jobs=1, only=["PR99"])
