@@ -146,15 +146,31 @@ def bench_graph(data: Path) -> None:
 
 
 def bench_batch(data: Path) -> None:
-    print("\n== sgnet batch, seconds per report (goal: flat from 50 to all counties)")
-    from sgnet.cli import app
+    print("\n== sgnet batch --each region --level county: seconds per report "
+          "(goal: flat from 50 to all counties)")
+    import tempfile
 
-    names = {c.name or c.callback.__name__ for c in app.registered_commands}
-    if "batch" not in names:
-        print("skipped: sgnet batch not available")
-        return
-    print("skipped: sgnet batch exists but is not wired into this benchmark yet "
-          "(its options are being settled on branch issue-4)")
+    import sgnet
+    from sgnet.batch import batch_scopes, run_batch
+
+    period = sgnet.parse_period("2023Q2")
+    ds = sgnet.load(data)
+    counties = [s.scope for s in batch_scopes(ds, period, each="region", level="county")]
+    sizes = sorted({n for n in (50, 200, len(counties)) if n <= len(counties)})
+    print(f"{len(counties)} counties with something to report in {period.label}; "
+          f"{len(ds.activities):,} activities; 2 kernels")
+    previous = (0, 0.0)
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as out:
+            t = time.perf_counter()
+            result = run_batch(data, period=period, each="region", level="county", jobs=2,
+                               out=out, only=counties[:n])
+            total = time.perf_counter() - t
+        failed = sum(not o.ok for o in result.outcomes)
+        marginal = (total - previous[1]) / (n - previous[0])
+        print(f"{n:>5} reports  {total:7.1f} s  {total / n:5.2f} s/report  "
+              f"marginal {marginal:5.2f} s/report  ({failed} failed)")
+        previous = (n, total)
 
 
 def main(argv: list[str] | None = None) -> int:
