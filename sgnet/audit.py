@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .dataset import Dataset
-from .io import PROBLEM_COLUMNS, load, read_tables
+from .io import PROBLEM_COLUMNS, _load, read_tables
 from .vocab import TABLES
 
 __all__ = ["Audit", "audit", "COUNT_COLUMNS"]
@@ -109,16 +109,21 @@ def audit(path: str | Path | None = None) -> Audit:
     >>> a.n_rejected, a.complete, a.counts["read"].equals(a.counts["accepted"])
     (0, True, True)
     """
-    raws, _ = read_tables(path)
-    ds = load(path, errors="drop")
+    ds, files = _load(path, errors="drop")
     problems = ds.problems if len(ds.problems.columns) else pd.DataFrame(columns=PROBLEM_COLUMNS)
+    # the original cells are needed only for rows left out: read the files again only then
+    raws = read_tables(path)[0] if len(problems) else files
     counts, rejected = [], []
     for name in TABLES:
         if name not in raws:
             continue
         raw = raws[name]
-        accepted = set(ds.tables[name].index)
-        left_out = [r for r in raw.frame.index if r not in accepted]
+        if not len(problems):
+            n = len(ds.tables[name])
+            counts.append({"table": name, "file": raw.file, "read": n, "accepted": n,
+                           "rejected": 0})
+            continue
+        left_out = raw.frame.index[~raw.frame.index.isin(ds.tables[name].index)].tolist()
         counts.append({"table": name, "file": raw.file, "read": len(raw.frame),
                        "accepted": len(raw.frame) - len(left_out), "rejected": len(left_out)})
         if not left_out:

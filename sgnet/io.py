@@ -822,6 +822,11 @@ def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
     >>> sorted(ds.tables) == sorted(TABLES)
     True
     """
+    return _load(path, errors=errors)[0]
+
+
+def _load(path: str | Path | None, *, errors: str) -> tuple[Dataset, dict[str, RawTable]]:
+    """:func:`load`, also returning the tables' files (their frames may be empty)."""
     if errors not in ("raise", "drop"):
         raise ValueError(f"errors must be 'raise' or 'drop', not {errors!r}")
     tables, problems, source, files = _check(path)
@@ -835,7 +840,7 @@ def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
             tables[name] = pd.DataFrame(
                 {c: pd.Series(dtype=col.dtype.type) for c, col in schema.columns.items()}
             ).rename_axis("row")
-    return Dataset.from_tables(tables, source=source, problems=problems)
+    return Dataset.from_tables(tables, source=source, problems=problems), files
 
 
 def _drop_rejected(tables: dict[str, pd.DataFrame], problems: pd.DataFrame,
