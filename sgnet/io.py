@@ -60,6 +60,8 @@ class RawTable:
     table: str
     file: str
     frame: pd.DataFrame
+    #: read from a workbook's sheet (only there can a cell hold an Excel error)
+    workbook: bool = False
 
 
 class _Problems:
@@ -107,13 +109,18 @@ def _canonical_header(name: object) -> str:
     return text.lower() if text.isascii() else text
 
 
-def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
-    """Strip cells, drop empty rows and unnamed empty columns, name rows as a spreadsheet does."""
+def _tidy(frame: pd.DataFrame, bom: bool = True) -> pd.DataFrame:
+    """Strip cells, drop empty rows and unnamed empty columns, name rows as a spreadsheet does.
+
+    ``bom=False`` says no cell can hold a byte-order mark (the file has none past its start),
+    which spares a pass over every cell.
+    """
     frame = frame.copy()
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
     frame.columns = [_canonical_header(c) for c in frame.columns]
     for col in frame.columns:
-        frame[col] = frame[col].str.replace("\ufeff", "", regex=False).str.strip()
+        text = frame[col].str.replace("\ufeff", "", regex=False) if bom else frame[col]
+        frame[col] = text.str.strip()
     unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
     empty_unnamed = [c for c in unnamed if (frame[c] == "").all()]
     frame = frame.drop(columns=empty_unnamed)
@@ -157,7 +164,8 @@ def _read_ragged_csv(path: Path, encoding: str) -> pd.DataFrame:
     return pd.DataFrame(body, columns=header, dtype=str)
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(path: Path) -> tuple[pd.DataFrame, bool]:
+    """A CSV file's cells as text, and whether a cell may hold a byte-order mark."""
     if path.stat().st_size == 0:
         raise DataFileError(f"{path.name}: the file is empty")
     if _is_binary(path):
@@ -165,6 +173,10 @@ def _read_csv(path: Path) -> pd.DataFrame:
     fast = _read_csv_arrow(path)
     if fast is not None:
         return fast
+    return _read_csv_pandas(path), True
+
+
+def _read_csv_pandas(path: Path) -> pd.DataFrame:
     options = {"dtype": str, "keep_default_na": False, "skip_blank_lines": False,
                "index_col": False}
     for encoding in ("utf-8-sig", "gb18030"):
@@ -184,13 +196,14 @@ def _read_csv(path: Path) -> pd.DataFrame:
     raise DataFileError(f"{path.name}: text is neither UTF-8 nor GB18030/GBK")
 
 
-def _read_csv_arrow(path: Path) -> pd.DataFrame | None:
+def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
     """Read a plain UTF-8 CSV file with Arrow's multithreaded reader, every cell as text.
 
     Gives the frame ``pd.read_csv(path, dtype=str, keep_default_na=False,
     skip_blank_lines=False)`` gives, or ``None`` when the file is anything but plain (not
     UTF-8, an empty, unnamed or repeated header, a quoted header, blank lines, ragged rows):
-    the pandas reader then handles it as before.
+    the pandas reader then handles it as before. Also says whether a cell may hold a
+    byte-order mark.
     """
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -201,11 +214,12 @@ def _read_csv_arrow(path: Path) -> pd.DataFrame | None:
     if not names or '"' in first or "" in names or len(set(names)) != len(names):
         return None
     columns = [f"c{i}" for i in range(len(names))]
+    quote, bom = _scan(path)
     try:
         table = pacsv.read_csv(
             path,
             read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=_has_quote(path),
+            parse_options=pacsv.ParseOptions(newlines_in_values=quote,
                                              ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(columns, pyarrow.string()), strings_can_be_null=False,
@@ -216,16 +230,27 @@ def _read_csv_arrow(path: Path) -> pd.DataFrame | None:
     text = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = table.to_pandas(types_mapper={pyarrow.string(): text}.get)
     frame.columns = names
-    return frame
+    return frame, bom
 
 
-def _has_quote(path: Path) -> bool:
-    """Whether a file holds a double quote (only then may a value span lines)."""
+_BOM = re.compile("\ufeff".encode())
+
+
+def _scan(path: Path) -> tuple[bool, bool]:
+    """Whether a file holds a double quote (only then may a value span lines), and whether
+    it holds a byte-order mark past its start (two files joined, or a pasted cell)."""
+    quote = bom = False
     with path.open("rb") as fh:
+        head = fh.read(3)
+        tail = b"" if head == b"\xef\xbb\xbf" else head
         while block := fh.read(1 << 24):
-            if b'"' in block:
-                return True
-    return False
+            block = tail + block
+            quote = quote or b'"' in block
+            bom = bom or _BOM.search(block) is not None
+            if quote and bom:
+                break
+            tail = block[-2:]
+    return quote, bom
 
 
 def _cell_text(value: object) -> str:
@@ -365,7 +390,7 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
         raise DataFileError(f"{path}: no such file or folder")
     if path.is_file() and path.suffix.lower() in _EXCEL:
         for table, frame in _read_workbook(path).items():
-            raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame))
+            raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame), workbook=True)
         for table, ranges in _merged_cells(path).items():
             if table in raw:
                 _merged_problems(raw[table], ranges, problems)
@@ -378,7 +403,8 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
             if found is None:
                 continue
             try:
-                raw[table] = RawTable(table, found.name, _tidy(_read_csv(found)))
+                frame, bom = _read_csv(found)
+                raw[table] = RawTable(table, found.name, _tidy(frame, bom=bom))
             except DataFileError as err:
                 reason = str(err).split(": ", 1)[1]
                 problems.add(found.name, table, None, None, None, "file", reason)
@@ -424,7 +450,7 @@ def _excel_error_cells(raw: RawTable, problems: _Problems) -> RawTable:
         problems.add_rows(raw, bad[column], column, pd.Series("", index=frame.index),
                           "excel_error", "holds an Excel error value (#N/A, #DIV/0!, #REF! …); "
                           "fix the formula or type the value")
-    return RawTable(raw.table, raw.file, frame.mask(bad, ""))
+    return RawTable(raw.table, raw.file, frame.mask(bad, ""), raw.workbook)
 
 
 def _repeated_headers(raw: RawTable, problems: _Problems) -> RawTable:
@@ -451,7 +477,7 @@ def _repeated_headers(raw: RawTable, problems: _Problems) -> RawTable:
                          "remove it")
     if not repeated:
         return raw
-    return RawTable(raw.table, raw.file, frame.drop(index=repeated))
+    return RawTable(raw.table, raw.file, frame.drop(index=repeated), raw.workbook)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -534,10 +560,13 @@ def _parse_enum(text: pd.Series, domain: str, allowed: Iterable[str]) -> tuple[p
     aliases = VALUE_ALIASES[domain]
     allowed = list(allowed)
     mapping = {v: v for v in allowed} | aliases
-    uniq = pd.Series(text.unique())
-    lookup = {u: mapping.get(u, mapping.get(u.lower().replace(" ", "_").replace("-", "_")))
-              for u in uniq}
-    out = text.map(lookup).astype("string")
+
+    def lookup(uniq: pd.Series) -> pd.Series:
+        return pd.Series([mapping.get(u, mapping.get(u.lower().replace(" ", "_")
+                                                     .replace("-", "_"))) for u in uniq],
+                         dtype="string")
+
+    out = _per_unique(text, lookup)
     zh = sorted({k for k, v in aliases.items() if v in allowed})[:12]
     reason = f"unknown value; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
     return out, reason
@@ -641,23 +670,88 @@ def _reason(check: str) -> str:
     return f"fails check {check}"
 
 
-def _schema_checks(raw: RawTable, table: pd.DataFrame, problems: _Problems) -> None:
+@functools.cache
+def _value_schema(table: str, column: str) -> pa.DataFrameSchema | None:
+    """The checks of one column that look at each value alone (dtype, isin, ranges).
+
+    They give the same answer for every row holding the same value, so they run once per
+    distinct value; whether values may be missing or must be unique is checked on the column.
+    """
+    col = SCHEMAS[table].columns[column]
+    if not col.checks:
+        return None
+    return pa.DataFrameSchema({column: pa.Column(col.dtype, col.checks, nullable=True)})
+
+
+@functools.cache
+def _row_schema(table: str) -> pa.DataFrameSchema | None:
+    """The checks of a table across columns (a unique combination), on every row."""
+    unique = SCHEMAS[table].unique
+    return pa.DataFrameSchema(unique=unique) if unique else None
+
+
+def _failure_cases(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame | None:
     try:
-        SCHEMAS[raw.table].validate(table, lazy=True)
+        schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
-        for case in cases.itertuples(index=False):
-            row = None if pd.isna(case.index) else int(case.index)
-            column = case.column
-            if case.check == "multiple_fields_uniqueness":
-                column = "pairing_id, metric, year"
-            if (raw.table, row, column) in problems.cells:
-                continue  # already reported as a parse error
-            if case.check == "not_nullable" or row is None:
-                value = None
-            else:
-                value = raw.frame.at[row, case.column] if case.column in raw.frame else None
-            problems.add(raw.file, raw.table, row, column, value, case.check, _reason(case.check))
+        return err.failure_cases
+    return None
+
+
+def _all_distinct(values: pd.Series) -> bool:
+    """``values.is_unique``; ids that rise row by row (the usual case) need no hashing."""
+    if isinstance(values.dtype, pd.StringDtype) and len(values) > 1 and not values.hasnans:
+        text = _strings(values)
+        if pyarrow.compute.all(pyarrow.compute.greater(text[1:], text[:-1])).as_py():
+            return True
+    return values.is_unique
+
+
+def _column_cases(table: str, name: str, values: pd.Series) -> list[tuple[object, str]]:
+    """``(row, check)`` of every failing cell of one column, in the order pandera reports."""
+    col = SCHEMAS[table].columns[name]
+    cases: list[tuple[object, str]] = []
+    missing = values.isna().to_numpy()
+    if not col.nullable and missing.any():
+        cases += [(row, "not_nullable") for row in values.index[missing]]
+    if col.unique and not _all_distinct(values):
+        repeated = values.duplicated(keep=False).to_numpy() & ~missing
+        cases += [(row, "field_uniqueness") for row in values.index[repeated]]
+    schema = _value_schema(table, name)
+    if schema is None:
+        return cases
+    codes, uniques = pd.factorize(values.array)
+    found = _failure_cases(schema, pd.DataFrame({name: uniques}))
+    if found is None:
+        return cases
+    for check, group in found.groupby("check", sort=False):
+        where = group["index"].dropna().astype(int).to_numpy()
+        if len(where) < len(group):  # a failure of the whole column (its dtype)
+            cases.append((None, str(check)))
+        rows = values.index[np.isin(codes, where)]
+        cases += [(row, str(check)) for row in rows]
+    return cases
+
+
+def _schema_checks(raw: RawTable, table: pd.DataFrame, problems: _Problems) -> None:
+    """Run the table's pandera schema; report each failing cell not reported already."""
+    cases = [(row, name, check) for name in SCHEMAS[raw.table].columns if name in table
+             for row, check in _column_cases(raw.table, name, table[name])]
+    schema = _row_schema(raw.table)
+    found = None if schema is None else _failure_cases(schema, table)
+    if found is not None:
+        cases += [(None if pd.isna(c.index) else c.index, c.column, c.check)
+                  for c in found.itertuples(index=False)]
+    for row, column, check in cases:
+        row = None if row is None else int(row)
+        shown = "pairing_id, metric, year" if check == "multiple_fields_uniqueness" else column
+        if (raw.table, row, shown) in problems.cells:
+            continue  # already reported as a parse error
+        if check == "not_nullable" or row is None:
+            value = None
+        else:
+            value = raw.frame.at[row, column] if column in raw.frame else None
+        problems.add(raw.file, raw.table, row, shown, value, check, _reason(check))
 
 
 def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
@@ -690,22 +784,28 @@ def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
                               f"is not {_an(id_col[target])} in {target_file}")
 
 
+def _strings(values: pd.Series) -> pyarrow.Array:
+    """A text Series as an Arrow string array (no copy for Arrow-backed strings)."""
+    return pyarrow.array(values, type=pyarrow.string(), from_pandas=True)
+
+
 def _isin(values: pd.Series, known: pd.Series) -> np.ndarray:
-    """``values.isin(known)``, looked up once per distinct value (missing values: False)."""
-    codes, uniques = pd.factorize(values.array)
-    as_arrow = [pyarrow.array(np.asarray(v, dtype=object), type=pyarrow.string(), from_pandas=True)
-                for v in (uniques, known)]
-    hit = pyarrow.compute.is_in(as_arrow[0], value_set=as_arrow[1]).to_numpy(zero_copy_only=False)
-    return np.append(hit, False)[codes]
+    """``values.isin(known)`` through one Arrow hash lookup (missing values: False)."""
+    hit = pyarrow.compute.is_in(_strings(values), value_set=_strings(known))
+    return hit.fill_null(False).to_numpy(zero_copy_only=False)
 
 
 def _lists_with_unknown(values: pd.Series, known: pd.Series) -> np.ndarray:
     """Mask of the id lists that hold an id not in ``known``, checked once per distinct list."""
-    codes, uniques = pd.factorize(values.array)
-    ids = pd.Series(np.asarray(uniques, dtype=object)).str.split(";").explode().dropna()
-    ids = ids[ids != ""]
-    bad = np.unique(ids.index[~ids.isin(known.dropna())].to_numpy())
-    return np.isin(codes, bad)
+    pc = pyarrow.compute
+    lists = pc.unique(_strings(values)).drop_null()
+    ids = pc.split_pattern(lists, ";")
+    flat = pc.list_flatten(ids)
+    unknown = pc.and_(pc.invert(pc.is_in(flat, value_set=_strings(known))),
+                      pc.not_equal(flat, ""))
+    parents = pc.list_parent_indices(ids).filter(unknown)
+    bad = lists.take(pc.unique(parents))
+    return _isin(values, pd.Series(bad.to_pylist(), dtype=object))
 
 
 def _an(word: str) -> str:
@@ -749,7 +849,9 @@ def _check(path: str | Path | None
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         if name in raws:
-            raws[name] = _repeated_headers(_excel_error_cells(raws[name], problems), problems)
+            if raws[name].workbook:
+                raws[name] = _excel_error_cells(raws[name], problems)
+            raws[name] = _repeated_headers(raws[name], problems)
             typed = _parse_table(raws[name], problems)
             if typed is not None:
                 tables[name] = typed

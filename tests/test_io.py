@@ -187,3 +187,34 @@ def test_missing_path_is_a_data_file_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(DataFileError, match="no sgnet table found"):
         sgnet.load(Path(tmp_path / "empty"))
+
+
+def test_checks_on_distinct_values_report_what_pandera_reports_on_every_row(tmp_path):
+    """sgnet runs a column's per-value checks once per distinct value; the cells reported
+    must be exactly those pandera's schema finds on the whole table."""
+    import pandera.pandas as pa
+
+    from sgnet import io
+    from sgnet.schema import SCHEMAS
+
+    ds = sgnet.load()
+    acts = ds.tables["activities"].drop(columns="region").head(60).copy()
+    acts.loc[acts.index[[1, 5, 9]], "count"] = pd.array([0, -3, 0], dtype="Int64")
+    acts.loc[acts.index[[2, 3]], "participants"] = pd.array([-1, -1], dtype="Int64")
+    acts.loc[acts.index[4], "kind"] = "party"
+    acts.loc[acts.index[7], "kind"] = pd.NA
+    acts.loc[acts.index[[10, 11, 12]], "activity_id"] = acts["activity_id"].iloc[20]
+    targets = ds.tables["targets"].head(30).copy()
+    targets.loc[targets.index[[0, 3]], "year"] = pd.array([1999, 2200], dtype="Int64")
+    targets.loc[targets.index[5], "metric"] = targets["metric"].iloc[6]
+    targets.loc[targets.index[5], "year"] = targets["year"].iloc[6]
+    targets.loc[targets.index[5], "pairing_id"] = targets["pairing_id"].iloc[6]
+    for name, table in (("activities", acts), ("targets", targets)):
+        with pytest.raises(pa.errors.SchemaErrors) as err:
+            SCHEMAS[name].validate(table, lazy=True)
+        expected = {(int(c.index), c.check) for c in err.value.failure_cases.itertuples()}
+        raw = io.RawTable(name, f"{name}.csv", table.astype(str))
+        problems = io._Problems()
+        io._schema_checks(raw, table, problems)
+        found = {(r["row"], r["check"]) for r in problems.records}
+        assert found == expected and len(found) >= 3

@@ -60,6 +60,8 @@ ODD_FILES = {
     "duplicate_header": "a,a\n1,2\n",
     "empty_header": "a,,b\n1,2,3\n",
     "quoted_header": '"a","b"\n1,2\n',
+    "joined_files": "\ufeffa,b\n1,2\n\ufeffa,b\n3,4\n",
+    "bom_in_cell": "a,b\n1,x\ufeffy\n",
 }
 
 
@@ -73,7 +75,17 @@ def test_arrow_reader_matches_pandas_or_declines(tmp_path, name):
     if name.startswith(("ragged", "duplicate", "empty", "quoted_header")):
         assert fast is None  # left to the pandas reader, which handles it as before
     else:
-        pd.testing.assert_frame_equal(fast, reference)
+        frame, bom = fast
+        pd.testing.assert_frame_equal(frame, reference)
+        # only a byte-order mark past the file's start makes the cells need cleaning
+        assert bom == (name in ("joined_files", "bom_in_cell"))
+
+
+def test_byte_order_marks_inside_a_file_are_removed(tmp_path):
+    frames = tiny_frames()
+    frames["activities"].loc[1, "kind"] = "\ufefftraining"
+    ds = sgnet.load(write_csv_dataset(tmp_path / "d", frames))
+    assert ds.activities.loc[3, "kind"] == "training"
 
 
 def test_id_lists_split_on_full_width_space_and_semicolon(tmp_path):
