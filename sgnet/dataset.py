@@ -7,6 +7,8 @@ import html
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .periods import Period, parse_period
 from .regions import region_name, resolve_region, within
@@ -15,10 +17,19 @@ __all__ = ["Dataset"]
 
 
 def _map_ids(keys: pd.Series, mapping: pd.Series) -> pd.Series:
-    """``keys.map(mapping)``, looked up once per distinct key (ids repeat a lot)."""
-    codes, uniques = pd.factorize(keys.array)
-    mapped = pd.Series(uniques).map(mapping)
-    return pd.Series(mapped.array.take(codes, allow_fill=True), index=keys.index)
+    """``keys.map(mapping)`` for text ids, through one Arrow hash lookup.
+
+    Examples
+    --------
+    >>> _map_ids(pd.Series(["b", None, "a", "c"]), pd.Series([1, 2], index=["a", "b"])).tolist()
+    [2.0, nan, 1.0, nan]
+    """
+    if not mapping.index.is_unique:
+        raise ValueError("the ids to map from repeat")
+    strings = [pa.array(v, type=pa.string(), from_pandas=True) for v in (keys, mapping.index)]
+    found = pc.index_in(strings[0], value_set=strings[1])
+    positions = found.fill_null(-1).to_numpy(zero_copy_only=False)
+    return pd.Series(mapping.array.take(positions, allow_fill=True), index=keys.index)
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,7 @@ class Dataset:
     def from_tables(cls, tables: dict[str, pd.DataFrame], *, source: str = "",
                     problems: pd.DataFrame | None = None) -> Dataset:
         """Build a Dataset from typed tables (as :func:`sgnet.load` does) and derive columns."""
-        acts = tables["activities"].copy()
+        acts = tables["activities"].copy(deep=False)  # copy-on-write: columns added below only
         orgs = tables["organizations"]
         org_region = pd.Series(orgs["region"].to_numpy(), index=orgs["org_id"].to_numpy())
         pairs = tables["pairings"]
@@ -65,8 +76,10 @@ class Dataset:
             pairs["mentee_org_id"].map(org_region).to_numpy(), index=pairs["pairing_id"].to_numpy()
         )
         region = _map_ids(acts["target_org_id"], org_region)
-        region = region.fillna(_map_ids(acts["host_org_id"], org_region))
-        region = region.fillna(_map_ids(acts["pairing_id"], mentee_region))
+        for key, mapping in (("host_org_id", org_region), ("pairing_id", mentee_region)):
+            missing = region.isna()
+            if missing.any():
+                region[missing] = _map_ids(acts.loc[missing, key], mapping)
         acts["region"] = region.astype("string")
         acts["count"] = acts["count"].fillna(1)
         return cls(

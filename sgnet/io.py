@@ -12,9 +12,11 @@ import csv
 import datetime as dt
 import functools
 import logging
+import os
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +104,20 @@ class _Problems:
 
 # --------------------------------------------------------------------------- reading
 
+#: a table this long has its columns tidied and parsed side by side, in threads: the work is
+#: mostly Arrow kernels and hashing, which release the GIL
+_THREADED_ROWS = 50_000
+
+
+def _by_column(func: Callable, columns: list, rows: int) -> list:
+    """``[func(c) for c in columns]``, in threads when the table is long enough to pay."""
+    workers = min(len(columns), os.cpu_count() or 1, 4)
+    if rows < _THREADED_ROWS or workers < 2:
+        return [func(c) for c in columns]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sgnet-load") as pool:
+        return list(pool.map(func, columns))
+
+
 def _canonical_header(name: object) -> str:
     text = str(name).replace("\ufeff", "").strip()
     if text in COLUMN_ALIASES:
@@ -118,9 +134,14 @@ def _tidy(frame: pd.DataFrame, bom: bool = True) -> pd.DataFrame:
     frame = frame.copy()
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
     frame.columns = [_canonical_header(c) for c in frame.columns]
-    for col in frame.columns:
-        text = frame[col].str.replace("\ufeff", "", regex=False) if bom else frame[col]
-        frame[col] = text.str.strip()
+
+    def clean(position: int) -> pd.Series:
+        text = frame.iloc[:, position]
+        return (text.str.replace("\ufeff", "", regex=False) if bom else text).str.strip()
+
+    cleaned = _by_column(clean, list(range(frame.shape[1])), len(frame))
+    for position, text in enumerate(cleaned):
+        frame.isetitem(position, text)
     unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
     empty_unnamed = [c for c in unnamed if (frame[c] == "").all()]
     frame = frame.drop(columns=empty_unnamed)
@@ -205,19 +226,24 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
     the pandas reader then handles it as before. Also says whether a cell may hold a
     byte-order mark.
     """
+    data = path.read_bytes()  # read once: scanned here, then parsed by Arrow from memory
+    start = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    header = re.match(rb"[^\r\n]*", data[start:start + (1 << 20)])
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            first = fh.readline()
+        first = header[0].decode("utf-8") if header else ""
     except UnicodeDecodeError:
         return None
     names = next(csv.reader([first]), [])
     if not names or '"' in first or "" in names or len(set(names)) != len(names):
         return None
     columns = [f"c{i}" for i in range(len(names))]
-    quote, bom = _scan(path)
+    # a value may span lines only when the file holds a quote; a byte-order mark past the
+    # start (two files joined, or a pasted cell) is what makes cells need one more pass
+    quote = b'"' in data
+    bom = re.compile(_UTF8_BOM).search(data, start) is not None
     try:
         table = pacsv.read_csv(
-            path,
+            pyarrow.py_buffer(data),
             read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
             parse_options=pacsv.ParseOptions(newlines_in_values=quote,
                                              ignore_empty_lines=False),
@@ -227,30 +253,14 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
         )
     except (pyarrow.ArrowInvalid, UnicodeDecodeError):
         return None
+    del data
     text = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = table.to_pandas(types_mapper={pyarrow.string(): text}.get)
     frame.columns = names
     return frame, bom
 
 
-_BOM = re.compile("\ufeff".encode())
-
-
-def _scan(path: Path) -> tuple[bool, bool]:
-    """Whether a file holds a double quote (only then may a value span lines), and whether
-    it holds a byte-order mark past its start (two files joined, or a pasted cell)."""
-    quote = bom = False
-    with path.open("rb") as fh:
-        head = fh.read(3)
-        tail = b"" if head == b"\xef\xbb\xbf" else head
-        while block := fh.read(1 << 24):
-            block = tail + block
-            quote = quote or b'"' in block
-            bom = bom or _BOM.search(block) is not None
-            if quote and bom:
-                break
-            tail = block[-2:]
-    return quote, bom
+_UTF8_BOM = "\ufeff".encode()
 
 
 def _cell_text(value: object) -> str:
@@ -482,20 +492,46 @@ def _repeated_headers(raw: RawTable, problems: _Problems) -> RawTable:
 
 # --------------------------------------------------------------------------- parsing
 
-def _per_unique(text: pd.Series, func):
-    """Apply an elementwise function of a text Series once per distinct value.
+@dataclass
+class _Distinct:
+    """A text column factorized once: the code of each row and the distinct values.
 
-    ``func`` takes and returns Series (or a tuple of them) aligned by position; it sees the
-    distinct values as an object Series, so its ``.str`` methods keep Python's regex
-    semantics (not Arrow's RE2). The results are spread back to every row.
+    Parsing runs once per distinct value, as an object Series (so that ``.str`` methods keep
+    Python's regex semantics, not Arrow's RE2); :meth:`spread` gives the results to rows.
     """
-    codes, uniques = pd.factorize(text.array, use_na_sentinel=False)
-    result = func(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
 
-    def spread(part: pd.Series) -> pd.Series:
-        return pd.Series(part.array.take(codes), index=text.index, name=text.name)
+    text: pd.Series
+    codes: np.ndarray
+    uniques: pd.Series
 
-    return tuple(spread(r) for r in result) if isinstance(result, tuple) else spread(result)
+    @classmethod
+    def of(cls, text: pd.Series) -> _Distinct:
+        codes, uniques = pd.factorize(text.array, use_na_sentinel=False)
+        return cls(text, codes, pd.Series(np.asarray(uniques, dtype=object), dtype=object))
+
+    def spread(self, part: pd.Series) -> pd.Series:
+        """Values per distinct value → values per row."""
+        return pd.Series(part.array.take(self.codes), index=self.text.index, name=self.text.name)
+
+    def text_or_same(self, part: list | pd.Series, present: pd.Series) -> pd.Series:
+        """Per-row text from new distinct values ("" and None missing); no copy when every
+        non-empty value is unchanged, which is the usual case."""
+        same = all(new == old for new, old in zip(part, self.uniques, strict=True) if old != "")
+        if same:
+            return self.text.where(present).astype("string")
+        value = self.spread(pd.Series(list(part), dtype="string"))
+        return value.where(present & value.ne("").fillna(False))
+
+    def failed(self, parsed: pd.Series, reasons: pd.Series | str
+               ) -> tuple[np.ndarray, pd.Series | str]:
+        """Rows whose non-empty value did not parse, and the reason for each of them."""
+        bad = (parsed.isna() & (self.uniques != "")).to_numpy(dtype=bool)
+        mask = bad[self.codes]
+        if isinstance(reasons, str):
+            return mask, reasons
+        where = self.codes[mask]
+        return mask, pd.Series(reasons.to_numpy(dtype=object)[where],
+                               index=self.text.index[mask])
 
 
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -528,11 +564,19 @@ def _headerless_column(raw: RawTable, col: str, position: int, problems: _Proble
 
 
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    iso = text.str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
-    iso = iso.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]00:00(:00)?$", r"\1", regex=True)
-    parsed = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+    def iso(values: pd.Series) -> pd.Series:
+        return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+
+    parsed = iso(text)
+    other = parsed.isna() & (text != "")
+    if other.any():  # other ways of writing a date: 2022/10/24, 2022年10月24日, ...T00:00
+        forms = text[other].str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
+        forms = forms.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]00:00(:00)?$", r"\1", regex=True)
+        parsed[other] = iso(forms)
     bad = parsed.isna() & (text != "")
     reason = pd.Series("not a date; use YYYY-MM-DD (e.g. 2022-10-24)", index=text.index)
+    if not bad.any():
+        return parsed, reason
     serial = bad & text.str.fullmatch(r"\d{5}(\.0+)?")
     if serial.any():
         days = pd.to_numeric(text[serial]).astype(int)
@@ -556,20 +600,21 @@ def _parse_numbers(text: pd.Series, integer: bool) -> tuple[pd.Series, pd.Series
     return num.astype("Float64"), reason
 
 
-def _parse_enum(text: pd.Series, domain: str, allowed: Iterable[str]) -> tuple[pd.Series, str]:
-    aliases = VALUE_ALIASES[domain]
-    allowed = list(allowed)
-    mapping = {v: v for v in allowed} | aliases
+def _enum_values(uniques: pd.Series, domain: str, allowed: Iterable[str]) -> list:
+    """The canonical value of each distinct text of an enum column (None when unknown)."""
+    mapping = {v: v for v in allowed} | VALUE_ALIASES[domain]
+    return [mapping.get(u, mapping.get(u.lower().replace(" ", "_").replace("-", "_")))
+            for u in uniques]
 
-    def lookup(uniq: pd.Series) -> pd.Series:
-        return pd.Series([mapping.get(u, mapping.get(u.lower().replace(" ", "_")
-                                                     .replace("-", "_"))) for u in uniq],
-                         dtype="string")
 
-    out = _per_unique(text, lookup)
-    zh = sorted({k for k, v in aliases.items() if v in allowed})[:12]
-    reason = f"unknown value; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
-    return out, reason
+def _enum_reason(domain: str, allowed: list[str]) -> str:
+    zh = sorted({k for k, v in VALUE_ALIASES[domain].items() if v in allowed})[:12]
+    return f"unknown value; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
+
+
+#: id lists that need no normalizing: plain ids joined by ";" (most of them)
+_PLAIN_IDLIST = re.compile(r"[A-Za-z0-9_.\-;]*")
+_IDLIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
 
 
 def _parse_bool(text: pd.Series) -> pd.Series:
@@ -587,6 +632,49 @@ def _allowed(table: str, column: str) -> list[str]:
         if values is not None:
             return list(values)
     return []
+
+
+def _parse_column(table: str, name: str, text: pd.Series
+                  ) -> tuple[pd.Series, tuple[np.ndarray, str, pd.Series | str] | None]:
+    """Typed values of one column from its text, and the cells that failed to parse
+    (``(row mask, check, reason)``, or None when the kind of column cannot fail)."""
+    kind = parse_kind(table, name)
+    present = text != ""
+    if kind is None:  # an extra column: kept as text
+        return text.where(present).astype("string"), None
+    if kind in ("id", "text", "metric"):
+        value = text.where(present).astype("string")
+        return (value.str.lower() if kind == "metric" else value), None
+    if kind == "bool":
+        value = _parse_bool(text)
+        return value, ((value.isna() & present).to_numpy(), "bool",
+                       "not a yes/no value; use true/false (是/否)")
+    if kind == "region":
+        value, reasons = resolve_regions(text.where(present))
+        return value, ((value.isna() & present).to_numpy(), "region", reasons)
+    distinct = _Distinct.of(text)
+    uniques = distinct.uniques
+    if kind == "idlist":
+        fixed = [u if _PLAIN_IDLIST.fullmatch(u) else _IDLIST_SEPARATORS.sub(";", u)
+                 for u in uniques]
+        return distinct.text_or_same(fixed, present), None
+    if kind.startswith("enum:"):
+        allowed = _allowed(table, name)
+        found = _enum_values(uniques, kind[5:], allowed)
+        value = distinct.text_or_same(found, present)
+        mask, reason = distinct.failed(pd.Series(found, dtype=object),
+                                       _enum_reason(kind[5:], allowed))
+        return value, (mask, "value", reason)
+    if kind == "date":
+        parsed, reasons = _parse_dates(uniques)
+        check = "date"
+    elif kind in ("int", "float"):
+        parsed, reasons = _parse_numbers(uniques, integer=kind == "int")
+        check = "number"
+    else:  # pragma: no cover - a schema with an unknown parse kind is a bug
+        raise ValueError(f"unknown parse kind {kind!r} for {table}.{name}")
+    mask, reason = distinct.failed(parsed, reasons)
+    return distinct.spread(parsed), (mask, check, reason)
 
 
 def _parse_table(raw: RawTable, problems: _Problems) -> pd.DataFrame | None:
@@ -607,40 +695,13 @@ def _parse_table(raw: RawTable, problems: _Problems) -> pd.DataFrame | None:
     if missing or len(dupes):
         return None
     out = pd.DataFrame(index=frame.index)
-    for name in frame.columns:
-        text = frame[name]
-        col = schema.columns.get(name)
-        if col is None:  # an extra column: kept as text
-            out[name] = text.replace("", pd.NA).astype("string")
-            continue
-        kind = col.metadata["parse"]
-        present = text != ""
-        if kind in ("id", "text", "idlist", "metric"):
-            if kind == "idlist":
-                text = _per_unique(text, lambda t: t.str.replace(
-                    r"\s*[;；,，、]\s*", ";", regex=True))
-            value = text.where(present).astype("string")
-            if kind == "metric":
-                value = value.str.lower()
-        elif kind == "date":
-            value, reason = _per_unique(text, _parse_dates)
-            problems.add_rows(raw, value.isna() & present, name, text, "date", reason)
-        elif kind in ("int", "float"):
-            parse = functools.partial(_parse_numbers, integer=kind == "int")
-            value, reason = _per_unique(text, parse)
-            problems.add_rows(raw, value.isna() & present, name, text, "number", reason)
-        elif kind == "bool":
-            value = _parse_bool(text)
-            problems.add_rows(raw, value.isna() & present, name, text, "bool",
-                              "not a yes/no value; use true/false (是/否)")
-        elif kind == "region":
-            value, reasons = resolve_regions(text.where(present))
-            problems.add_rows(raw, value.isna() & present, name, text, "region", reasons)
-        elif kind.startswith("enum:"):
-            value, reason = _parse_enum(text, kind[5:], _allowed(raw.table, name))
-            problems.add_rows(raw, value.isna() & present, name, text, "value", reason)
-        else:  # pragma: no cover - a schema with an unknown parse kind is a bug
-            raise ValueError(f"unknown parse kind {kind!r} for {raw.table}.{name}")
+    parsed = _by_column(lambda name: _parse_column(raw.table, name, frame[name]),
+                        list(frame.columns), len(frame))
+    for name, (value, failed) in zip(frame.columns, parsed, strict=True):
+        if failed is not None:
+            mask, check, reason = failed
+            problems.add_rows(raw, pd.Series(mask, index=frame.index), name, frame[name],
+                              check, reason)
         out[name] = value
     for name, col in schema.columns.items():
         if name not in out.columns:
