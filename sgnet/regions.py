@@ -8,8 +8,9 @@ names, longitude, latitude), read once on first use. A region is a 6-digit code
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import importlib.util
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -48,9 +49,7 @@ def divisions() -> pd.DataFrame:
     >>> d.loc["451225", ["name", "level", "city", "province"]].tolist()
     ['罗城仫佬族自治县', 'county', '451200', '450000']
     """
-    path = importlib.resources.files("cpca") / "resources" / "adcodes.csv"
-    with path.open("r", encoding="utf-8") as fh:
-        raw = pd.read_csv(fh, dtype={"adcode": str, "name": str})
+    raw = pd.read_csv(_adcodes_file(), dtype={"adcode": str, "name": str}, encoding="utf-8")
     df = pd.DataFrame({"code": raw["adcode"].str[:6], "name": raw["name"]})
     df["longitude"] = pd.to_numeric(raw["longitude"], errors="coerce")
     df["latitude"] = pd.to_numeric(raw["latitude"], errors="coerce")
@@ -66,16 +65,25 @@ def divisions() -> pd.DataFrame:
     df.loc[~has_city, "city"] = df.loc[~has_city, "province"]
     df.loc[df["level"] == "province", "city"] = pd.NA
 
-    def full(row: pd.Series) -> str:
-        parts = [names.get(row["province"])]
-        if isinstance(row["city"], str) and row["city"] != row["province"]:
-            parts.append(names.get(row["city"]))
-        if row["level"] == "county":
-            parts.append(row["name"])
+    def full(province: str, city: object, level: str, name: str) -> str:
+        parts = [names.get(province)]
+        if isinstance(city, str) and city != province:
+            parts.append(names.get(city))
+        if level == "county":
+            parts.append(name)
         return "".join(p for p in parts if p)
 
-    df["full_name"] = df.apply(full, axis=1)
+    df["full_name"] = [full(*row) for row in zip(df["province"], df["city"].astype(object),
+                                                 df["level"], df["name"], strict=True)]
     return df[df["name"] != "市辖区"].reset_index(drop=True)
+
+
+def _adcodes_file() -> Path:
+    """cpca's table of codes, found without importing cpca (whose import builds a matcher)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the cpca package (administrative divisions) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
 
 
 def _short(name: str) -> str:
