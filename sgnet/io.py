@@ -145,7 +145,12 @@ def _tidy(frame: pd.DataFrame, bom: bool = True) -> pd.DataFrame:
     unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
     empty_unnamed = [c for c in unnamed if (frame[c] == "").all()]
     frame = frame.drop(columns=empty_unnamed)
-    return frame[(frame != "").any(axis=1)]
+    blank = np.ones(len(frame), dtype=bool)
+    for col in frame.columns:  # a row is blank when every cell is; an id column rules that out
+        blank &= (frame[col] == "").to_numpy(dtype=bool)
+        if not blank.any():
+            return frame
+    return frame[~blank]
 
 
 def _is_binary(path: Path) -> bool:
@@ -796,8 +801,11 @@ def _column_cases(table: str, name: str, values: pd.Series) -> list[tuple[object
 
 def _schema_checks(raw: RawTable, table: pd.DataFrame, problems: _Problems) -> None:
     """Run the table's pandera schema; report each failing cell not reported already."""
-    cases = [(row, name, check) for name in SCHEMAS[raw.table].columns if name in table
-             for row, check in _column_cases(raw.table, name, table[name])]
+    names = [name for name in SCHEMAS[raw.table].columns if name in table]
+    found_by_column = _by_column(lambda name: _column_cases(raw.table, name, table[name]),
+                                 names, len(table))
+    cases = [(row, name, check) for name, found in zip(names, found_by_column, strict=True)
+             for row, check in found]
     schema = _row_schema(raw.table)
     found = None if schema is None else _failure_cases(schema, table)
     if found is not None:

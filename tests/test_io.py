@@ -218,3 +218,27 @@ def test_checks_on_distinct_values_report_what_pandera_reports_on_every_row(tmp_
         io._schema_checks(raw, table, problems)
         found = {(r["row"], r["check"]) for r in problems.records}
         assert found == expected and len(found) >= 3
+
+
+def test_columns_checked_in_threads_give_the_same_problems_and_tables(tmp_path, monkeypatch):
+    """Long tables are tidied, parsed and checked column by column in threads; the result
+    must not depend on it (problems in the same order, the same typed tables)."""
+    from sgnet import io
+
+    frames = tiny_frames()
+    acts = frames["activities"]
+    acts.loc[0, "count"] = "-2"
+    acts.loc[1, "start_date"] = "2022/10/24"
+    acts.loc[2, "kind"] = "培训"
+    acts.loc[3, "mode"] = "by pigeon"
+    frames["people"].loc[0, "since"] = "2022-13-45"
+    frames["pairings"].loc[0, "pairing_id"] = frames["pairings"].loc[1, "pairing_id"]
+    folder = write_csv_dataset(tmp_path / "d", frames)
+    monkeypatch.setenv("SGNET_CACHE", "0")
+    serial = io.validate(folder), sgnet.load(folder, errors="drop").tables
+    monkeypatch.setattr(io, "_THREADED_ROWS", 1)
+    threaded = io.validate(folder), sgnet.load(folder, errors="drop").tables
+    pd.testing.assert_frame_equal(serial[0], threaded[0])
+    assert len(serial[0]) >= 5
+    for name in serial[1]:
+        pd.testing.assert_frame_equal(serial[1][name], threaded[1][name])
