@@ -26,7 +26,7 @@ def _map_ids(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """
     if not mapping.index.is_unique:
         raise ValueError("the ids to map from repeat")
-    strings = [pa.array(v, type=pa.string(), from_pandas=True) for v in (keys, mapping.index)]
+    strings = [pa.array(v, type=pa.large_string(), from_pandas=True) for v in (keys, mapping.index)]
     found = pc.index_in(strings[0], value_set=strings[1])
     positions = found.fill_null(-1).to_numpy(zero_copy_only=False)
     return pd.Series(mapping.array.take(positions, allow_fill=True), index=keys.index)

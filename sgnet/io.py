@@ -253,14 +253,16 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
             parse_options=pacsv.ParseOptions(newlines_in_values=quote,
                                              ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(columns, pyarrow.string()), strings_can_be_null=False,
+                # pandas keeps Arrow text as large_string: read it so, not to cast every column
+                column_types=dict.fromkeys(columns, pyarrow.large_string()),
+                strings_can_be_null=False,
                 quoted_strings_can_be_null=False),
         )
     except (pyarrow.ArrowInvalid, UnicodeDecodeError):
         return None
     del data
     text = pd.StringDtype("pyarrow", na_value=np.nan)
-    frame = table.to_pandas(types_mapper={pyarrow.string(): text}.get)
+    frame = table.to_pandas(types_mapper={pyarrow.large_string(): text}.get)
     frame.columns = names
     return frame, bom
 
@@ -855,7 +857,7 @@ def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
 
 def _strings(values: pd.Series) -> pyarrow.Array:
     """A text Series as an Arrow string array (no copy for Arrow-backed strings)."""
-    return pyarrow.array(values, type=pyarrow.string(), from_pandas=True)
+    return pyarrow.array(values, type=pyarrow.large_string(), from_pandas=True)
 
 
 def _isin(values: pd.Series, known: pd.Series) -> np.ndarray:
