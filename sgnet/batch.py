@@ -321,6 +321,7 @@ def run_batch(
     on_progress: Callable[[int, int, int, Outcome | None], None] | None = None,
     only: list[str] | None = None,
     scheduler: str | None = None,
+    connect_timeout: float = 10.0,
 ) -> BatchResult:
     """Write one report per pairing or region of a period, and ``index.html``.
 
@@ -353,6 +354,8 @@ def run_batch(
         The address of a Dask scheduler (``tcp://host:8786``), or a connected client: the
         reports are rendered on its workers (``jobs`` is then ignored) and written here as
         by a local run (see :mod:`sgnet.dask_batch`). Needs the ``[dask]`` extra.
+    connect_timeout : float
+        With ``scheduler``: seconds to wait for it to answer and to have a worker.
 
     Returns
     -------
@@ -380,7 +383,8 @@ def run_batch(
         return run_batch_dask(data, scheduler=scheduler, period=period, each=each,
                               level=level, audience=audience, lang=lang, out=out,
                               notebook=notebook, timeout=timeout, today=today,
-                              on_progress=on_progress, only=only)
+                              on_progress=on_progress, only=only,
+                              connect_timeout=connect_timeout)
     data_path = (Path(data) if data is not None else SAMPLE_DATA).resolve()
     n_jobs = max(1, jobs or os.cpu_count() or 1)
     root = Path(out) if out is not None else REPORTS

@@ -27,6 +27,7 @@ worker process has one kernel, so the reports it is given run one after another.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import os
@@ -276,13 +277,26 @@ def connect(scheduler, *, timeout: float = CONNECT_TIMEOUT):
         return scheduler, False
     address = str(scheduler).strip()
     try:
+        # a bare handshake first: a Client that fails half-way leaves a finalizer that
+        # blocks the exit for 20 s and prints a traceback
+        asyncio.run(_probe(address, timeout))
         client = distributed.Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError, ValueError, TypeError) as err:
-        reason = (str(err).splitlines() or [type(err).__name__])[0]
+    except Exception as err:  # refused, timed out, not a Dask scheduler, a bad address
+        reason = (str(err).strip().splitlines() or [""])[0][:200] or type(err).__name__
+        if not isinstance(err, OSError | TimeoutError | ValueError):
+            reason = f"something answered, but not as a Dask scheduler does: {reason}"
         raise ReportError(f"cannot reach the Dask scheduler at {address} within {timeout:g} s "
                           f"({reason}); start one with `dask scheduler` and pass the address "
                           "it prints, e.g. --scheduler tcp://HOST:8786") from None
     return client, True
+
+
+async def _probe(address: str, timeout: float) -> None:
+    """Connect to ``address`` and exchange Dask's handshake, then hang up."""
+    from distributed.comm import connect as comm_connect
+
+    comm = await asyncio.wait_for(comm_connect(address, timeout=timeout), timeout + 1)
+    await comm.close()
 
 
 def _check_workers(client, address: str, timeout: float) -> dict:
