@@ -195,6 +195,7 @@ def batch(
 
     On a Dask cluster: [bold]sgnet batch --period 2023Q2 --scheduler tcp://HOST:8786[/]
     """
+    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -216,8 +217,8 @@ def batch(
         progress.update(task, description="reports", total=total, completed=done,
                         failed=failed)
         if outcome is not None and not outcome.ok:
-            progress.console.print(f"[red]failed[/] {outcome.scope.scope}: {outcome.error}",
-                                   highlight=False, markup=False)
+            progress.console.print(f"[red]failed[/] {escape(outcome.scope.scope)}: "
+                                   f"{escape(outcome.error)}", highlight=False)
 
     try:
         with progress:
