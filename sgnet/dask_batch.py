@@ -104,6 +104,7 @@ class _KernelHost:
         self.kernel = None
         self.start_error = ""
         self.dataset_key: str | None = None
+        self._pinned_in = None
         self._pool.submit(self._start)
 
     def _start(self) -> None:
@@ -121,6 +122,7 @@ class _KernelHost:
             log.warning(self.start_error)
             return
         self.kernel, self.start_error, self.dataset_key = kernel, "", None
+        self._pinned_in = None  # the kernel process (its manager) that holds dataset_key
         log.info("sgnet kernel ready in %.2f s", time.perf_counter() - began)
 
     def call(self, fn, *args):
@@ -142,12 +144,13 @@ class _KernelHost:
             source.parent.mkdir()
             source.write_bytes(notebook)
             try:
-                if self.dataset_key != dataset_key:
+                # again after a kernel died and was replaced: the new one has no data
+                if self.dataset_key != dataset_key or self._pinned_in is not self.kernel.km:
                     pickled = folder / ".input" / "dataset.pickle"
                     pickled.write_bytes(payload)
                     self.dataset_key = None
                     self.kernel.adopt(pickled, pin=True)
-                    self.dataset_key = dataset_key
+                    self.dataset_key, self._pinned_in = dataset_key, self.kernel.km
                 nb = render(self.kernel, parameters, folder, scope.scope, notebook=source)
             except Exception as err:  # one bad report must not stop the others
                 error = str(err) if isinstance(err, SgnetError) else f"{type(err).__name__}: {err}"

@@ -210,6 +210,31 @@ def test_a_worker_that_dies_fails_its_report_only(cluster, tmp_path):
     assert again.failed == [] and (again.folder / "PR06.html").exists()
 
 
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")  # the module's cluster
+def test_workers_need_no_copy_of_the_data_even_after_a_kernel_dies(tmp_path):
+    """The data is deleted once the reports are submitted: the kernels use what was sent,
+    also the kernel that replaces one that died."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    killer = _broken_notebook(tmp_path / "killer.ipynb",
+                              "import os\nif pairing == 'PR05':\n    os._exit(3)")
+
+    def delete_the_data(done, failed, total, outcome):
+        if outcome is None:
+            shutil.rmtree(data)
+
+    # one worker, so the reports after PR05 run on the replacement kernel
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as one:
+        result = run_batch(data, period=busiest_quarter(), out=tmp_path / "out",
+                           notebook=killer, scheduler=one.scheduler_address,
+                           only=["PR05", "PR06", "PR07"], on_progress=delete_the_data)
+    assert not data.exists()
+    assert [(o.scope.scope, o.ok) for o in result.outcomes] == \
+           [("PR05", False), ("PR06", True), ("PR07", True)]
+    assert "kernel failed" in result.outcomes[0].error
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
