@@ -8,12 +8,14 @@
   ``by_pairing``, ``by_region``, ``progress``);
 * ``sgnet.graph.build`` against a bare networkx ``add_edges_from`` of the same edges, when
   ``sgnet.graph`` exists;
-* ``sgnet batch`` per-report cost, when that command exists.
+* ``sgnet batch`` per-report cost, when that command exists; with ``--scheduler``, also on a
+  Dask cluster (``local``: a LocalCluster on loopback), as a ratio to the local run.
 
 Each load arm runs in its own Python process, so its time and peak memory (``ru_maxrss``) are
 its own. The machine may be shared: read ratios, not absolute seconds. Run::
 
     python benchmarks/bench_scale.py [--scale 1.0] [--data FOLDER] [--repeat 3]
+    python benchmarks/bench_scale.py --only batch --scheduler local
 """
 
 from __future__ import annotations
@@ -155,7 +157,7 @@ def bench_graph(data: Path) -> None:
           + ("  ok" if ratio <= 2 else "  MISSES"))
 
 
-def bench_batch(data: Path) -> None:
+def bench_batch(data: Path, scheduler: str | None = None) -> None:
     print("\n== sgnet batch --each region --level county: seconds per report "
           "(goal: flat from 50 to all counties)")
     import tempfile
@@ -169,18 +171,40 @@ def bench_batch(data: Path) -> None:
     sizes = sorted({n for n in (50, 200, len(counties)) if n <= len(counties)})
     print(f"{len(counties)} counties with something to report in {period.label}; "
           f"{len(ds.activities):,} activities; 2 kernels")
-    previous = (0, 0.0)
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as out:
-            t = time.perf_counter()
-            result = run_batch(data, period=period, each="region", level="county", jobs=2,
-                               out=out, only=counties[:n])
-            total = time.perf_counter() - t
-        failed = sum(not o.ok for o in result.outcomes)
-        marginal = (total - previous[1]) / (n - previous[0])
-        print(f"{n:>5} reports  {total:7.1f} s  {total / n:5.2f} s/report  "
-              f"marginal {marginal:5.2f} s/report  ({failed} failed)")
-        previous = (n, total)
+    arms: list[tuple[str, str | None]] = [("local", None)]
+    cluster = None
+    if scheduler == "local":  # a Dask cluster on loopback: 2 worker processes, 1 thread each
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        scheduler = cluster.scheduler_address
+    if scheduler:
+        arms.append((f"dask {scheduler}", scheduler))
+    per_report: dict[str, dict[int, float]] = {}
+    try:
+        for arm, address in arms:
+            print(f"-- {arm}")
+            previous = (0, 0.0)
+            for n in sizes:
+                with tempfile.TemporaryDirectory() as out:
+                    t = time.perf_counter()
+                    result = run_batch(data, period=period, each="region", level="county",
+                                       jobs=2, out=out, only=counties[:n], scheduler=address)
+                    total = time.perf_counter() - t
+                failed = sum(not o.ok for o in result.outcomes)
+                marginal = (total - previous[1]) / (n - previous[0])
+                print(f"{n:>5} reports  {total:7.1f} s  {total / n:5.2f} s/report  "
+                      f"marginal {marginal:5.2f} s/report  ({failed} failed)")
+                previous = (n, total)
+                per_report.setdefault(arm, {})[n] = total / n
+    finally:
+        if cluster is not None:
+            cluster.close()
+    if len(arms) == 2:
+        local, dask = (per_report[a] for a, _ in arms)
+        print("dask / local, seconds per report: "
+              + ", ".join(f"{n} reports {dask[n] / local[n]:.2f}x" for n in sizes))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per arm (median shown)")
     ap.add_argument("--only", choices=["load", "select", "graph", "batch"], action="append",
                     help="run only these parts (repeatable)")
+    ap.add_argument("--scheduler", default=None, metavar="ADDRESS|local",
+                    help="batch: also run it on a Dask cluster (an address, or 'local' for "
+                    "a LocalCluster of 2 worker processes) and compare with the local run")
     args = ap.parse_args(argv)
     data = args.data
     if data is None:
@@ -209,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     if "graph" in parts:
         bench_graph(data)
     if "batch" in parts:
-        bench_batch(data)
+        bench_batch(data, args.scheduler)
     return 0
 
 

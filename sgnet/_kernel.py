@@ -36,6 +36,7 @@ __all__: list[str] = []
 _BASE: dict | None = None
 _LOADS: dict = {}
 _MAX_LOADS = 4
+_PINNED: dict = {}  # (path as the parameters name it, errors) -> dataset handed over by a client
 
 
 # --------------------------------------------------------------------------- load cache
@@ -65,6 +66,9 @@ def _copy_dataset(ds):
 def _cached_load(original):
     @functools.wraps(original)
     def load(path=None, *, errors="raise"):
+        pinned = _PINNED.get((str(path), errors)) if path is not None else None
+        if pinned is not None:
+            return _copy_dataset(pinned)
         key = _signature(path)
         if key is None:
             return original(path, errors=errors)
@@ -268,11 +272,14 @@ def reset(cwd: str) -> None:
         ip.execution_count = 1
 
 
-def adopt(pickle_path: str) -> None:
+def adopt(pickle_path: str, pin: bool = False) -> None:
     """Put a dataset loaded and validated by the parent process into the load cache.
 
     The file holds ``(signature, errors, dataset)``; a report calling :func:`sgnet.load` on
     the same, unchanged files then gets a copy of it instead of reading and validating again.
+    With ``pin`` (a kernel on a Dask worker, which may not see the client's disk at all),
+    :func:`sgnet.load` of the path the signature names returns this dataset whatever that
+    path holds on this machine, until another dataset is pinned to the same path.
     """
     import pickle
 
@@ -280,5 +287,11 @@ def adopt(pickle_path: str) -> None:
     with open(pickle_path, "rb") as f:
         signature, errors, ds = pickle.load(f)
     if signature is not None:
-        _LOADS[(signature, errors)] = ds
+        if pin:
+            _PINNED.pop((signature[0], errors), None)
+            while len(_PINNED) >= _MAX_LOADS:
+                _PINNED.pop(next(iter(_PINNED)))
+            _PINNED[(signature[0], errors)] = ds
+        else:
+            _LOADS[(signature, errors)] = ds
         gc.freeze()

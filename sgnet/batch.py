@@ -320,6 +320,8 @@ def run_batch(
     today: dt.date | None = None,
     on_progress: Callable[[int, int, int, Outcome | None], None] | None = None,
     only: list[str] | None = None,
+    scheduler: str | None = None,
+    connect_timeout: float = 10.0,
 ) -> BatchResult:
     """Write one report per pairing or region of a period, and ``index.html``.
 
@@ -348,6 +350,12 @@ def run_batch(
     only : list of str, optional
         Write only these reports (pairing ids or region codes), e.g. to redo the ones that
         failed; the index lists just them.
+    scheduler : str or distributed.Client, optional
+        The address of a Dask scheduler (``tcp://host:8786``), or a connected client: the
+        reports are rendered on its workers (``jobs`` is then ignored) and written here as
+        by a local run (see :mod:`sgnet.dask_batch`). Needs the ``[dask]`` extra.
+    connect_timeout : float
+        With ``scheduler``: seconds to wait for it to answer and to have a worker.
 
     Returns
     -------
@@ -362,7 +370,6 @@ def run_batch(
         If the options are wrong or no pairing or region has anything to report.
     """
     from .engine import _register_engine, prepare_export
-    from .io import load
 
     began = time.perf_counter()
     check_options(audience, lang)
@@ -370,6 +377,14 @@ def run_batch(
         raise ReportError(f"--each must be one of {', '.join(EACH)}, not {each!r}")
     if level not in LEVELS:
         raise ReportError(f"--level must be one of {', '.join(LEVELS)}, not {level!r}")
+    if scheduler is not None:  # the same batch, its reports rendered on a Dask cluster
+        from .dask_batch import run_batch_dask
+
+        return run_batch_dask(data, scheduler=scheduler, period=period, each=each,
+                              level=level, audience=audience, lang=lang, out=out,
+                              notebook=notebook, timeout=timeout, today=today,
+                              on_progress=on_progress, only=only,
+                              connect_timeout=connect_timeout)
     data_path = (Path(data) if data is not None else SAMPLE_DATA).resolve()
     n_jobs = max(1, jobs or os.cpu_count() or 1)
     root = Path(out) if out is not None else REPORTS
@@ -391,30 +406,24 @@ def run_batch(
             thread.start()
             threads.append(thread)
         try:
-            signature = _signature(data_path)
-            ds = load(data_path)
-            p = (parse_period(period, today=today) if period is not None
-                 else default_period(ds, today=today))
-            scopes = _only(batch_scopes(ds, p, each=each, level=level), only)
-            if not scopes:
-                raise ReportError(f"no {each} has anything to report in {p.describe()}")
+            signature, ds, p, planned = _plan(data_path, period, each=each, level=level,
+                                              only=only, today=today, audience=audience,
+                                              lang=lang)
             pickled = tmp / "dataset.pickle"
             with open(pickled, "wb") as f:
                 pickle.dump((signature, "raise", ds), f, protocol=pickle.HIGHEST_PROTOCOL)
             dataset_file.append(str(pickled))
         finally:
             ready.set()
-        log.info("%.2f s: data loaded, %d reports", time.perf_counter() - began, len(scopes))
+        log.info("%.2f s: data loaded, %d reports", time.perf_counter() - began, len(planned))
         prepare_export()  # compile the HTML templates while the kernels boot
         _register_engine()
         log.info("%.2f s: HTML templates compiled", time.perf_counter() - began)
-        for scope in scopes:
-            selected = ds.select(region=scope.region, pairing=scope.pairing)
-            tasks.put((scope, report_parameters(data_path, p, selected, audience=audience,
-                                                lang=lang)))
+        for task in planned:
+            tasks.put(task)
         for _ in threads:
             tasks.put(None)
-        total, done, failed = len(scopes), 0, 0
+        total, done, failed = len(planned), 0, 0
         if on_progress:
             on_progress(0, 0, total, None)
         outcomes: list[Outcome] = []
@@ -441,6 +450,26 @@ def run_batch(
         for thread in threads:
             thread.join(timeout=30)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _plan(data_path: Path, period: str | Period | None, *, each: str, level: str,
+          only: list[str] | None, today: dt.date | None, audience: str, lang: str):
+    """Load and validate once; return the data's signature, the dataset, the period and the
+    ``(scope, papermill parameters)`` of every report (the same for a local or a Dask run)."""
+    from .io import load
+
+    signature = _signature(data_path)
+    ds = load(data_path)
+    p = (parse_period(period, today=today) if period is not None
+         else default_period(ds, today=today))
+    scopes = _only(batch_scopes(ds, p, each=each, level=level), only)
+    if not scopes:
+        raise ReportError(f"no {each} has anything to report in {p.describe()}")
+    planned = [(scope, report_parameters(data_path, p,
+                                         ds.select(region=scope.region, pairing=scope.pairing),
+                                         audience=audience, lang=lang))
+               for scope in scopes]
+    return signature, ds, p, planned
 
 
 def _only(scopes: list[Scope], only: list[str] | None) -> list[Scope]:

@@ -176,6 +176,14 @@ def batch(
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Write only this report (a pairing id or region code); repeat it "
         "for several, e.g. to redo the ones that failed.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Render the reports on the workers of a running Dask cluster, "
+        "e.g. tcp://HOST:8786 (needs the [dask] extra here and on every worker; --jobs is "
+        "then ignored). The files and the index are written here, as by a local run.")
+    ] = None,
+    connect_timeout: Annotated[float, typer.Option(
+        "--connect-timeout", min=0.1, help="Seconds to wait for the --scheduler to answer "
+        "and to have a worker.")] = 10.0,
 ) -> None:
     """Render one report per pairing or region, and an index page.
 
@@ -184,7 +192,10 @@ def batch(
     reason and the others are still written; the exit status is then 1.
 
     Example: [bold]sgnet batch --period 2023Q2 --each pairing --jobs 2[/]
+
+    On a Dask cluster: [bold]sgnet batch --period 2023Q2 --scheduler tcp://HOST:8786[/]
     """
+    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -199,20 +210,22 @@ def batch(
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
                         TextColumn("left"), TimeRemainingColumn(), console=err, transient=False)
-    task = progress.add_task("starting kernels, loading data", total=None, failed=0)
+    task = progress.add_task("connecting to the Dask scheduler" if scheduler else
+                             "starting kernels, loading data", total=None, failed=0)
 
     def on_progress(done, failed, total, outcome):
         progress.update(task, description="reports", total=total, completed=done,
                         failed=failed)
         if outcome is not None and not outcome.ok:
-            progress.console.print(f"[red]failed[/] {outcome.scope.scope}: {outcome.error}",
-                                   highlight=False, markup=False)
+            progress.console.print(f"[red]failed[/] {escape(outcome.scope.scope)}: "
+                                   f"{escape(outcome.error)}", highlight=False)
 
     try:
         with progress:
             result = run_batch(data, period=period, each=each, level=level, jobs=jobs,
                                audience=audience, lang=lang, out=out_dir,
-                               on_progress=on_progress, only=only)
+                               on_progress=on_progress, only=only, scheduler=scheduler,
+                               connect_timeout=connect_timeout)
     except TableValidationError as error:
         cases = error.failure_cases
         for message in cases["message"].head(20):

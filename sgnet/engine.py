@@ -195,11 +195,11 @@ class KernelWorker:
                       f"{list(self.preload)!r}, warm={self.warm!r})", what="kernel setup")
         self._ready = True
 
-    def adopt(self, pickle_path: str | Path) -> None:
+    def adopt(self, pickle_path: str | Path, *, pin: bool = False) -> None:
         """Hand the kernel a dataset the parent already loaded (see ``sgnet._kernel.adopt``)."""
         self.wait()
-        self._run(f"__import__('sgnet._kernel', fromlist=['_']).adopt({str(pickle_path)!r})",
-                  what="dataset hand-over")
+        self._run(f"__import__('sgnet._kernel', fromlist=['_']).adopt({str(pickle_path)!r}, "
+                  f"pin={pin!r})", what="dataset hand-over")
 
     def close(self) -> None:
         """Stop the kernel (quietly if it is already gone)."""

@@ -361,7 +361,8 @@ def test_batch_translates_arguments(monkeypatch, tmp_path):
     seen.pop("on_progress")
     assert seen == {"data": Path("x"), "period": "2022Q4", "each": "region", "level": "city",
                     "jobs": 3, "audience": "internal", "lang": "en", "out": tmp_path,
-                    "only": ["450000", "520000"]}
+                    "only": ["450000", "520000"], "scheduler": None,
+                    "connect_timeout": 10.0}
 
 
 def test_only_writes_the_named_reports(tmp_path):
