@@ -48,6 +48,8 @@ __all__ = ["RELATIONS", "build", "relation_subgraph", "org_graph", "summary", "G
 #: the edge relations, in the order DESIGN.md lists them
 RELATIONS = ("pairing", "member_of", "part_of", "led", "visited")
 
+_CHUNK = 20_000  # edges made into Python objects at a time
+
 
 def _clean(value: object) -> object:
     """A node/edge attribute value: None for missing, ISO strings for dates, Python scalars."""
@@ -170,8 +172,7 @@ def _group_starts(sorted_keys: np.ndarray) -> np.ndarray:
 def _edge_tuples(relation: str, us: np.ndarray, vs: np.ndarray, lo: np.ndarray, hi: np.ndarray,
                  count: np.ndarray, participants: np.ndarray, rows: np.ndarray, first: np.ndarray,
                  last: np.ndarray, kind_names: np.ndarray, kind_count: np.ndarray,
-                 kind_part: np.ndarray, chunk: int = 20_000,
-                 ) -> Iterator[tuple[str, str, str, dict]]:
+                 kind_part: np.ndarray) -> Iterator[tuple[str, str, str, dict]]:
     """``(u, v, relation, attrs)`` for ``add_edges_from``, made a chunk of edges at a time.
 
     Edge ``i`` has the per-kind sums ``kind_names/kind_count/kind_part[lo[i]:hi[i]]``. Arrays
@@ -179,6 +180,7 @@ def _edge_tuples(relation: str, us: np.ndarray, vs: np.ndarray, lo: np.ndarray, 
     networkx has copied it, so few Python objects are alive besides the graph itself (less
     memory, cheaper garbage-collector passes).
     """
+    chunk = _CHUNK
     for i in range(0, len(us), chunk):
         part = slice(i, i + chunk)
         g0 = int(lo[i])

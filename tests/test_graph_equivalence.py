@@ -231,6 +231,34 @@ def test_odd_input(tmp_path):
     _check(sgnet.load(write_csv_dataset(tmp_path / "odd", frames)))
 
 
+def test_hand_made_columns_of_every_dtype(tiny_dir):
+    """A Dataset built by hand: empty strings, NA, NaT and NaN, numpy scalars, odd dtypes."""
+    ds = sgnet.load(tiny_dir)
+    orgs = ds.organizations.copy()
+    orgs["parent_id"] = pd.array(["", None, "", "O3", ""], dtype="string")
+    orgs["name"] = orgs["name"].astype("string[python]")
+    orgs.loc[orgs.index[1], "name"] = ""
+    orgs["staff"] = pd.array([3, None, 5, 0, 1], dtype="Int64")
+    orgs["share"] = pd.array([0.5, None, float("nan"), 1.0, 2.0], dtype="Float64")
+    orgs["ratio"] = np.array([0.5, np.nan, 1.0, 2.0, 3.0])
+    orgs["n"] = np.array([1, 2, 3, 4, 5], dtype="int32")
+    orgs["mixed"] = pd.Series([np.int64(7), np.float64("nan"), "", "x", None], dtype=object,
+                              index=orgs.index)
+    orgs["opened"] = pd.to_datetime(["2020-01-02 13:45", None, "1969-12-31 23:00",
+                                     "2021-05-06 00:00", "2022-07-08 00:00"]).to_numpy()
+    orgs["opened_tz"] = pd.to_datetime(["2020-01-02 23:45", None, "2020-03-04 00:00", "2021-05-06 00:00",
+                                        "2022-07-08 00:00"]).tz_localize("Asia/Shanghai")
+    orgs["flag"] = pd.array([True, False, None, True, False], dtype="boolean")
+    orgs["np_flag"] = np.array([True, False, True, True, False])
+    people = ds.people.copy()
+    people["kind"] = "staff"  # a column named like the node attribute the builder sets
+    hand = Dataset(organizations=orgs, people=people, pairings=ds.pairings,
+                   targets=ds.targets, activities=ds.activities, source="by hand")
+    G = _check(hand)
+    assert G.nodes["O1"]["opened"] == "2020-01-02" and "parent_id" not in G.nodes["O1"]
+    assert "name" not in G.nodes["O2"] and G.nodes["P1"]["kind"] == "person"
+
+
 def test_rows_dropped_by_errors_drop(tmp_path):
     frames = tiny_frames()
     frames["organizations"].loc[4, "kind"] = "spaceship"   # O4 rejected, A5 and PR2 refer to it
@@ -258,12 +286,64 @@ def test_no_activities(tiny_dir):
     assert {d["relation"] for *_, d in G.edges(data=True)} == {"pairing", "member_of", "part_of"}
 
 
-def test_synthetic_national(tmp_path):
+def _arrow_chunked(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its text columns as Arrow arrays in several chunks, as a big CSV loads."""
+    out = frame.copy()
+    for name in out.columns:
+        if isinstance(out[name].dtype, pd.StringDtype):
+            values = pa.array(out[name].to_numpy(dtype=object, na_value=None), type=pa.large_string())
+            half = len(values) // 2
+            chunked = pa.chunked_array([values[:half], values[half:]], type=pa.large_string())
+            out[name] = pd.Series(pd.arrays.ArrowStringArray(chunked), index=out.index)
+    return out
+
+
+def test_chunked_arrow_columns(tiny_dir):
+    ds = sgnet.load(tiny_dir)
+    chunked = Dataset(**{t: _arrow_chunked(getattr(ds, t)) for t in
+                         ("organizations", "people", "pairings", "targets", "activities")},
+                      source=ds.source)
+    assert pa.array(chunked.activities["lead_person_ids"]).num_chunks == 2
+    _check(chunked)
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory) -> Dataset:
     spec = importlib.util.spec_from_file_location(
         "synth", Path(__file__).resolve().parent.parent / "benchmarks" / "synth.py")
     synth = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(synth)
-    synth.write(synth.generate(scale=0.003, seed=11), tmp_path, workbook_rows=500)
-    ds = sgnet.load(tmp_path / "csv")
-    _check(ds)
-    _check(ds.select(period="2022Q3"))
+    out = tmp_path_factory.mktemp("national")
+    synth.write(synth.generate(scale=0.003, seed=11), out, workbook_rows=500)
+    return sgnet.load(out / "csv")
+
+
+def test_synthetic_national(national):
+    _check(national)
+    _check(national.select(period="2022Q3"))
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 500])
+def test_edges_made_in_chunks(national, sample, monkeypatch, chunk):
+    monkeypatch.setattr(graph, "_CHUNK", chunk)
+    G = _check(national)  # 798 led edges: every chunk size here splits them
+    assert sum(d["relation"] == "led" for *_, d in G.edges(data=True)) > chunk
+    _check(sample.select(period="2023"))
+
+
+def test_cycle_collector_restored(sample, monkeypatch):
+    import gc
+
+    assert gc.isenabled()
+    graph.build(sample)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        graph.build(sample)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    monkeypatch.setattr(graph, "_records", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        graph.build(sample)
+    assert gc.isenabled()
