@@ -286,6 +286,19 @@ def test_no_activities(tiny_dir):
     assert {d["relation"] for *_, d in G.edges(data=True)} == {"pairing", "member_of", "part_of"}
 
 
+def test_no_leads_and_no_hosts(tiny_dir):
+    ds = sgnet.load(tiny_dir)
+    acts = ds.activities.copy()
+    acts["lead_person_ids"] = pd.array([None] * len(acts), dtype=acts["lead_person_ids"].dtype)
+    acts["host_org_id"] = pd.array([";"] * len(acts), dtype="string")  # not an org
+    G = _check(Dataset(organizations=ds.organizations, people=ds.people, pairings=ds.pairings,
+                       targets=ds.targets, activities=acts, source=ds.source))
+    assert G.graph["skipped"] == 3  # ";" to O2, S1 and O4
+    acts["lead_person_ids"] = pd.array([" ; ;"] * len(acts), dtype="string")  # only blanks
+    _check(Dataset(organizations=ds.organizations, people=ds.people, pairings=ds.pairings,
+                   targets=ds.targets, activities=acts, source=ds.source))
+
+
 def _arrow_chunked(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with its text columns as Arrow arrays in several chunks, as a big CSV loads."""
     out = frame.copy()
