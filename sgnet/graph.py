@@ -160,15 +160,22 @@ def _lead_people(acts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return rows, codes[offset[team[rows]] + within], labels
 
 
-def _iso_dates(days: np.ndarray) -> np.ndarray:
-    """Days since 1970-01-01 as ISO date strings (an object array; equal dates share one str)."""
-    if len(days) == 0:
-        return np.array([], dtype=object)
-    lo, hi = int(days.min()), int(days.max())
-    if hi - lo > 4 * len(days) + 1000:  # a wide range: no table of every day
-        return np.datetime_as_string(days.astype("datetime64[D]")).astype(object)
+def _iso_dates(days: np.ndarray, missing: np.ndarray) -> np.ndarray:
+    """Days since 1970-01-01 as ISO date strings (an object array; equal dates share one str).
+
+    Where ``missing``, NaN (what pandas' ``strftime`` gives for NaT).
+    """
+    out = np.full(len(days), np.nan, dtype=object)
+    known = days[~missing]
+    if len(known) == 0:
+        return out
+    lo, hi = int(known.min()), int(known.max())
+    if hi - lo > 4 * len(known) + 1000:  # a wide range: no table of every day
+        out[~missing] = np.datetime_as_string(known.astype("datetime64[D]")).astype(object)
+        return out
     table = np.datetime_as_string(np.arange(lo, hi + 1).astype("datetime64[D]")).astype(object)
-    return table[days - lo]
+    out[~missing] = table[known - lo]
+    return out
 
 
 def _group_starts(sorted_keys: np.ndarray) -> np.ndarray:
@@ -237,10 +244,13 @@ def _activity_edges(G: nx.MultiDiGraph, relation: str, u: np.ndarray, ulabels: n
 
     ``u``, ``v`` and ``kind`` are codes into their (sorted) labels, one per activity row, -1
     where missing (the row is left out); ``count`` and ``participants`` are int64 with the
-    defaults filled in; ``start`` is the start date in days since 1970-01-01 (int64). One
-    sort by (u, v, kind) and sums over the runs of equal keys: no Python per row. Returns the
-    edges, ordered by (u, v) as text, ready for ``add_edges_from``, and how many (u, v) were
-    dropped because u or v is not a node of ``G``.
+    defaults filled in; ``start`` is the start date in days since 1970-01-01 (int64, NaT as
+    its minimum). One sort by (u, v, kind) and sums over the runs of equal keys: no Python
+    per row. Returns the edges, ordered by (u, v) as text, ready for ``add_edges_from``, and
+    how many (u, v) were dropped because u or v is not a node of ``G``.
+
+    A row without kind or start date (not in loaded data: both are required) counts in the
+    totals but in no kind, and gives no first/last date, as pandas' grouped sums would.
     """
     keep = (u >= 0) & (v >= 0)
     if not keep.any():
@@ -248,8 +258,8 @@ def _activity_edges(G: nx.MultiDiGraph, relation: str, u: np.ndarray, ulabels: n
     if not keep.all():
         u, v, kind, count, participants, start = (
             a[keep] for a in (u, v, kind, count, participants, start))
-    nv, nk = len(vlabels), len(klabels)
-    key = (u * nv + v) * nk + kind
+    nv, nk = len(vlabels), len(klabels) + 1  # kind code nk - 1: kind missing
+    key = (u * nv + v) * nk + np.where(kind >= 0, kind, nk - 1)
     order = np.argsort(key)  # the order within a run does not matter
     key = key[order]
     groups = _group_starts(key)  # runs of one (u, v, kind), in row positions
@@ -260,8 +270,10 @@ def _activity_edges(G: nx.MultiDiGraph, relation: str, u: np.ndarray, ulabels: n
     pair_rows = groups[pairs]  # the same runs in row positions
     pu, pv = np.divmod(pair_of_group[pairs], nv)
     dates = start[order]
-    first = np.minimum.reduceat(dates, pair_rows)
+    nat = np.iinfo(np.int64).min
+    first = np.minimum.reduceat(np.where(dates == nat, np.iinfo(np.int64).max, dates), pair_rows)
     last = np.maximum.reduceat(dates, pair_rows)
+    undated = last == nat
     rows = np.diff(np.append(pair_rows, len(key)))
 
     is_node = [np.fromiter((x in G for x in labels), dtype=bool, count=len(labels))
@@ -269,10 +281,16 @@ def _activity_edges(G: nx.MultiDiGraph, relation: str, u: np.ndarray, ulabels: n
     ok = is_node[0][pu] & is_node[1][pv]
     skipped = int(len(ok) - ok.sum())
     ends = np.append(pairs[1:], len(groups))
+    totals = np.add.reduceat(kind_count, pairs)[ok], np.add.reduceat(kind_part, pairs)[ok]
+    named = kind_of_group < nk - 1
+    if not named.all():  # leave the runs without kind out of the per-kind sums
+        before = np.concatenate([[0], np.cumsum(named)])
+        pairs, ends = before[pairs], before[ends]
+        kind_of_group, kind_count, kind_part = (
+            a[named] for a in (kind_of_group, kind_count, kind_part))
     edges = _edge_tuples(
-        relation, ulabels[pu[ok]], vlabels[pv[ok]], pairs[ok], ends[ok],
-        np.add.reduceat(kind_count, pairs)[ok], np.add.reduceat(kind_part, pairs)[ok], rows[ok],
-        _iso_dates(first[ok]), _iso_dates(last[ok]),
+        relation, ulabels[pu[ok]], vlabels[pv[ok]], pairs[ok], ends[ok], *totals, rows[ok],
+        _iso_dates(first[ok], undated[ok]), _iso_dates(last[ok], undated[ok]),
         klabels[kind_of_group], kind_count, kind_part)
     return edges, skipped
 

@@ -159,6 +159,8 @@ def _typed(value):
         return ("dict", tuple((_typed(k), _typed(v)) for k, v in value.items()))
     if isinstance(value, list | tuple):
         return (type(value).__name__, tuple(_typed(v) for v in value))
+    if isinstance(value, float) and value != value:
+        return ("float", "NaN")  # equal to any other NaN
     return (type(value).__name__, value)
 
 
@@ -252,11 +254,19 @@ def test_hand_made_columns_of_every_dtype(tiny_dir):
     orgs["np_flag"] = np.array([True, False, True, True, False])
     people = ds.people.copy()
     people["kind"] = "staff"  # a column named like the node attribute the builder sets
+    acts = ds.activities.set_index("activity_id", drop=False)
+    acts.loc["A1", "kind"] = None        # O1→O2 and P1→O2 have other kinds too
+    acts.loc["A5", "start_date"] = pd.NaT  # the only activity O1→O4 and P2→O4
+    acts.loc["A3", "start_date"] = pd.NaT  # O1→S1 has A6 too
     hand = Dataset(organizations=orgs, people=people, pairings=ds.pairings,
-                   targets=ds.targets, activities=ds.activities, source="by hand")
+                   targets=ds.targets, activities=acts.reset_index(drop=True), source="by hand")
     G = _check(hand)
     assert G.nodes["O1"]["opened"] == "2020-01-02" and "parent_id" not in G.nodes["O1"]
     assert "name" not in G.nodes["O2"] and G.nodes["P1"]["kind"] == "person"
+    visited = G.edges["O1", "O2", "visited"]
+    assert visited["count"] == 8 and sum(visited["kinds"].values()) == 7
+    assert G.edges["O1", "S1", "visited"]["first"] == "2022-05-21"
+    assert pd.isna(G.edges["O1", "O4", "visited"]["first"])
 
 
 def test_rows_dropped_by_errors_drop(tmp_path):
