@@ -158,9 +158,9 @@ def bench_graph(data: Path, repeat: int) -> None:
         del g, bare, edges, nodes
     ratio = statistics.median(r[0] / r[3] for r in runs)
     total, built, deferred, baseline = (statistics.median(r[i] for r in runs) for i in range(4))
-    print(f"graph.build {total:.2f} s ({built:.2f} s + {deferred:.2f} s collection), bare "
-          f"add_nodes_from + add_edges_from {baseline:.2f} s: {ratio:.2f}x (median of {repeat}; "
-          f"{size})" + ("  ok" if ratio <= 2 else "  MISSES"))
+    print(f"medians of {repeat}: graph.build {total:.2f} s (build {built:.2f} s + collection "
+          f"{deferred:.2f} s), bare add_nodes_from + add_edges_from {baseline:.2f} s; "
+          f"ratio {ratio:.2f}x ({size})" + ("  ok" if ratio <= 2 else "  MISSES"))
 
 
 def bench_batch(data: Path) -> None:
