@@ -81,7 +81,7 @@ def bench_load(data: Path, repeat: int) -> None:
                 results[label].append(_run_arm(arm, data, base_env | extra))
         base = results[baseline[0]]
         print(f"{'arm':30} {'median s':>8} {'ratio':>6} {'cpu ratio':>9} {'peak RSS':>9}  runs (s)")
-        for label, runs in [*results.items(), ("sgnet.load cold, writing cache", [writing])]:
+        for label, runs in [*results.items(), ("sgnet.load cold, cache written behind", [writing])]:
             med = statistics.median(r["seconds"] for r in runs)
             pairs = list(zip(runs, base, strict=False))
             ratio = statistics.median(r["seconds"] / b["seconds"] for r, b in pairs)

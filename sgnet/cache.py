@@ -10,6 +10,8 @@ sgnet or a new pandas gives a new key and never a stale answer.
 The cache lives in ``$SGNET_CACHE_DIR``, else ``$XDG_CACHE_HOME/sgnet``, else
 ``~/.cache/sgnet``; never inside the data folder. ``SGNET_CACHE=0`` turns it off. Entries are
 written to a temporary folder and renamed into place, so a failed write leaves no entry.
+:func:`sgnet.load` writes an entry in a background thread, while the caller goes on with the
+tables (Python waits for the thread before it exits); :func:`wait` waits for it.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
 import pyarrow
+import pyarrow.parquet
 
-__all__ = ["cache_dir", "cache_key", "lookup", "store", "MIN_BYTES"]
+__all__ = ["cache_dir", "cache_key", "enabled", "lookup", "store", "wait", "MIN_BYTES"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +38,9 @@ log = logging.getLogger(__name__)
 MIN_BYTES = 8 * 1024 * 1024
 _FORMAT = "1"
 _CODE = ("io.py", "schema.py", "vocab.py", "regions.py", "cache.py", "__init__.py")
+#: entries being written in the background, by key
+_writing: dict[str, threading.Thread] = {}
+_writing_lock = threading.Lock()
 
 
 def cache_dir() -> Path:
@@ -54,7 +62,8 @@ def cache_dir() -> Path:
     return Path(base) / "sgnet"
 
 
-def _enabled() -> bool:
+def enabled() -> bool:
+    """Whether the cache is on (``SGNET_CACHE`` is not ``0``, ``false``, ``no`` or ``off``)."""
     return os.environ.get("SGNET_CACHE", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
@@ -88,13 +97,21 @@ def cache_key(path: str | Path) -> str | None:
     return h.hexdigest()
 
 
-def lookup(path: str | Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, dict[str, str]] | None:
-    """Cached ``(tables, problems, files)`` of a dataset, or ``None`` (disabled, small, miss)."""
-    if not _enabled():
+def lookup(path: str | Path, key: str | None = None
+           ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, dict[str, str]] | None:
+    """Cached ``(tables, problems, files)`` of a dataset, or ``None`` (disabled, small, miss).
+
+    ``key`` is the dataset's :func:`cache_key`, when the caller has it already.
+    """
+    if not enabled():
         return None
-    key = cache_key(path)
+    key = key or cache_key(path)
     if key is None:
         return None
+    with _writing_lock:
+        pending = _writing.get(key)
+    if pending is not None:  # this very entry is being written: wait for it
+        pending.join()
     entry = cache_dir() / key
     try:
         meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
@@ -110,25 +127,79 @@ def lookup(path: str | Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, dic
 
 
 def store(path: str | Path, tables: dict[str, pd.DataFrame], problems: pd.DataFrame,
-          files: dict[str, str]) -> Path | None:
+          files: dict[str, str], *, key: str | None = None,
+          background: bool = False) -> Path | None:
     """Store parsed tables of a dataset; returns the entry (``None`` when not cached).
 
-    Failing to write (a full disk, a read-only home) only logs a warning.
+    ``key`` is the dataset's :func:`cache_key`, when the caller has it already. With
+    ``background=True`` the entry is written by a thread and this returns at once (see
+    :func:`wait`). Failing to write (a full disk, a read-only home) only logs a warning.
     """
-    if not _enabled():
+    if not enabled():
         return None
-    key = cache_key(path)
+    key = key or cache_key(path)
     if key is None:
         return None
-    root = cache_dir()
-    entry = root / key
+    entry = cache_dir() / key
     if entry.exists():
         return entry
+    if not background:
+        return _write(path, entry, tables, problems, files)
+    with _writing_lock:
+        if key in _writing:
+            return entry
+        thread = threading.Thread(target=_write_then_forget, name="sgnet-cache-write",
+                                  args=(key, path, entry, tables, problems, files))
+        _writing[key] = thread
+        thread.start()
+    return entry
+
+
+def wait() -> None:
+    """Wait for the cache entries being written in the background.
+
+    Examples
+    --------
+    >>> wait()  # nothing pending: returns at once
+    """
+    with _writing_lock:
+        threads = list(_writing.values())
+    for thread in threads:
+        thread.join()
+
+
+def _remove_stale(root: Path, age: float = 86400.0) -> None:
+    """Remove half-written entries a day old (left by a process that was killed)."""
+    now = time.time()
+    for tmp in root.glob(".tmp-*"):
+        try:
+            if now - tmp.stat().st_mtime > age:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def _write_then_forget(key: str, *args) -> None:
+    try:
+        _write(*args)
+    finally:
+        with _writing_lock:
+            _writing.pop(key, None)
+
+
+def _write(path: str | Path, entry: Path, tables: dict[str, pd.DataFrame],
+           problems: pd.DataFrame, files: dict[str, str]) -> Path | None:
+    root = entry.parent
     try:
         root.mkdir(parents=True, exist_ok=True)
+        _remove_stale(root)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
         for name, table in tables.items():
-            table.to_parquet(tmp / f"{name}.parquet")
+            # what DataFrame.to_parquet does, but converting on this thread: pandas' way
+            # uses a Python thread pool, which refuses work once the interpreter is exiting,
+            # and a background write may still be running then (Python waits for it)
+            arrow = pyarrow.Table.from_pandas(table, nthreads=1)
+            pyarrow.parquet.write_table(arrow, tmp / f"{name}.parquet")
         records = problems.astype(object).where(problems.notna(), None).to_dict("split")
         meta = {"source": str(path), "tables": list(tables), "files": files,
                 "problem_columns": list(problems.columns), "problems": records["data"]}

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import functools
 import logging
+import mmap
 import os
 import re
 import warnings
@@ -231,36 +232,37 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
     the pandas reader then handles it as before. Also says whether a cell may hold a
     byte-order mark.
     """
-    data = path.read_bytes()  # read once: scanned here, then parsed by Arrow from memory
-    start = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
-    header = re.match(rb"[^\r\n]*", data[start:start + (1 << 20)])
-    try:
-        first = header[0].decode("utf-8") if header else ""
-    except UnicodeDecodeError:
-        return None
-    names = next(csv.reader([first]), [])
-    if not names or '"' in first or "" in names or len(set(names)) != len(names):
-        return None
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        start = len(_UTF8_BOM) if data[:len(_UTF8_BOM)] == _UTF8_BOM else 0
+        header = re.match(rb"[^\r\n]*", data[start:start + (1 << 20)])
+        try:
+            first = header[0].decode("utf-8") if header else ""
+        except UnicodeDecodeError:
+            return None
+        names = next(csv.reader([first]), [])
+        if not names or '"' in first or "" in names or len(set(names)) != len(names):
+            return None
+        # a value may span lines only when the file holds a quote; a byte-order mark past
+        # the start (two files joined, or a pasted cell) is what makes cells need one more
+        # pass. The file is mapped, not copied, for this scan and for Arrow's parse.
+        quote = data.find(b'"') >= 0
+        bom = re.compile(_UTF8_BOM).search(data, start) is not None
     columns = [f"c{i}" for i in range(len(names))]
-    # a value may span lines only when the file holds a quote; a byte-order mark past the
-    # start (two files joined, or a pasted cell) is what makes cells need one more pass
-    quote = b'"' in data
-    bom = re.compile(_UTF8_BOM).search(data, start) is not None
     try:
-        table = pacsv.read_csv(
-            pyarrow.py_buffer(data),
-            read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=quote,
-                                             ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(
-                # pandas keeps Arrow text as large_string: read it so, not to cast every column
-                column_types=dict.fromkeys(columns, pyarrow.large_string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False),
-        )
+        with pyarrow.memory_map(str(path)) as source:
+            table = pacsv.read_csv(
+                source,
+                read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
+                parse_options=pacsv.ParseOptions(newlines_in_values=quote,
+                                                 ignore_empty_lines=False),
+                convert_options=pacsv.ConvertOptions(
+                    # pandas keeps Arrow text as large_string: read it so, not to cast every column
+                    column_types=dict.fromkeys(columns, pyarrow.large_string()),
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False),
+            )
     except (pyarrow.ArrowInvalid, UnicodeDecodeError):
         return None
-    del data
     text = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = table.to_pandas(types_mapper={pyarrow.large_string(): text}.get)
     frame.columns = names
@@ -909,7 +911,8 @@ def _row_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
 def _check(path: str | Path | None
            ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, str, dict[str, RawTable]]:
     source = str(Path(path) if path is not None else SAMPLE_DATA)
-    cached = cache.lookup(source)
+    key = cache.cache_key(source) if cache.enabled() else None  # hash the files once
+    cached = cache.lookup(source, key=key) if key else None
     if cached is not None:
         tables, found, names = cached
         files = {name: RawTable(name, file, pd.DataFrame()) for name, file in names.items()}
@@ -935,7 +938,9 @@ def _check(path: str | Path | None
         ["_t", "row", "column"], na_position="first", kind="stable").drop(columns="_t")
     found = found.reset_index(drop=True)
     files = {name: RawTable(name, raw.file, raw.frame.iloc[:0]) for name, raw in raws.items()}
-    cache.store(source, tables, found, {name: raw.file for name, raw in files.items()})
+    if key:  # written while the caller goes on; a copy of the dict, which callers change
+        cache.store(source, dict(tables), found, {name: raw.file for name, raw in files.items()},
+                    key=key, background=True)
     return tables, found, source, files
 
 

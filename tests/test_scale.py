@@ -105,10 +105,11 @@ def cached(monkeypatch, tmp_path):
 
 def test_cache_gives_the_same_dataset_and_follows_edits(cached, tmp_path):
     folder = write_csv_dataset(tmp_path / "d")
-    cold = sgnet.load(folder)
+    cold = sgnet.load(folder)  # the entry is written in a background thread
+    warm = sgnet.load(folder)  # waits for that entry, then reads it
     entries = list(cached.iterdir())
     assert len(entries) == 1 and (entries[0] / "activities.parquet").exists()
-    warm = sgnet.load(folder)
+    assert cache.lookup(folder) is not None
     for name, table in cold.tables.items():
         pd.testing.assert_frame_equal(warm.tables[name], table)
     frames = tiny_frames()
@@ -116,6 +117,7 @@ def test_cache_gives_the_same_dataset_and_follows_edits(cached, tmp_path):
     write_csv_dataset(folder, frames)
     edited = sgnet.load(folder)
     assert edited.activities.loc[2, "participants"] == 21
+    cache.wait()
     assert len(list(cached.iterdir())) == 2
 
 
@@ -132,6 +134,9 @@ def test_cache_keeps_problems_and_drop(cached, tmp_path):
     ds = sgnet.load(folder, errors="drop")
     assert set(ds.pairings["pairing_id"]) == {"PR1"}
     assert ("activities", 6) in set(zip(ds.rejected["table"], ds.rejected["row"], strict=True))
+    # dropping rows from one load does not reach the tables cached for the next
+    tables, problems, _ = cache.lookup(folder)
+    assert set(tables["pairings"]["pairing_id"]) == {"PR1", "PR2"}
 
 
 def test_cache_off_and_small_datasets_write_nothing(monkeypatch, tmp_path, tiny_dir):
@@ -141,3 +146,21 @@ def test_cache_off_and_small_datasets_write_nothing(monkeypatch, tmp_path, tiny_
     monkeypatch.setenv("SGNET_CACHE", "0")
     sgnet.load(tiny_dir)
     assert not (tmp_path / "cache").exists()
+
+
+def test_cache_written_behind_is_complete_when_python_exits_at_once(tmp_path, tiny_dir):
+    """The entry is written by a background thread; a script that exits right after its
+    load still leaves a whole entry (Python waits for the thread), and no half-written one."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sgnet; from sgnet import cache; cache.MIN_BYTES = 0; "
+              f"sgnet.load({str(tiny_dir)!r})")
+    env = dict(os.environ, SGNET_CACHE_DIR=str(tmp_path / "cache"), SGNET_CACHE="1")
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    entries = list((tmp_path / "cache").iterdir())
+    assert [e.name.startswith(".tmp-") for e in entries] == [False]
+    assert (entries[0] / "meta.json").exists() and (entries[0] / "activities.parquet").exists()
