@@ -233,6 +233,7 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
     byte-order mark.
     """
     with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        # the file is mapped, not copied, for these scans (Arrow maps it too)
         start = len(_UTF8_BOM) if data[:len(_UTF8_BOM)] == _UTF8_BOM else 0
         header = re.match(rb"[^\r\n]*", data[start:start + (1 << 20)])
         try:
@@ -242,25 +243,28 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
         names = next(csv.reader([first]), [])
         if not names or '"' in first or "" in names or len(set(names)) != len(names):
             return None
-        # a value may span lines only when the file holds a quote; a byte-order mark past
-        # the start (two files joined, or a pasted cell) is what makes cells need one more
-        # pass. The file is mapped, not copied, for this scan and for Arrow's parse.
+        columns = [f"c{i}" for i in range(len(names))]
+        # a value may span lines only when the file holds a quote
         quote = data.find(b'"') >= 0
+
+        def parse() -> pyarrow.Table:
+            with pyarrow.memory_map(str(path)) as source:
+                return pacsv.read_csv(
+                    source,
+                    read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
+                    parse_options=pacsv.ParseOptions(newlines_in_values=quote,
+                                                     ignore_empty_lines=False),
+                    convert_options=pacsv.ConvertOptions(
+                        # pandas keeps Arrow text as large_string: read it so, not cast it
+                        column_types=dict.fromkeys(columns, pyarrow.large_string()),
+                        strings_can_be_null=False, quoted_strings_can_be_null=False),
+                )
+
+        # a byte-order mark past the start (two files joined, or a pasted cell) is what
+        # makes cells need one more pass
         bom = re.compile(_UTF8_BOM).search(data, start) is not None
-    columns = [f"c{i}" for i in range(len(names))]
     try:
-        with pyarrow.memory_map(str(path)) as source:
-            table = pacsv.read_csv(
-                source,
-                read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
-                parse_options=pacsv.ParseOptions(newlines_in_values=quote,
-                                                 ignore_empty_lines=False),
-                convert_options=pacsv.ConvertOptions(
-                    # pandas keeps Arrow text as large_string: read it so, not to cast every column
-                    column_types=dict.fromkeys(columns, pyarrow.large_string()),
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False),
-            )
+        table = parse()
     except (pyarrow.ArrowInvalid, UnicodeDecodeError):
         return None
     text = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -835,26 +839,28 @@ def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
         "pairings": tables["pairings"]["pairing_id"] if "pairings" in tables else None,
     }
     id_col = {"organizations": "org_id", "people": "person_id", "pairings": "pairing_id"}
-    for name, table in tables.items():
+    checks = [(name, column, target) for name in tables for column, target in _refs(name)
+              if ids.get(target) is not None]
+
+    def unknown(check: tuple[str, str, str]) -> pd.Series:
+        """The ids of one column that are not in the table they refer to, by row."""
+        name, column, target = check
+        values, known = tables[name][column], ids[target].dropna()
+        if column == "lead_person_ids":
+            values = values[_lists_with_unknown(values, known)]
+            exploded = values.str.split(";").explode().dropna()
+            exploded = exploded[exploded != ""]
+            return exploded[~exploded.isin(known)]
+        return values[values.notna().to_numpy() & ~_isin(values, known)]
+
+    longest = max((len(tables[name]) for name, _, _ in checks), default=0)
+    for (name, column, target), bad in zip(checks, _by_column(unknown, checks, longest),
+                                           strict=True):
         raw = raws[name]
-        for column, target in (c for c in _refs(name)):
-            known = ids.get(target)
-            if known is None:
-                continue
-            target_file = raws[target].file if target in raws else target
-            values = table[column]
-            if column == "lead_person_ids":
-                values = values[_lists_with_unknown(values, known)]
-                exploded = values.str.split(";").explode().dropna()
-                exploded = exploded[exploded != ""]
-                bad = exploded[~exploded.isin(known.dropna())]
-                for row, value in bad.items():
-                    problems.add(raw.file, name, int(row), column, value, "reference",
-                                 f"is not {_an(id_col[target])} in {target_file}")
-                continue
-            bad = values.notna() & ~_isin(values, known.dropna())
-            problems.add_rows(raw, bad, column, values, "reference",
-                              f"is not {_an(id_col[target])} in {target_file}")
+        target_file = raws[target].file if target in raws else target
+        reason = f"is not {_an(id_col[target])} in {target_file}"
+        for row, value in bad.items():
+            problems.add(raw.file, name, int(row), column, value, "reference", reason)
 
 
 def _strings(values: pd.Series) -> pyarrow.Array:
