@@ -18,7 +18,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +65,8 @@ class RawTable:
     frame: pd.DataFrame
     #: read from a workbook's sheet (only there can a cell hold an Excel error)
     workbook: bool = False
+    #: columns already factorized while tidying (valid for these very rows)
+    distinct: dict[str, _Distinct] = field(default_factory=dict, repr=False)
 
 
 class _Problems:
@@ -126,23 +128,35 @@ def _canonical_header(name: object) -> str:
     return text.lower() if text.isascii() else text
 
 
-def _tidy(frame: pd.DataFrame, bom: bool = True) -> pd.DataFrame:
+def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None
+          ) -> tuple[pd.DataFrame, dict[str, _Distinct]]:
     """Strip cells, drop empty rows and unnamed empty columns, name rows as a spreadsheet does.
 
     ``bom=False`` says no cell can hold a byte-order mark (the file has none past its start),
-    which spares a pass over every cell.
+    which spares a pass over every cell. Columns of ``table`` that are parsed once per
+    distinct value are factorized here and stripped per distinct value (most need no
+    change, and then no copy); those factorizations are returned for the parser.
     """
     frame = frame.copy()
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
     frame.columns = [_canonical_header(c) for c in frame.columns]
+    names = list(frame.columns)
+    unique_names = len(set(names)) == len(names)
 
-    def clean(position: int) -> pd.Series:
+    def clean(position: int) -> tuple[pd.Series, _Distinct | None]:
         text = frame.iloc[:, position]
-        return (text.str.replace("\ufeff", "", regex=False) if bom else text).str.strip()
+        kind = parse_kind(table, names[position]) if table and unique_names else None
+        arrow = isinstance(text.dtype, pd.StringDtype) and text.dtype.storage == "pyarrow"
+        if arrow and kind is not None and _by_distinct(kind):
+            return _clean_distinct(text, bom)
+        return (text.str.replace("\ufeff", "", regex=False) if bom else text).str.strip(), None
 
     cleaned = _by_column(clean, list(range(frame.shape[1])), len(frame))
-    for position, text in enumerate(cleaned):
+    distinct = {}
+    for position, (text, found) in enumerate(cleaned):
         frame.isetitem(position, text)
+        if found is not None:
+            distinct[names[position]] = found
     unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
     empty_unnamed = [c for c in unnamed if (frame[c] == "").all()]
     frame = frame.drop(columns=empty_unnamed)
@@ -150,8 +164,27 @@ def _tidy(frame: pd.DataFrame, bom: bool = True) -> pd.DataFrame:
     for col in frame.columns:  # a row is blank when every cell is; an id column rules that out
         blank &= (frame[col] == "").to_numpy(dtype=bool)
         if not blank.any():
-            return frame
-    return frame[~blank]
+            return frame, distinct
+    return frame[~blank], {}  # rows left out: the factorizations no longer line up
+
+
+def _by_distinct(kind: str) -> bool:
+    """Whether a column of this parse kind is parsed once per distinct value."""
+    return kind in ("date", "int", "float", "idlist") or kind.startswith("enum:")
+
+
+def _clean_distinct(text: pd.Series, bom: bool) -> tuple[pd.Series, _Distinct]:
+    """Strip an Arrow text column per distinct value; copy it only if a value changed."""
+    distinct = _Distinct.of(text)
+    values = pyarrow.array(distinct.uniques, type=pyarrow.large_string())
+    cleaned = pyarrow.compute.replace_substring(values, "\ufeff", "") if bom else values
+    cleaned = pyarrow.compute.utf8_trim_whitespace(cleaned)
+    if cleaned.equals(values):
+        return text, distinct
+    uniques = pd.Series(cleaned.to_pylist(), dtype=object)
+    column = pd.Series(pd.array(uniques, dtype=text.dtype).take(distinct.codes),
+                       index=text.index, name=text.name)
+    return column, _Distinct(column, distinct.codes, uniques)
 
 
 def _is_binary(path: Path) -> bool:
@@ -413,7 +446,8 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
         raise DataFileError(f"{path}: no such file or folder")
     if path.is_file() and path.suffix.lower() in _EXCEL:
         for table, frame in _read_workbook(path).items():
-            raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame), workbook=True)
+            raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame)[0],
+                                  workbook=True)
         for table, ranges in _merged_cells(path).items():
             if table in raw:
                 _merged_problems(raw[table], ranges, problems)
@@ -427,7 +461,8 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
                 continue
             try:
                 frame, bom = _read_csv(found)
-                raw[table] = RawTable(table, found.name, _tidy(frame, bom=bom))
+                tidy, distinct = _tidy(frame, bom=bom, table=table)
+                raw[table] = RawTable(table, found.name, tidy, distinct=distinct)
             except DataFileError as err:
                 reason = str(err).split(": ", 1)[1]
                 problems.add(found.name, table, None, None, None, "file", reason)
@@ -647,10 +682,11 @@ def _allowed(table: str, column: str) -> list[str]:
     return []
 
 
-def _parse_column(table: str, name: str, text: pd.Series
+def _parse_column(table: str, name: str, text: pd.Series, distinct: _Distinct | None = None
                   ) -> tuple[pd.Series, tuple[np.ndarray, str, pd.Series | str] | None]:
     """Typed values of one column from its text, and the cells that failed to parse
-    (``(row mask, check, reason)``, or None when the kind of column cannot fail)."""
+    (``(row mask, check, reason)``, or None when the kind of column cannot fail).
+    ``distinct``: the column already factorized (while tidying)."""
     kind = parse_kind(table, name)
     present = text != ""
     if kind is None:  # an extra column: kept as text
@@ -665,7 +701,7 @@ def _parse_column(table: str, name: str, text: pd.Series
     if kind == "region":
         value, reasons = resolve_regions(text.where(present))
         return value, ((value.isna() & present).to_numpy(), "region", reasons)
-    distinct = _Distinct.of(text)
+    distinct = distinct if distinct is not None else _Distinct.of(text)
     uniques = distinct.uniques
     if kind == "idlist":
         fixed = [u if _PLAIN_IDLIST.fullmatch(u) else _IDLIST_SEPARATORS.sub(";", u)
@@ -708,8 +744,9 @@ def _parse_table(raw: RawTable, problems: _Problems) -> pd.DataFrame | None:
     if missing or len(dupes):
         return None
     out = pd.DataFrame(index=frame.index)
-    parsed = _by_column(lambda name: _parse_column(raw.table, name, frame[name]),
-                        list(frame.columns), len(frame))
+    parsed = _by_column(
+        lambda name: _parse_column(raw.table, name, frame[name], raw.distinct.get(name)),
+        list(frame.columns), len(frame))
     for name, (value, failed) in zip(frame.columns, parsed, strict=True):
         if failed is not None:
             mask, check, reason = failed
