@@ -295,7 +295,7 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
 
         # a byte-order mark past the start (two files joined, or a pasted cell) is what
         # makes cells need one more pass
-        bom = re.compile(_UTF8_BOM).search(data, start) is not None
+        bom = _UTF8_BOM_ANYWHERE.search(data, start) is not None
     try:
         table = parse()
     except (pyarrow.ArrowInvalid, UnicodeDecodeError):
@@ -307,6 +307,7 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
 
 
 _UTF8_BOM = "\ufeff".encode()
+_UTF8_BOM_ANYWHERE = re.compile(re.escape(_UTF8_BOM))
 
 
 def _cell_text(value: object) -> str:
