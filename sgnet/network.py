@@ -31,7 +31,7 @@ import math
 import networkx as nx
 import pandas as pd
 
-from .graph import org_graph
+from .structure import centrality, components, node_label, relation_edges
 
 __all__ = [
     "SUPERVISION",
@@ -51,15 +51,9 @@ __all__ = [
 #: activity kinds counted as supervision sessions
 SUPERVISION = ("individual_supervision", "group_supervision")
 
-_ORG_RELATIONS = ("pairing", "part_of", "visited")
 
 
 # --------------------------------------------------------------------------- helpers
-
-def _edges(G: nx.MultiDiGraph, relation: str):
-    return [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
-            if d["relation"] == relation]
-
 
 def _kind_count(d: dict, kinds: tuple[str, ...] | None) -> int:
     if kinds is None:
@@ -84,20 +78,15 @@ def _in_region(code: object, region: object) -> bool:
 
 def _visited_stations(G: nx.MultiDiGraph, kinds: tuple[str, ...] | None,
                       hosts: set[str] | None = None) -> set[str]:
-    return {v for u, v, _, d in _edges(G, "visited")
+    return {v for u, v, _, d in relation_edges(G, "visited")
             if G.nodes[v].get("kind") == "station" and _kind_count(d, kinds) > 0
             and (hosts is None or u in hosts)}
 
 
-def _name(G: nx.MultiDiGraph, n: str) -> str:
-    """An organization's name; a person's id (never a person's name)."""
-    d = G.nodes[n]
-    return n if d.get("kind") == "person" else str(d.get("name", n))
-
-
 def _pairings(G: nx.MultiDiGraph) -> pd.DataFrame:
     rows = [{"pairing_id": k, "mentor_org_id": u, "mentee_org_id": v,
-             "region": G.nodes[v].get("region")} for u, v, k, _ in _edges(G, "pairing")]
+             "region": G.nodes[v].get("region")}
+            for u, v, k, _ in relation_edges(G, "pairing")]
     return pd.DataFrame(rows, columns=["pairing_id", "mentor_org_id", "mentee_org_id", "region"])
 
 
@@ -146,7 +135,7 @@ def mentor_load(G: nx.MultiDiGraph) -> pd.DataFrame:
         n_sup = len(set(supervisors))
         rows.append({
             "mentor_org_id": mentor,
-            "mentor": _name(G, mentor),
+            "mentor": node_label(G, mentor),
             "pairings": len(group),
             "mentees": group["mentee_org_id"].nunique(),
             "stations": len(in_scope),
@@ -200,7 +189,7 @@ def supervisor_load(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] = SUPERVISION,
 
     rows: dict[str, dict] = {n: fresh() for n, d in G.nodes(data=True)
                              if d.get("kind") == "person" and d.get("role") == "supervisor"}
-    for u, v, _, d in _edges(G, "led"):
+    for u, v, _, d in relation_edges(G, "led"):
         r = rows.setdefault(u, fresh())
         r["sessions"] += _kind_count(d, kinds)
         r["supervisees"] += sum(c for k, c in d.get("kind_participants", {}).items()
@@ -260,7 +249,7 @@ def coverage(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] | None = None) -> pd.
         n_visited = len(in_region & visited)
         rows.append({
             "pairing_id": row.pairing_id, "mentee_org_id": row.mentee_org_id,
-            "mentee": _name(G, row.mentee_org_id), "region": row.region,
+            "mentee": node_label(G, row.mentee_org_id), "region": row.region,
             "stations": len(in_region), "visited": n_visited,
             "share": round(n_visited / len(in_region), 3) if in_region else math.nan,
         })
@@ -293,7 +282,7 @@ def never_visited(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] | None = None) -
         region = G.nodes[s].get("region")
         ids = sorted(p for p, r in zip(pairs["pairing_id"], pairs["region"], strict=True)
                      if _in_region(region, r))
-        rows.append({"org_id": s, "name": _name(G, s), "region": region,
+        rows.append({"org_id": s, "name": node_label(G, s), "region": region,
                      "pairing_id": ";".join(ids)})
     return pd.DataFrame(rows, columns=["org_id", "name", "region", "pairing_id"])
 
@@ -342,7 +331,8 @@ def stations_reached(G: nx.MultiDiGraph, org_id: str, *, k: int = 2) -> pd.DataF
     if org_id not in G:
         raise KeyError(f"{org_id!r} is not a node of the graph")
     dist = nx.single_source_shortest_path_length(_help_graph(G), org_id, cutoff=k)
-    rows = [{"org_id": n, "name": _name(G, n), "region": G.nodes[n].get("region"), "hops": h}
+    rows = [{"org_id": n, "name": node_label(G, n), "region": G.nodes[n].get("region"),
+             "hops": h}
             for n, h in dist.items() if G.nodes[n].get("kind") == "station"]
     out = pd.DataFrame(rows, columns=["org_id", "name", "region", "hops"])
     return out.sort_values(["hops", "org_id"], ignore_index=True)
@@ -382,12 +372,12 @@ def reach(G: nx.MultiDiGraph, *, k: int = 2) -> pd.DataFrame:
     if k < 0:
         raise ValueError(f"k must be 0 or more, not {k}")
     H = _help_graph(G)
-    mentors = sorted({u for u, _, _, _ in _edges(G, "pairing")})
+    mentors = sorted({u for u, _, _, _ in relation_edges(G, "pairing")})
     rows = []
     for m in mentors:
         dist = nx.single_source_shortest_path_length(H, m, cutoff=k)
         kinds = [G.nodes[n].get("kind") for n in dist if n != m]
-        rows.append({"mentor_org_id": m, "mentor": _name(G, m), "k": k,
+        rows.append({"mentor_org_id": m, "mentor": node_label(G, m), "k": k,
                      "stations": sum(x == "station" for x in kinds),
                      "organizations": sum(x != "person" for x in kinds)})
     return pd.DataFrame(rows, columns=["mentor_org_id", "mentor", "k", "stations",
@@ -451,112 +441,6 @@ def concentration(G: nx.MultiDiGraph, *, top: float = 0.2,
 
 # --------------------------------------------------------------------------- structure
 
-def _structure_graph(G: nx.MultiDiGraph, relations: tuple[str, ...] | None,
-                     people: bool) -> nx.Graph:
-    if not people:
-        return org_graph(G, relations=relations or _ORG_RELATIONS)
-    keep = set(relations) if relations else None
-    H = nx.Graph()
-    H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from((u, v) for u, v, d in G.edges(data=True)
-                     if u != v and (keep is None or d["relation"] in keep))
-    return H
-
-
-def centrality(G: nx.MultiDiGraph, *, relations: tuple[str, ...] | None = None,
-               people: bool = False) -> pd.DataFrame:
-    """Degree and betweenness centrality of each node, on the undirected network.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-    relations : tuple of str, optional
-        Relations that join nodes (default: pairing, part_of and visited between
-        organizations; all relations when ``people=True``).
-    people : bool
-        Include people (labelled by ``person_id``, never by name).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``node, kind, label, degree, degree_centrality, betweenness``, sorted by
-        betweenness, then degree (highest first).
-
-    Notes
-    -----
-    ``degree`` counts distinct neighbours (several relations between two organizations make
-    one tie); ``degree_centrality`` = degree / (n - 1). ``betweenness`` is the normalized
-    share of shortest paths between other pairs that pass through the node: high for
-    brokers, such as a mentor agency linking two regions or a county bureau linking its
-    stations to the mentor.
-
-    Examples
-    --------
-    >>> import sgnet
-    >>> from sgnet.graph import build
-    >>> c = centrality(build(sgnet.load()))
-    >>> c.columns.tolist()
-    ['node', 'kind', 'label', 'degree', 'degree_centrality', 'betweenness']
-    """
-    H = _structure_graph(G, relations, people)
-    n = H.number_of_nodes()
-    between = nx.betweenness_centrality(H, normalized=True) if n > 2 else dict.fromkeys(H, 0.0)
-    rows = [{"node": v, "kind": G.nodes[v].get("kind"), "label": _name(G, v),
-             "degree": H.degree(v),
-             "degree_centrality": round(H.degree(v) / (n - 1), 4) if n > 1 else 0.0,
-             "betweenness": round(between[v], 4)} for v in sorted(H.nodes)]
-    out = pd.DataFrame(rows, columns=["node", "kind", "label", "degree", "degree_centrality",
-                                      "betweenness"])
-    return out.sort_values(["betweenness", "degree", "node"], ascending=[False, False, True],
-                           ignore_index=True)
-
-
-def components(G: nx.MultiDiGraph, *, relations: tuple[str, ...] | None = None,
-               people: bool = False) -> pd.DataFrame:
-    """The connected components of the network, largest first.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-    relations, people
-        As in :func:`centrality`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``component`` (1 = largest), ``nodes``, ``organizations``, ``stations``,
-        ``mentors`` (organizations with a pairing out of them), ``members`` (the node ids,
-        ``;``-joined, sorted).
-
-    Notes
-    -----
-    Direction is ignored. In a healthy program each pairing's mentor, mentee, county bureau
-    and stations form one component; a component with ``mentors == 0`` holds organizations
-    that no pairing or recorded activity connects to a mentor.
-
-    Examples
-    --------
-    >>> import sgnet
-    >>> from sgnet.graph import build
-    >>> c = components(build(sgnet.load()))
-    >>> int(c["nodes"].sum()) == len(sgnet.load().organizations)
-    True
-    """
-    H = _structure_graph(G, relations, people)
-    mentors = {u for u, _, _, _ in _edges(G, "pairing")}
-    parts = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
-    rows = []
-    for i, members in enumerate(parts, start=1):
-        kinds = [G.nodes[m].get("kind") for m in members]
-        rows.append({"component": i, "nodes": len(members),
-                     "organizations": sum(k != "person" for k in kinds),
-                     "stations": sum(k == "station" for k in kinds),
-                     "mentors": sum(m in mentors for m in members),
-                     "members": ";".join(members)})
-    return pd.DataFrame(rows, columns=["component", "nodes", "organizations", "stations",
-                                       "mentors", "members"])
-
-
 def change(before: nx.MultiDiGraph, after: nx.MultiDiGraph, *,
            kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Pairings and stations reached that were added or lost between two graphs.
@@ -589,14 +473,16 @@ def change(before: nx.MultiDiGraph, after: nx.MultiDiGraph, *,
     ['added']
     """
     def pairings(G: nx.MultiDiGraph) -> dict[str, str]:
-        return {k: f"{_name(G, u)} → {_name(G, v)}" for u, v, k, _ in _edges(G, "pairing")}
+        return {k: f"{node_label(G, u)} → {node_label(G, v)}"
+                for u, v, k, _ in relation_edges(G, "pairing")}
 
     rows = []
     p0, p1 = pairings(before), pairings(after)
     s0, s1 = _visited_stations(before, kinds), _visited_stations(after, kinds)
     for item, old, new, names in (
         ("pairing", set(p0), set(p1), {**p0, **p1}),
-        ("station", s0, s1, {s: _name(after if s in after else before, s) for s in s0 | s1}),
+        ("station", s0, s1,
+         {s: node_label(after if s in after else before, s) for s in s0 | s1}),
     ):
         rows += [{"item": item, "id": i, "name": names[i], "change": "added"} for i in new - old]
         rows += [{"item": item, "id": i, "name": names[i], "change": "lost"} for i in old - new]
@@ -632,7 +518,7 @@ def pairing_members(G: nx.MultiDiGraph, pairing_id: str) -> pd.DataFrame:
     >>> m["role"].iloc[:2].tolist()
     ['mentor', 'mentee']
     """
-    found = [(u, v) for u, v, k, _ in _edges(G, "pairing") if k == pairing_id]
+    found = [(u, v) for u, v, k, _ in relation_edges(G, "pairing") if k == pairing_id]
     if not found:
         raise KeyError(f"{pairing_id!r} is not a pairing of the graph")
     mentor, mentee = found[0]
@@ -641,9 +527,10 @@ def pairing_members(G: nx.MultiDiGraph, pairing_id: str) -> pd.DataFrame:
                    if d.get("kind") != "person" and n not in (mentor, mentee)
                    and _in_region(d.get("region"), region))
     visits: dict[str, int] = {}
-    for _, v, _, d in _edges(G, "visited"):
+    for _, v, _, d in relation_edges(G, "visited"):
         visits[v] = visits.get(v, 0) + int(d["activities"])
-    rows = [{"role": role, "org_id": n, "name": _name(G, n), "kind": G.nodes[n].get("kind"),
+    rows = [{"role": role, "org_id": n, "name": node_label(G, n),
+             "kind": G.nodes[n].get("kind"),
              "region": G.nodes[n].get("region"), "visited": visits.get(n, 0)}
             for role, nodes in (("mentor", [mentor]), ("mentee", [mentee]), ("local", local))
             for n in nodes]
