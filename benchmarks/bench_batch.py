@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sgnet import load, parse_period  # noqa: E402
-from sgnet.batch import batch_scopes  # noqa: E402
+from sgnet.handover import fingerprint, publish  # noqa: E402
 from sgnet.paths import SAMPLE_DATA  # noqa: E402
-from sgnet.report import REPORT_NOTEBOOK, report_parameters  # noqa: E402
+from sgnet.plan import REPORT_NOTEBOOK, batch_scopes, report_parameters  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -87,9 +87,12 @@ def batch(period: str, jobs: int, out: Path) -> float:
 
 def kept_kernel_phases(period: str, pairings: list[str], out: Path) -> dict[str, float]:
     """Time each phase of reports on one kept kernel, in this process."""
-    from sgnet.engine import KernelWorker
+    from sgnet.kernel import KernelWorker
+    from sgnet.render import export_html
 
     ds = load()
+    handle = fingerprint(SAMPLE_DATA)
+    handover = publish(ds, handle)
     p = parse_period(period)
     phases: dict[str, list[float]] = {}
     began = time.perf_counter()
@@ -102,23 +105,23 @@ def kept_kernel_phases(period: str, pairings: list[str], out: Path) -> dict[str,
     run_sync(worker.kc.wait_for_ready)(timeout=60)
     once = {"kernel start (once per worker)": time.perf_counter() - began}
     t = time.perf_counter()
-    worker._run("__import__('sgnet._kernel', fromlist=['_']).setup([], warm=True)",
-                what="setup")
+    worker.run_code("__import__('sgnet._kernel', fromlist=['_']).setup(warm=True)",
+                    what="setup")
     worker._ready = True
     once["imports + font warm-up (once per worker)"] = time.perf_counter() - t
     try:
         for i, pid in enumerate(pairings[:6]):
-            params = report_parameters(SAMPLE_DATA, p, ds.select(pairing=pid))
+            params = report_parameters(SAMPLE_DATA, p, ds.select(pairing=pid), handle=handle)
             t0 = time.perf_counter()
-            worker._run(f"__import__('sgnet._kernel', fromlist=['_']).reset({str(out)!r})",
-                        what="reset")
+            worker.run_code(f"__import__('sgnet._kernel', fromlist=['_']).reset({str(out)!r})",
+                            what="reset")
             t1 = time.perf_counter()
             nb = worker.execute(REPORT_NOTEBOOK, out / f"{pid}.ipynb", params, cwd=out)
             t2 = time.perf_counter()
-            worker.export_html(nb)
+            export_html(nb)
             t3 = time.perf_counter()
             if i == 0:
-                once["first report: data load + first export (once)"] = t3 - t0
+                once["first report: data hand-over + first export (once)"] = t3 - t0
                 continue
             for name, value in (("reset", t1 - t0), ("execute (papermill, kept kernel)", t2 - t1),
                                 ("  of which cells", nb.metadata.papermill.duration),
@@ -126,6 +129,7 @@ def kept_kernel_phases(period: str, pairings: list[str], out: Path) -> dict[str,
                 phases.setdefault(name, []).append(value)
     finally:
         worker.close()
+        handover.close()
     return once | {k: statistics.mean(v) for k, v in phases.items()}
 
 

@@ -186,7 +186,8 @@ def bench_batch(data: Path, scheduler: str | None = None) -> None:
     import tempfile
 
     import sgnet
-    from sgnet.batch import batch_scopes, run_batch
+    from sgnet.plan import batch_scopes
+    from sgnet.report import run_batch
 
     period = sgnet.parse_period("2023Q2")
     ds = sgnet.load(data)

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -27,6 +29,8 @@ after = "2023"
 k = 2  # hops for the reach of a mentor agency
 audience = "funder"  # "funder": no names of people; "internal" may show them
 lang = "zh"  # "zh" or "en"
+errors = "raise"  # "drop": leave out rows that fail validation
+handle = None  # set by `sgnet report`/`batch`: the data it already checked (sgnet.handover)
 
 # %%
 import matplotlib.pyplot as plt
@@ -39,7 +43,7 @@ from sgnet import network as nw
 # %config InlineBackend.figure_formats = ["png"]
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 100}
 
-ds = sgnet.load(data).select(period=period, region=region)
+ds = sgnet.load(data, errors=errors, handle=handle).select(period=period, region=region)
 G = graph.build(ds)
 display(ds)
 display(graph.summary(G))
@@ -98,7 +102,7 @@ display(nw.components(G).drop(columns="members"))
 
 # %%
 if before and after:
-    full = sgnet.load(data).select(region=region)
+    full = sgnet.load(data, errors=errors, handle=handle).select(region=region)
     changed = nw.change(graph.build(full.select(period=before)),
                         graph.build(full.select(period=after)))
     display(changed.groupby(["item", "change"]).size().rename("n").reset_index())

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -24,6 +26,8 @@ period = None  # reporting period for targets, e.g. "2023Q2" (None: latest full 
 k = 2  # hops for the stations reached
 audience = "funder"  # "funder": no names of people; "internal" may show them
 lang = "zh"  # "zh" or "en"
+errors = "raise"  # "drop": leave out rows that fail validation
+handle = None  # set by `sgnet report`/`batch`: the data it already checked (sgnet.handover)
 
 # %%
 import matplotlib.pyplot as plt
@@ -32,17 +36,17 @@ from IPython.display import HTML, display
 import sgnet
 from sgnet import graph, metrics, netplots, plots
 from sgnet import network as nw
-from sgnet import report as rp
+from sgnet import pages as pg
 
 # %config InlineBackend.figure_formats = ["png"]
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 100}
 
-ds = sgnet.load(data)
+ds = sgnet.load(data, errors=errors, handle=handle)
 scope = ds.select(pairing=pairing)
-the_period = sgnet.parse_period(period) if period else rp.default_period(ds)
+the_period = sgnet.parse_period(period) if period else sgnet.plan.default_period(ds)
 G = graph.build(scope)
 mentor = scope.pairings["mentor_org_id"].iloc[0]
-display(HTML(rp.title_html(scope.select(period=the_period), the_period, lang=lang,
+display(HTML(pg.title_html(scope.select(period=the_period), the_period, lang=lang,
                            audience=audience)))
 display(graph.summary(G))
 
@@ -82,5 +86,5 @@ plt.show()
 
 # %%
 progress = metrics.progress(scope, the_period)
-display(HTML(rp.note_html(rp.progress_rule(the_period, lang=lang))))
-display(HTML(rp.table_html(progress.drop(columns=["year"]), lang=lang)))
+display(HTML(pg.note_html(pg.progress_rule(the_period, lang=lang))))
+display(HTML(pg.table_html(progress.drop(columns=["year"]), lang=lang)))

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -21,6 +23,7 @@ pairing = None  # a pairing_id, or None for all
 audience = "funder"  # "funder" shows no names of people, "internal" may
 lang = "zh"  # "zh" or "en"
 errors = "raise"  # "drop": leave out rows that fail validation (the report says how many)
+handle = None  # set by `sgnet report`/`batch`: the data it already checked (sgnet.handover)
 
 # %%
 import matplotlib.pyplot as plt
@@ -28,29 +31,29 @@ from IPython.display import HTML, display
 
 import sgnet
 from sgnet import maps, metrics, plots
-from sgnet import report as rp
+from sgnet import pages as pg
 
 # %config InlineBackend.figure_formats = ["png"]
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 110}
 
-ds = sgnet.load(data, errors=errors)
-the_period = sgnet.parse_period(period) if period else rp.default_period(ds)
+ds = sgnet.load(data, errors=errors, handle=handle)
+the_period = sgnet.parse_period(period) if period else sgnet.plan.default_period(ds)
 scope = ds.select(region=region, pairing=pairing)
 current = scope.select(period=the_period)
-display(HTML(rp.title_html(current, the_period, lang=lang, audience=audience)))
+display(HTML(pg.title_html(current, the_period, lang=lang, audience=audience)))
 
 # %%
-display(HTML(rp.heading_html("headline", lang=lang)))
-display(HTML(rp.headline_html(metrics.headline(current), lang=lang)))
+display(HTML(pg.heading_html("headline", lang=lang)))
+display(HTML(pg.headline_html(metrics.headline(current), lang=lang)))
 
 # %%
 progress = metrics.progress(scope, the_period)
-display(HTML(rp.heading_html("progress", lang=lang)))
-display(HTML(rp.note_html(rp.progress_rule(the_period, lang=lang))))
-display(HTML(rp.progress_table_html(progress, lang=lang)))
+display(HTML(pg.heading_html("progress", lang=lang)))
+display(HTML(pg.note_html(pg.progress_rule(the_period, lang=lang))))
+display(HTML(pg.progress_table_html(progress, lang=lang)))
 
 # %%
-display(HTML(rp.heading_html("figures", lang=lang)))
+display(HTML(pg.heading_html("figures", lang=lang)))
 year_to_date = scope.select(period=f"{the_period.end.year}-01-01..{the_period.end}")
 fig, ax = plt.subplots(figsize=(9, 4))
 plots.monthly_activity(year_to_date, lang=lang, ax=ax)
@@ -69,23 +72,23 @@ maps.pairing_map(current, lang=lang, ax=ax)
 plt.show()
 
 # %%
-display(HTML(rp.heading_html("pairings", lang=lang)))
-display(HTML(rp.table_html(metrics.by_pairing(current), lang=lang)))
+display(HTML(pg.heading_html("pairings", lang=lang)))
+display(HTML(pg.table_html(metrics.by_pairing(current), lang=lang)))
 
 # %%
-display(HTML(rp.heading_html("regions", lang=lang)))
-display(HTML(rp.table_html(metrics.by_region(current), lang=lang)))
+display(HTML(pg.heading_html("regions", lang=lang)))
+display(HTML(pg.table_html(metrics.by_region(current), lang=lang)))
 
 # %%
 if audience == "internal":
-    display(HTML(rp.heading_html("leaders", lang=lang)))
-    display(HTML(rp.table_html(metrics.by_leader(current), lang=lang)))
+    display(HTML(pg.heading_html("leaders", lang=lang)))
+    display(HTML(pg.table_html(metrics.by_leader(current), lang=lang)))
 
 # %%
 if audience == "internal" and len(ds.rejected):
-    display(HTML(rp.heading_html("rejected", lang=lang)))
-    display(HTML(rp.rejected_html(ds, lang=lang)))
+    display(HTML(pg.heading_html("rejected", lang=lang)))
+    display(HTML(pg.rejected_html(ds, lang=lang)))
 
 # %%
-display(HTML(rp.heading_html("data", lang=lang)))
-display(HTML(rp.note_html(rp.data_note(scope, current, lang=lang))))
+display(HTML(pg.heading_html("data", lang=lang)))
+display(HTML(pg.note_html(pg.data_note(scope, current, lang=lang))))

@@ -7,21 +7,46 @@ graph and render periodic reports::
     ds = sgnet.load()                      # the bundled sample
     q4 = ds.select(period="2022Q4", region="450000")
     sgnet.metrics.headline(q4)
+    G = sgnet.graph.build(ds)
+
+``import sgnet`` is quick: the public modules (``sgnet.graph``, ``sgnet.metrics``,
+``sgnet.plots`` ...) and names (``sgnet.load``, ``sgnet.Dataset`` ...) are imported on
+first use (PEP 562), so pandas and matplotlib load only when something needs them.
 """
 
-from . import metrics
-from .dataset import Dataset
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from .errors import (
     DataFileError,
     PeriodError,
+    RejectedRowsError,
     ReportError,
     SgnetError,
     TableValidationError,
 )
-from .io import load, validate
-from .periods import Period, parse_period
 
 __version__ = "0.1.0"
+
+#: public modules, reachable as ``sgnet.<name>`` after a bare ``import sgnet``
+MODULES = (
+    "audit", "dataset", "errors", "explore", "extract", "graph", "handover", "io", "maps",
+    "metrics", "netplots", "network", "pages", "paths", "periods", "plan", "plots", "regions",
+    "render", "report", "runners", "schema", "template", "vocab", "words",
+)
+
+#: public names of other modules, reachable as ``sgnet.<name>``: name -> module
+_NAMES = {
+    "Dataset": "dataset",
+    "Period": "periods",
+    "parse_period": "periods",
+    "load": "io",
+    "validate": "io",
+    "run_report": "report",
+    "run_batch": "report",
+}
 
 __all__ = [
     "__version__",
@@ -29,11 +54,37 @@ __all__ = [
     "DataFileError",
     "Period",
     "PeriodError",
+    "RejectedRowsError",
     "ReportError",
     "SgnetError",
     "TableValidationError",
     "load",
-    "metrics",
     "parse_period",
+    "run_batch",
+    "run_report",
     "validate",
+    *MODULES,
 ]
+
+if TYPE_CHECKING:  # what the lazy attributes resolve to, for type checkers and editors
+    from . import graph, metrics, network, plots  # noqa: F401
+    from .dataset import Dataset
+    from .io import load, validate
+    from .periods import Period, parse_period
+    from .report import run_batch, run_report
+
+
+def __getattr__(name: str):
+    """Import a public module or name on first use (``sgnet.graph``, ``sgnet.load``)."""
+    if name in MODULES:
+        module = importlib.import_module(f".{name}", __name__)
+    elif name in _NAMES:
+        module = getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module 'sgnet' has no attribute {name!r}")
+    globals()[name] = module  # later lookups skip this function
+    return module
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

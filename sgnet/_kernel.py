@@ -15,83 +15,22 @@ to that record before the next report:
   IPython event callbacks.
 
 Modules a report imported stay imported: that is what makes the next report fast. Caches
-that depend only on their arguments are kept; :func:`sgnet.load` is wrapped by a cache keyed
-on the files' paths, sizes and modification times that hands each report its own deep copy.
+that depend only on their arguments are kept. Nothing of sgnet is rebound here: the dataset
+reaches each report through the hand-over handle in its parameters (:mod:`sgnet.handover`).
 """
 
 from __future__ import annotations
 
 import copy
-import dataclasses
-import functools
 import gc
 import logging
 import os
 import sys
 import warnings
-from pathlib import Path
 
 __all__: list[str] = []
 
 _BASE: dict | None = None
-_LOADS: dict = {}
-_MAX_LOADS = 4
-_PINNED: dict = {}  # (path as the parameters name it, errors) -> dataset handed over by a client
-
-
-# --------------------------------------------------------------------------- load cache
-
-def _signature(path: str | Path | None) -> tuple | None:
-    """What identifies the content of a dataset on disk, or None when it cannot be read."""
-    from .paths import SAMPLE_DATA
-
-    p = Path(path) if path is not None else SAMPLE_DATA
-    try:
-        p = p.resolve()
-        if p.is_dir():
-            files = sorted(f for f in p.iterdir() if f.is_file())
-            return (str(p), tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size)
-                                  for f in files))
-        st = p.stat()
-        return (str(p), st.st_mtime_ns, st.st_size)
-    except OSError:
-        return None
-
-
-def _copy_dataset(ds):
-    tables = {name: frame.copy(deep=True) for name, frame in ds.tables.items()}
-    return dataclasses.replace(ds, problems=ds.problems.copy(deep=True), **tables)
-
-
-def _cached_load(original):
-    @functools.wraps(original)
-    def load(path=None, *, errors="raise"):
-        pinned = _PINNED.get((str(path), errors)) if path is not None else None
-        if pinned is not None:
-            return _copy_dataset(pinned)
-        key = _signature(path)
-        if key is None:
-            return original(path, errors=errors)
-        key = (key, errors)
-        if key not in _LOADS:
-            if len(_LOADS) >= _MAX_LOADS:
-                _LOADS.pop(next(iter(_LOADS)))
-            _LOADS[key] = original(path, errors=errors)
-        return _copy_dataset(_LOADS[key])
-
-    load.__wrapped_by_sgnet__ = True
-    return load
-
-
-def _install_load_cache() -> None:
-    import sgnet
-    import sgnet.io
-
-    if getattr(sgnet.io.load, "__wrapped_by_sgnet__", False):
-        return
-    cached = _cached_load(sgnet.io.load)
-    sgnet.io.load = cached
-    sgnet.load = cached
 
 
 # --------------------------------------------------------------------------- snapshot
@@ -149,13 +88,11 @@ def _snapshot() -> dict:
     }
 
 
-def setup(preload: list[str] | tuple[str, ...] = (), warm: bool = True) -> None:
+def setup(warm: bool = True) -> None:
     """Import what reports use, remember the fresh state, warm the caches, reset.
 
     Parameters
     ----------
-    preload : list of str
-        Dataset paths to load and validate now (once per kernel), for the reports to reuse.
     warm : bool
         Also draw one figure with Chinese labels, so the first report does not pay for
         matplotlib's first draw and font loading.
@@ -167,8 +104,8 @@ def setup(preload: list[str] | tuple[str, ...] = (), warm: bool = True) -> None:
 
     import sgnet
     import sgnet.metrics
+    import sgnet.pages
     import sgnet.plots
-    import sgnet.report
 
     try:  # the report notebook also draws a map
         import sgnet.maps
@@ -176,12 +113,6 @@ def setup(preload: list[str] | tuple[str, ...] = (), warm: bool = True) -> None:
         pass
     if _BASE is None:
         _BASE = _snapshot()
-    _install_load_cache()
-    for path in preload:
-        try:
-            sgnet.load(path)
-        except Exception:
-            pass
     if warm:
         import io
 
@@ -270,28 +201,3 @@ def reset(cwd: str) -> None:
             ip.events.callbacks[name][:] = callbacks
         ip.reset(new_session=False)
         ip.execution_count = 1
-
-
-def adopt(pickle_path: str, pin: bool = False) -> None:
-    """Put a dataset loaded and validated by the parent process into the load cache.
-
-    The file holds ``(signature, errors, dataset)``; a report calling :func:`sgnet.load` on
-    the same, unchanged files then gets a copy of it instead of reading and validating again.
-    With ``pin`` (a kernel on a Dask worker, which may not see the client's disk at all),
-    :func:`sgnet.load` of the path the signature names returns this dataset whatever that
-    path holds on this machine, until another dataset is pinned to the same path.
-    """
-    import pickle
-
-    _install_load_cache()
-    with open(pickle_path, "rb") as f:
-        signature, errors, ds = pickle.load(f)
-    if signature is not None:
-        if pin:
-            _PINNED.pop((signature[0], errors), None)
-            while len(_PINNED) >= _MAX_LOADS:
-                _PINNED.pop(next(iter(_PINNED)))
-            _PINNED[(signature[0], errors)] = ds
-        else:
-            _LOADS[(signature, errors)] = ds
-        gc.freeze()

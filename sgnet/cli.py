@@ -106,6 +106,57 @@ def validate(
     raise typer.Exit(1)
 
 
+def _data_problems(error: TableValidationError) -> typer.Exit:
+    """Print the first problems of data a report refused, and how to go on."""
+    cases = error.failure_cases
+    for message in cases["message"].head(20):
+        err.print(message, highlight=False, markup=False)
+    more = f" (and {len(cases) - 20} more)" if len(cases) > 20 else ""
+    hint = ("; or pass --allow-rejected to report without those rows"
+            if isinstance(error, RejectedRowsError) else "")
+    return _fail(f"the data has {len(cases)} problems{more}; run `sgnet validate` for the "
+                 f"full list{hint}")
+
+
+def _run_with_progress(start: str, call):
+    """Run a report run under one progress display; map its errors to exit codes."""
+    from rich.markup import escape
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
+                        TextColumn("left"), TimeRemainingColumn(), console=err, transient=False)
+    task = progress.add_task(start, total=None, failed=0)
+
+    def on_progress(done, failed, total, outcome):
+        progress.update(task, description="reports", total=total, completed=done,
+                        failed=failed)
+        if outcome is not None and not outcome.ok:
+            progress.console.print(f"[red]failed[/] {escape(outcome.scope.scope)}: "
+                                   f"{escape(outcome.reason)}", highlight=False)
+
+    try:
+        with progress:
+            return call(on_progress)
+    except TableValidationError as error:
+        raise _data_problems(error) from None
+    except (SgnetError, ValueError) as error:
+        raise _fail(error) from None
+
+
+AllowRejectedOpt = Annotated[bool, typer.Option(
+    "--allow-rejected", help="Render funder reports even when rows of the data were "
+    "rejected; each report says how many were left out. Internal reports always render, "
+    "list the rejected rows and write them to <scope>.rejected_rows.csv.")]
+
+
 @app.command()
 def report(
     data: DataOpt = None,
@@ -116,10 +167,7 @@ def report(
     audience: AudienceOpt = "funder",
     lang: LangOpt = "zh",
     out_dir: OutOpt = None,
-    allow_rejected: Annotated[bool, typer.Option(
-        "--allow-rejected", help="Render a funder report even when rows of the data were "
-        "rejected; the report says how many were left out. Internal reports always render "
-        "and list the rejected rows.")] = False,
+    allow_rejected: AllowRejectedOpt = False,
 ) -> None:
     """Render a period report: an executed notebook (.ipynb) and a self-contained .html.
 
@@ -129,22 +177,11 @@ def report(
     """
     from .report import run_report
 
-    try:
-        with err.status("running the report notebook ..."):
-            result = run_report(data, period=period, region=region, pairing=pairing,
-                                audience=audience, lang=lang, out=out_dir,
-                                allow_rejected=allow_rejected)
-    except TableValidationError as error:
-        cases = error.failure_cases
-        for message in cases["message"].head(20):
-            err.print(message, highlight=False, markup=False)
-        more = f" (and {len(cases) - 20} more)" if len(cases) > 20 else ""
-        hint = ("; or pass --allow-rejected to report without those rows"
-                if isinstance(error, RejectedRowsError) else "")
-        raise _fail(f"the data has {len(cases)} problems{more}; run `sgnet validate` "
-                    f"for the full list{hint}") from None
-    except (SgnetError, ValueError) as error:
-        raise _fail(error) from None
+    result = _run_with_progress("checking the data, starting a kernel", lambda on_progress:
+                                run_report(data, period=period, region=region,
+                                           pairing=pairing, audience=audience, lang=lang,
+                                           out=out_dir, allow_rejected=allow_rejected,
+                                           on_progress=on_progress))
     if result.audit is not None:
         out.print(result.audit.summary(), highlight=False, markup=False)
     if result.rejected:
@@ -184,6 +221,7 @@ def batch(
     connect_timeout: Annotated[float, typer.Option(
         "--connect-timeout", min=0.1, help="Seconds to wait for the --scheduler to answer "
         "and to have a worker.")] = 10.0,
+    allow_rejected: AllowRejectedOpt = False,
 ) -> None:
     """Render one report per pairing or region, and an index page.
 
@@ -195,45 +233,16 @@ def batch(
 
     On a Dask cluster: [bold]sgnet batch --period 2023Q2 --scheduler tcp://HOST:8786[/]
     """
-    from rich.markup import escape
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
+    from .report import run_batch
 
-    from .batch import run_batch
-
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
-                        TextColumn("left"), TimeRemainingColumn(), console=err, transient=False)
-    task = progress.add_task("connecting to the Dask scheduler" if scheduler else
-                             "starting kernels, loading data", total=None, failed=0)
-
-    def on_progress(done, failed, total, outcome):
-        progress.update(task, description="reports", total=total, completed=done,
-                        failed=failed)
-        if outcome is not None and not outcome.ok:
-            progress.console.print(f"[red]failed[/] {escape(outcome.scope.scope)}: "
-                                   f"{escape(outcome.error)}", highlight=False)
-
-    try:
-        with progress:
-            result = run_batch(data, period=period, each=each, level=level, jobs=jobs,
-                               audience=audience, lang=lang, out=out_dir,
-                               on_progress=on_progress, only=only, scheduler=scheduler,
-                               connect_timeout=connect_timeout)
-    except TableValidationError as error:
-        cases = error.failure_cases
-        for message in cases["message"].head(20):
-            err.print(message, highlight=False, markup=False)
-        raise _fail(f"the data has {len(cases)} problems; run `sgnet validate` for the "
-                    "full list") from None
-    except (SgnetError, ValueError) as error:
-        raise _fail(error) from None
+    start = "connecting to the Dask scheduler" if scheduler else "starting kernels, loading data"
+    result = _run_with_progress(start, lambda on_progress: run_batch(
+        data, period=period, each=each, level=level, jobs=jobs, audience=audience, lang=lang,
+        out=out_dir, on_progress=on_progress, only=only, scheduler=scheduler,
+        connect_timeout=connect_timeout, allow_rejected=allow_rejected))
+    if result.plan is not None and result.plan.rejected:
+        err.print(f"[yellow]{result.plan.rejected} rows were rejected and left out of the "
+                  "reports[/]; `sgnet validate` lists them", highlight=False)
     out.print(f"wrote {result.index}")
     if result.failed:
         err.print(f"[bold red]{result.summary()}[/]", highlight=False)

@@ -1,21 +1,20 @@
-"""Batch reports on a Dask distributed cluster: ``sgnet batch --scheduler tcp://host:8786``.
+"""A runner on a Dask distributed cluster: ``sgnet batch --scheduler tcp://host:8786``.
 
-The same batch as :func:`sgnet.batch.run_batch`, with the reports rendered by the workers of
-a running Dask cluster instead of local kernels. What the client does is what a local run
-does: it loads and validates the data once, lists the reports (:func:`sgnet.batch._plan`),
-and writes the results into ``<out>/<period>/`` with the same code (:func:`sgnet.batch._place`:
-good reports replace earlier ones with ``os.replace``, a failed one keeps the earlier report
-and leaves its failed notebook, the index is written last). Only the rendering moves:
+The same reports as :class:`sgnet.runners.LocalRunner`, rendered by the workers of a running
+Dask cluster instead of local kernels. Planning, placement and the index stay with the
+orchestrator (:mod:`sgnet.report`); only the rendering moves:
 
-- the client connects to the scheduler (a clear error, within ``connect_timeout`` seconds,
-  when it cannot), checks that the workers run the same sgnet, and never closes a cluster it
-  did not start (closing the client leaves the scheduler and workers running);
+- :meth:`DaskRunner.start` connects to the scheduler (a clear error, within
+  ``connect_timeout`` seconds, when it cannot), checks that the workers run the same sgnet,
+  and never closes a cluster it did not start (closing the client leaves the scheduler and
+  workers running);
 - every worker process keeps one Jupyter kernel (:class:`KernelPlugin`, started when the
   plugin is registered, closed when the worker closes), reset between reports as a local
-  kept kernel is (:class:`sgnet.engine.KernelWorker`);
-- the validated dataset is pickled once and broadcast to the workers
-  (``client.scatter(..., broadcast=True)``); each kernel adopts it once per batch, pinned
-  to the path the report parameters name, so the workers need not see the client's disk;
+  kept kernel is (:class:`sgnet.kernel.KernelWorker`);
+- the hand-over file of the checked dataset (:mod:`sgnet.handover`) is sent once to every
+  worker (``client.scatter(..., broadcast=True)``), which publishes it under the same
+  handle in its own hand-over folder, so the workers need not see the client's disk and the
+  reports' parameters are those of a local run;
 - the notebook travels with the tasks, and each task renders into a temporary folder on its
   worker and returns the bytes of the ``.ipynb`` and ``.html`` (or of the failed notebook,
   with the reason); a task that raised, or whose worker died (``KilledWorker``), becomes
@@ -28,34 +27,33 @@ worker process has one kernel, so the reports it is given run one after another.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import os
-import pickle
 import shutil
 import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from .batch import BatchResult, Outcome, Scope, _place, _plan, headline_of
-from .errors import ReportError, SgnetError
-from .paths import REPORTS, SAMPLE_DATA
-from .periods import Period
-from .report import REPORT_NOTEBOOK, period_folder, render
+from .errors import ReportError
+from .handover import Handover, publish
+from .kernel import KernelWorker, prepare_export, register_engine
+from .plan import REPORT_NOTEBOOK, Job, Plan
+from .render import render
+from .runners import Rendered, failure_text
 
 try:
     from distributed import WorkerPlugin as _WorkerPlugin
 except ImportError:  # the [dask] extra is not installed: run_batch_dask says so
     _WorkerPlugin = object
 
-__all__ = ["CONNECT_TIMEOUT", "PLUGIN_NAME", "KernelPlugin", "connect", "run_batch_dask"]
+__all__ = ["CONNECT_TIMEOUT", "PLUGIN_NAME", "DaskRunner", "KernelPlugin", "connect"]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +63,7 @@ CONNECT_TIMEOUT = 10.0
 PLUGIN_NAME = "sgnet-kernel"
 
 _INSTALL = "pip install 'sgnet[dask]' (in a clone: pip install -e '.[dask]')"
+_TASK = "sgnet-report"
 
 
 def _distributed():
@@ -83,8 +82,7 @@ class _Rendered:
 
     ok: bool
     seconds: float
-    error: str = ""
-    headline: dict | None = None
+    error: ReportError | None = None
     ipynb: bytes | None = None
     html: bytes | None = None
     worker: str = ""
@@ -93,7 +91,7 @@ class _Rendered:
 class _KernelHost:
     """The kept kernel of one Dask worker process, driven by a thread of its own.
 
-    A :class:`~sgnet.engine.KernelWorker` must be used from one thread (its kernel client
+    A :class:`~sgnet.kernel.KernelWorker` must be used from one thread (its kernel client
     lives on that thread's event loop), while Dask may run successive tasks on different
     threads; every call on the kernel goes through this host's single thread. The kernel
     starts at once, in that thread, so it boots while the client loads the data.
@@ -103,64 +101,65 @@ class _KernelHost:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sgnet-kernel")
         self.kernel = None
         self.start_error = ""
-        self.dataset_key: str | None = None
-        self._pinned_in = None
+        self.token: str | None = None
+        self.handover: Handover | None = None
         self._pool.submit(self._start)
 
     def _start(self) -> None:
-        from .engine import KernelWorker, _register_engine, prepare_export
-
         began = time.perf_counter()
         kernel = KernelWorker()
         try:
             kernel.start()
             prepare_export()
-            _register_engine()
+            register_engine()
         except Exception as err:
             kernel.close()
             self.start_error = f"the kernel did not start on this Dask worker: {err}"
             log.warning(self.start_error)
             return
-        self.kernel, self.start_error, self.dataset_key = kernel, "", None
-        self._pinned_in = None  # the kernel process (its manager) that holds dataset_key
+        self.kernel, self.start_error = kernel, ""
         log.info("sgnet kernel ready in %.2f s", time.perf_counter() - began)
 
     def call(self, fn, *args):
         """Run ``fn(*args)`` on the kernel's thread and return its result."""
         return self._pool.submit(fn, *args).result()
 
-    def render(self, scope: Scope, parameters: dict, payload: bytes, dataset_key: str,
-               notebook: bytes, notebook_label: str, timeout: float | None) -> _Rendered:
+    def _publish(self, payload: bytes, handle: str, token: str) -> None:
+        """Publish the batch's dataset on this machine, once per batch (see sgnet.handover)."""
+        if self.token == token and self.handover is not None and self.handover.file.exists():
+            return
+        if self.handover is not None:
+            self.handover.close()
+        self.handover = publish(payload, handle)
+        self.token = token
+
+    def render(self, job: Job, payload: bytes, token: str, notebook: bytes,
+               notebook_label: str, timeout: float | None) -> _Rendered:
         """Render one report in a temporary folder and return its files (kernel thread)."""
         began = time.perf_counter()
         if self.kernel is None:
             self._start()  # a kernel that failed to start gets one more chance per report
             if self.kernel is None:
-                return _Rendered(False, 0.0, error=self.start_error)
+                return _Rendered(False, 0.0, error=ReportError(self.start_error))
         self.kernel.timeout = timeout
         folder = Path(tempfile.mkdtemp(prefix="sgnet-dask-"))
         try:
             source = folder / ".input" / Path(notebook_label).name
             source.parent.mkdir()
             source.write_bytes(notebook)
+            stem = job.stem
             try:
-                # again after a kernel died and was replaced: the new one has no data
-                if self.dataset_key != dataset_key or self._pinned_in is not self.kernel.km:
-                    pickled = folder / ".input" / "dataset.pickle"
-                    pickled.write_bytes(payload)
-                    self.dataset_key = None
-                    self.kernel.adopt(pickled, pin=True)
-                    self.dataset_key, self._pinned_in = dataset_key, self.kernel.km
-                nb = render(self.kernel, parameters, folder, scope.scope, notebook=source)
+                self._publish(payload, job.parameters["handle"], token)
+                render(self.kernel, job.parameters, folder, stem, notebook=source)
             except Exception as err:  # one bad report must not stop the others
-                error = str(err) if isinstance(err, SgnetError) else f"{type(err).__name__}: {err}"
-                failed = folder / f"{scope.scope}.ipynb"
+                error = err if isinstance(err, ReportError) else ReportError(failure_text(err))
+                failed = folder / f"{stem}.ipynb"
                 return _Rendered(False, time.perf_counter() - began, error=error,
                                  ipynb=_relabel(failed, notebook_label) if failed.exists()
                                  else None)
-            return _Rendered(True, time.perf_counter() - began, headline=headline_of(nb),
-                             ipynb=_relabel(folder / f"{scope.scope}.ipynb", notebook_label),
-                             html=(folder / f"{scope.scope}.html").read_bytes())
+            return _Rendered(True, time.perf_counter() - began,
+                             ipynb=_relabel(folder / f"{stem}.ipynb", notebook_label),
+                             html=(folder / f"{stem}.html").read_bytes())
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -170,6 +169,9 @@ class _KernelHost:
             if self.kernel is not None:
                 self.kernel.close()
                 self.kernel = None
+            if self.handover is not None:
+                self.handover.close()
+                self.handover = None
 
         try:
             self._pool.submit(stop).result(timeout=60)
@@ -226,15 +228,14 @@ class KernelPlugin(_WorkerPlugin):
             host.close()
 
 
-def _render_task(scope: Scope, parameters: dict, payload: bytes, dataset_key: str,
-                 notebook: bytes, notebook_label: str, timeout: float | None) -> _Rendered:
+def _render_task(job: Job, payload: bytes, token: str, notebook: bytes,
+                 notebook_label: str, timeout: float | None) -> _Rendered:
     """A Dask task: one report, rendered by the kept kernel of the worker that runs it."""
     from distributed import get_worker
 
     worker = get_worker()
     host = _host(worker)
-    rendered = host.call(host.render, scope, parameters, payload, dataset_key, notebook,
-                         notebook_label, timeout)
+    rendered = host.call(host.render, job, payload, token, notebook, notebook_label, timeout)
     rendered.worker = worker.address
     return rendered
 
@@ -334,113 +335,94 @@ def _failure(err: BaseException) -> str:
     return f"{type(err).__name__}: {text}".rstrip(": ")
 
 
-def run_batch_dask(
-    data: str | Path | None = None,
-    *,
-    scheduler,
-    period: str | Period | None = None,
-    each: str = "pairing",
-    level: str = "province",
-    audience: str = "funder",
-    lang: str = "zh",
-    out: str | Path | None = None,
-    notebook: str | Path | None = None,
-    timeout: float | None = 600,
-    today: dt.date | None = None,
-    on_progress: Callable[[int, int, int, Outcome | None], None] | None = None,
-    only: list[str] | None = None,
-    connect_timeout: float = CONNECT_TIMEOUT,
-) -> BatchResult:
-    """:func:`sgnet.batch.run_batch` with the reports rendered on a Dask cluster.
+class DaskRunner:
+    """Render on the workers of a Dask cluster (see the module docstring).
 
-    Call it through ``run_batch(..., scheduler=ADDRESS)`` or ``sgnet batch --scheduler
-    ADDRESS``. The parameters are those of :func:`sgnet.batch.run_batch`, plus
-    ``scheduler`` (an address or a connected ``distributed.Client``) and ``connect_timeout``
-    (seconds to wait for the scheduler, and for a worker).
-
-    Returns
-    -------
-    BatchResult
-        As a local run's: the same files, index and failures.
+    Parameters
+    ----------
+    scheduler : str or distributed.Client
+        The address of a Dask scheduler (``tcp://host:8786``), or a connected client.
+    timeout : float, optional
+        Seconds a cell may run before its report fails.
+    notebook : str or Path, optional
+        The notebook to run (default ``notebooks/period_report.ipynb``).
+    connect_timeout : float
+        Seconds to wait for the scheduler to answer, and for it to have a worker.
 
     Raises
     ------
     ReportError
-        If the scheduler cannot be reached, has no workers, or its workers do not run the
-        same sgnet; or as :func:`sgnet.batch.run_batch`.
-    TableValidationError
-        If the data does not validate (no report is run).
+        From :meth:`start`, if distributed is not installed, the scheduler cannot be reached,
+        has no workers, or its workers do not run the same sgnet; or if the notebook cannot
+        be read.
     """
-    distributed = _distributed()
-    began = time.perf_counter()
-    data_path = (Path(data) if data is not None else SAMPLE_DATA).resolve()
-    source = Path(notebook) if notebook is not None else REPORT_NOTEBOOK
-    try:
-        notebook_bytes = source.read_bytes()
-    except OSError as err:
-        raise ReportError(f"cannot read the report notebook {source}: {err.strerror}") from None
-    root = Path(out) if out is not None else REPORTS
-    client, ours = connect(scheduler, timeout=connect_timeout)
-    address = client.scheduler.address
-    tmp: Path | None = None
-    futures: dict = {}
-    try:
-        facts = _check_workers(client, address, connect_timeout)
-        client.register_plugin(KernelPlugin(), name=PLUGIN_NAME)  # kernels boot meanwhile
+
+    def __init__(self, scheduler, *, timeout: float | None = 600,
+                 notebook: str | Path | None = None,
+                 connect_timeout: float = CONNECT_TIMEOUT):
+        self.scheduler = scheduler
+        self.timeout = timeout
+        self.notebook = Path(notebook) if notebook is not None else REPORT_NOTEBOOK
+        self.connect_timeout = connect_timeout
+        self.client = None
+        self._ours = False
+        self._futures: dict = {}
+
+    def start(self) -> None:
+        """Connect, check the workers, and have each start its kernel."""
+        try:
+            self._notebook_bytes = self.notebook.read_bytes()
+        except OSError as err:
+            raise ReportError(f"cannot read the report notebook {self.notebook}: "
+                              f"{err.strerror}") from None
+        self.client, self._ours = connect(self.scheduler, timeout=self.connect_timeout)
+        address = self.client.scheduler.address
+        facts = _check_workers(self.client, address, self.connect_timeout)
+        self.client.register_plugin(KernelPlugin(), name=PLUGIN_NAME)  # kernels boot meanwhile
         log.info("%d Dask workers at %s", len(facts), address)
-        signature, ds, p, planned = _plan(data_path, period, each=each, level=level,
-                                          only=only, today=today, audience=audience,
-                                          lang=lang)
-        root.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".sgnet-batch-", dir=root))
-        payload = pickle.dumps((signature, "raise", ds), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def run(self, plan: Plan, folder: Path, handover: Handover) -> Iterator[Rendered]:
+        """Send the jobs to the cluster; write each report's files into ``folder``."""
+        distributed = _distributed()
+        payload = handover.file.read_bytes()
         token = uuid.uuid4().hex[:12]
-        [shared] = client.scatter([payload], broadcast=True, hash=False)
-        log.info("%.2f s: data loaded and sent (%.1f MB), %d reports",
-                 time.perf_counter() - began, len(payload) / 1e6, len(planned))
-        for scope, parameters in planned:
-            future = client.submit(_render_task, scope, parameters, shared, token,
-                                   notebook_bytes, str(source), timeout,
-                                   key=f"sgnet-{p.label}-{scope.scope}-{token}", pure=False,
-                                   retries=0)
-            futures[future] = scope
-        total, done, failed = len(planned), 0, 0
-        if on_progress:
-            on_progress(0, 0, total, None)
-        outcomes: list[Outcome] = []
-        for future in distributed.as_completed(futures, loop=client.loop):
-            outcome = _collect(future, futures[future], tmp)
-            outcomes.append(outcome)
-            done += 1
-            failed += not outcome.ok
-            if on_progress:
-                on_progress(done, failed, total, outcome)
-        return _place(outcomes, p, tmp, period_folder(root, p), each=each, lang=lang,
-                      audience=audience, today=today, seconds=time.perf_counter() - began)
-    finally:
-        pending = [f for f in futures if not f.done()]
-        if pending:  # an interrupted run: the cluster need not finish its reports
+        [shared] = self.client.scatter([payload], broadcast=True, hash=False)
+        log.info("data sent (%.1f MB), %d reports", len(payload) / 1e6, len(plan.jobs))
+        for job in plan.jobs:
+            future = self.client.submit(
+                _render_task, job, shared, token, self._notebook_bytes, str(self.notebook),
+                self.timeout, key=f"{_TASK}-{plan.period.label}-{job.stem}-{token}",
+                pure=False, retries=0)
+            self._futures[future] = job
+        for future in distributed.as_completed(list(self._futures), loop=self.client.loop):
+            yield _collect(future, self._futures.pop(future), Path(folder))
+
+    def close(self) -> None:
+        """Cancel what is still pending, and close the client if this runner opened it."""
+        if self.client is None:
+            return
+        if self._futures:  # an interrupted run: the cluster need not finish its reports
             try:
-                client.cancel(pending)
+                self.client.cancel(list(self._futures))
             except Exception:
                 pass
-        futures.clear()
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-        if ours:
-            client.close()  # closes our connection only; the cluster keeps running
+            self._futures.clear()
+        if self._ours:
+            self.client.close()  # closes our connection only; the cluster keeps running
+        self.client = None
 
 
-def _collect(future, scope: Scope, tmp: Path) -> Outcome:
-    """The outcome of one task; its files go into ``tmp`` as a local run leaves them."""
+def _collect(future, job: Job, folder: Path) -> Rendered:
+    """The outcome of one task; its files go into ``folder`` as a local run leaves them."""
     try:
         rendered: _Rendered = future.result()
     except Exception as err:  # the task could not run: a lost worker, a cancelled task
-        log.warning("report %s failed on the cluster: %s", scope.scope, err)
-        return Outcome(scope, False, 0.0, error=_failure(err))
+        log.warning("report %s failed on the cluster: %s", job.stem, err)
+        return Rendered(job, False, 0.0, error=ReportError(_failure(err)))
     if rendered.ipynb is not None:
-        (tmp / f"{scope.scope}.ipynb").write_bytes(rendered.ipynb)
+        (folder / f"{job.stem}.ipynb").write_bytes(rendered.ipynb)
     if not rendered.ok:
-        return Outcome(scope, False, rendered.seconds, error=rendered.error)
-    (tmp / f"{scope.scope}.html").write_bytes(rendered.html)
-    return Outcome(scope, True, rendered.seconds, headline=rendered.headline or {})
+        return Rendered(job, False, rendered.seconds, error=rendered.error,
+                        where=rendered.worker)
+    (folder / f"{job.stem}.html").write_bytes(rendered.html)
+    return Rendered(job, True, rendered.seconds, where=rendered.worker)

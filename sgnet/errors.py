@@ -6,7 +6,11 @@ well as text, so that a CLI or a notebook can show a data problem without a trac
 
 from __future__ import annotations
 
-import pandas as pd
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is not imported by `import sgnet`
+    import pandas as pd
 
 __all__ = ["SgnetError", "DataFileError", "TableValidationError", "PeriodError", "ReportError",
            "RejectedRowsError"]
@@ -25,7 +29,39 @@ class PeriodError(SgnetError, ValueError):
 
 
 class ReportError(SgnetError):
-    """A report run failed; the earlier output, if any, is left untouched."""
+    """A report run failed; the earlier output, if any, is left untouched.
+
+    When a cell of the notebook raised, the error says where, as papermill's
+    ``PapermillExecutionError`` does.
+
+    Attributes
+    ----------
+    cell_index : int or None
+        Index of the failed cell in the notebook (0-based), if a cell failed.
+    exec_count : int or None
+        Its execution count (the ``[n]`` Jupyter shows).
+    ename, evalue : str or None
+        Name and value of the exception the cell raised.
+    notebook : Path or None
+        Where the failed, executed notebook was kept.
+
+    Examples
+    --------
+    >>> err = ReportError("report 2023Q2/PR01 failed", cell_index=3, exec_count=3,
+    ...                   ename="KeyError", evalue="'x'", notebook=Path("PR01.failed.ipynb"))
+    >>> err.ename, err.cell_index, str(err)
+    ('KeyError', 3, 'report 2023Q2/PR01 failed')
+    """
+
+    def __init__(self, message: str, *, cell_index: int | None = None,
+                 exec_count: int | None = None, ename: str | None = None,
+                 evalue: str | None = None, notebook: Path | None = None):
+        super().__init__(message)
+        self.cell_index = cell_index
+        self.exec_count = exec_count
+        self.ename = ename
+        self.evalue = evalue
+        self.notebook = notebook
 
 
 class TableValidationError(SgnetError):

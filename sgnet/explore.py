@@ -15,6 +15,7 @@ from . import metrics, plots
 from .dataset import Dataset
 from .periods import Period, parse_period
 from .regions import region_name
+from .words import word
 
 __all__ = ["period_choices", "region_choices", "overview", "picker"]
 
@@ -46,7 +47,7 @@ def region_choices(ds: Dataset, *, lang: str = "zh") -> list[tuple[str, str | No
     [('全部', None), ('广东省 440000', '440000')]
     """
     codes = sorted({str(c)[:2] + "0000" for c in ds.activities["region"].dropna()})
-    everything = "全部" if lang == "zh" else "All"
+    everything = word("all", lang)
     return [(everything, None)] + [(f"{region_name(c, full=True)} {c}", c) for c in codes]
 
 
@@ -87,8 +88,7 @@ def overview(ds: Dataset, *, period: str | Period | None = None, region: str | N
     plots.monthly_activity(scope.select(period=p), lang=lang, ax=axes[0])
     plots.target_progress(progress, metric="training", lang=lang, ax=axes[1])
     plots.target_progress(progress, metric="station_visit", lang=lang, ax=axes[2])
-    where = region_name(scope.region, full=True) if scope.region else (
-        "全部" if lang == "zh" else "All")
+    where = region_name(scope.region, full=True) if scope.region else word("all", lang)
     fig.suptitle(f"{p.label} · {where}")
     return fig
 
@@ -130,7 +130,7 @@ def picker(ds: Dataset, *, period: str | None = None, region: str | None = None,
     if region is not None and region not in [code for _, code in regions]:
         regions.insert(1, (region, region))
 
-    words = ("期间", "地区") if lang == "zh" else ("Period", "Region")
+    words = (word("explore.period", lang), word("explore.region", lang))
     period_box = widgets.Dropdown(options=periods, value=period or periods[0],
                                   description=words[0])
     region_box = widgets.Dropdown(options=regions, value=region, description=words[1])

@@ -31,6 +31,7 @@ import pyarrow.csv as pacsv
 from . import cache
 from .dataset import Dataset
 from .errors import DataFileError, TableValidationError
+from .handover import resolve
 from .paths import SAMPLE_DATA
 from .regions import resolve_regions
 from .schema import SCHEMAS, parse_kind, required_columns
@@ -1015,7 +1016,8 @@ def validate(path: str | Path | None = None) -> pd.DataFrame:
     return _check(path)[1]
 
 
-def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
+def load(path: str | Path | None = None, *, errors: str = "raise",
+         handle: str | None = None) -> Dataset:
     """Load and validate a dataset.
 
     Parameters
@@ -1026,6 +1028,10 @@ def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
         ``"raise"``: any problem raises :class:`TableValidationError` listing all of them.
         ``"drop"``: rows with problems are left out (and kept, with their reasons, in
         ``Dataset.rejected``); rows that referred to them are left out too.
+    handle : str, optional
+        The hand-over handle a report run passes its notebook (see :mod:`sgnet.handover`):
+        the dataset that run already loaded and checked, when it is still published;
+        otherwise ``path`` is loaded as usual.
 
     Returns
     -------
@@ -1044,6 +1050,8 @@ def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
     >>> sorted(ds.tables) == sorted(TABLES)
     True
     """
+    if handle is not None and (handed := resolve(handle, errors=errors)) is not None:
+        return handed
     return _load(path, errors=errors)[0]
 
 

@@ -29,21 +29,23 @@ import nbformat
 
 from .errors import ReportError
 
-__all__ = ["ENGINE_NAME", "KernelWorker", "html_exporter", "prepare_export"]
+__all__ = ["ENGINE_NAME", "EXPORT_LOCK", "KernelWorker", "html_exporter", "prepare_export",
+           "register_engine", "shared_exporter"]
 
 log = logging.getLogger(__name__)
 
 ENGINE_NAME = "sgnet-kept-kernel"
 _HIST = "--HistoryManager.hist_file=:memory:"
-_EXPORT_LOCK = threading.Lock()  # one exporter: its templates compile once per process
+#: one exporter per process, its templates compiled once; hold this lock while using it
+EXPORT_LOCK = threading.Lock()
 _EXPORTER = None
 
 
 def html_exporter():
     """A new nbconvert HTML exporter with the self-contained ``sgnet`` template.
 
-    Building one loads and compiles the Jinja templates (a few tenths of a second); keep it
-    and pass it to :func:`sgnet.report.export_html` for every report of a batch.
+    Building one loads and compiles the Jinja templates (a few tenths of a second): use
+    :func:`shared_exporter`, which keeps one per process.
     """
     from nbconvert import HTMLExporter
 
@@ -64,7 +66,7 @@ def html_exporter():
 
 
 def shared_exporter():
-    """The process's kept HTML exporter, its templates compiled (call under ``_EXPORT_LOCK``).
+    """The process's kept HTML exporter, its templates compiled (call under ``EXPORT_LOCK``).
 
     The first call renders an empty notebook, so that the Jinja templates and the
     JupyterLab stylesheets are loaded before the first report needs them.
@@ -80,11 +82,12 @@ def shared_exporter():
 
 def prepare_export() -> None:
     """Compile the HTML templates now (e.g. while kernels start), not at the first report."""
-    with _EXPORT_LOCK:
+    with EXPORT_LOCK:
         shared_exporter()
 
 
-def _register_engine() -> None:
+def register_engine() -> None:
+    """Register the papermill engine ``sgnet-kept-kernel`` (once per process)."""
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
 
@@ -122,8 +125,6 @@ class KernelWorker:
     ----------
     kernel_name : str
         The kernel to start.
-    preload : sequence of str
-        Dataset paths that the kernel loads and validates once, at start.
     warm : bool
         Import pandas, matplotlib and sgnet and draw one figure at start, so that the first
         report runs as fast as the next ones.
@@ -133,8 +134,8 @@ class KernelWorker:
         Seconds to wait for the kernel to start.
     single_use : bool
         Run one notebook on the kernel as it starts, with no setup and no reset (a fresh
-        kernel needs none), and save the notebook as cells run, as papermill does: the
-        path of :func:`sgnet.report.run_report`.
+        kernel needs none), and save the notebook as cells run, as papermill does: a run
+        of one report (:func:`sgnet.report.run_report`).
 
     Examples
     --------
@@ -143,11 +144,10 @@ class KernelWorker:
     ...                         {"pairing": "PR01", "period": "2023Q2"}, cwd="out")
     """
 
-    def __init__(self, *, kernel_name: str = "python3", preload: tuple[str, ...] = (),
-                 warm: bool = True, timeout: float | None = 600, startup_timeout: float = 60,
+    def __init__(self, *, kernel_name: str = "python3", warm: bool = True,
+                 timeout: float | None = 600, startup_timeout: float = 60,
                  single_use: bool = False):
         self.kernel_name = kernel_name
-        self.preload = tuple(str(p) for p in preload)
         self.warm = warm
         self.timeout = timeout
         self.startup_timeout = startup_timeout
@@ -191,15 +191,9 @@ class KernelWorker:
                               f"{self._stderr_tail()}") from err
         self.kc.allow_stdin = False
         if not self.single_use:
-            self._run(f"__import__('sgnet._kernel', fromlist=['_']).setup("
-                      f"{list(self.preload)!r}, warm={self.warm!r})", what="kernel setup")
+            self.run_code(f"__import__('sgnet._kernel', fromlist=['_']).setup(warm={self.warm!r})",
+                      what="kernel setup")
         self._ready = True
-
-    def adopt(self, pickle_path: str | Path, *, pin: bool = False) -> None:
-        """Hand the kernel a dataset the parent already loaded (see ``sgnet._kernel.adopt``)."""
-        self.wait()
-        self._run(f"__import__('sgnet._kernel', fromlist=['_']).adopt({str(pickle_path)!r}, "
-                  f"pin={pin!r})", what="dataset hand-over")
 
     def close(self) -> None:
         """Stop the kernel (quietly if it is already gone)."""
@@ -244,7 +238,7 @@ class KernelWorker:
         tail = "\n".join(lines)[-n:].strip()
         return f"kernel said: {tail}" if tail else ""
 
-    def _run(self, code: str, *, what: str) -> None:
+    def run_code(self, code: str, *, what: str) -> None:
         """Run code in the kernel outside any notebook (no history, no counter)."""
         from jupyter_core.utils import run_sync
 
@@ -280,7 +274,7 @@ class KernelWorker:
         """
         import papermill as pm
 
-        _register_engine()
+        register_engine()
         self.wait()
         cwd = str(Path(cwd).resolve()) if cwd is not None else os.getcwd()
         if self.single_use:
@@ -289,9 +283,9 @@ class KernelWorker:
             self._used = True
         try:
             if self.single_use:  # as papermill's cwd= does, binding no name
-                self._run(f"__import__('os').chdir({cwd!r})", what="chdir")
+                self.run_code(f"__import__('os').chdir({cwd!r})", what="chdir")
             else:
-                self._run(f"__import__('sgnet._kernel', fromlist=['_']).reset({cwd!r})",
+                self.run_code(f"__import__('sgnet._kernel', fromlist=['_']).reset({cwd!r})",
                           what="kernel reset")
             return pm.execute_notebook(
                 str(notebook), str(output), parameters=parameters, engine_name=ENGINE_NAME,
@@ -309,10 +303,3 @@ class KernelWorker:
                 log.warning("could not restart the kernel: %s", again)
             name = type(err).__name__
             raise ReportError(f"the kernel failed ({name}: {err}); {tail}".strip("; ")) from err
-
-    def export_html(self, nb: nbformat.NotebookNode) -> str:
-        """:func:`sgnet.report.export_html` with a kept exporter (shared by all workers)."""
-        from .report import export_html
-
-        with _EXPORT_LOCK:
-            return export_html(nb, exporter=shared_exporter())

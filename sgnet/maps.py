@@ -27,7 +27,8 @@ from matplotlib.patches import FancyArrowPatch
 from .dataset import Dataset
 from .graph import build
 from .plots import use_cjk_font
-from .regions import _short, divisions
+from .regions import divisions, short_name
+from .words import word
 
 __all__ = ["province_outlines", "maritime_boundary", "place_coordinates", "pairing_map",
            "PROGRAM_COLORS"]
@@ -148,7 +149,7 @@ def _place_label(code: str) -> str:
     if row["level"] == "county" and name.endswith("区") and isinstance(row["city"], str):
         # a city district (天河区): the city says more on a national map
         name = str(d.at[row["city"], "name"]) if row["city"] in d.index else name
-    short = _short(name)
+    short = short_name(name)
     # 东乡族自治县 → 东乡 (the suffix rule leaves the people's name when it is the place's)
     return short[:-1] if short.endswith("族") and len(short) > 2 else short
 
@@ -172,7 +173,7 @@ def _draw_provinces(ax: Axes, highlight: dict[str, str], *, label: set[str],
             continue
         ring = max(rings, key=len)
         x, y = ring[:, 0].mean(), ring[:, 1].mean()
-        ax.text(x, y, _short(str(names[code])), fontsize=6.5, color="#7b7b7b",
+        ax.text(x, y, short_name(str(names[code])), fontsize=6.5, color="#7b7b7b",
                 ha="center", va="center", zorder=2)
 
 
@@ -263,11 +264,11 @@ def pairing_map(data: Dataset | nx.MultiDiGraph, *, lang: str = "zh", ax: Axes |
     if mentor_at:
         xy = np.array(sorted(mentor_at))
         ax.scatter(xy[:, 0], xy[:, 1], s=26, marker="s", color="#1f4e79", zorder=5,
-                   label="帮扶机构(东部)" if lang == "zh" else "mentor agency")
+                   label=word("map.mentor", lang))
     if mentee_at:
         xy = np.array(sorted(mentee_at))
         ax.scatter(xy[:, 0], xy[:, 1], s=30, marker="o", color="#d35400", edgecolor="white",
-                   linewidth=0.6, zorder=5, label="受援地(县)" if lang == "zh" else "mentee county")
+                   linewidth=0.6, zorder=5, label=word("map.mentee", lang))
     labels = sorted({(x, y, t) for (x, y), t in mentor_at.items()}
                     | {(x, y, t) for (x, y), t in mentee_at.items()})
     # merge duplicate names at nearby points (two agencies in one city)
@@ -292,8 +293,7 @@ def pairing_map(data: Dataset | nx.MultiDiGraph, *, lang: str = "zh", ax: Axes |
     ax.set_yticks([])
     for side in ax.spines.values():
         side.set_color("#bbb")
-    ax.set_title("结对帮扶关系图(帮扶方 → 受援方)" if lang == "zh"
-                 else "Pairings: mentor → mentee", fontsize=11)
+    ax.set_title(word("map.title", lang), fontsize=11)
     if inset:
         _inset(ax)
     ax.sgnet_arcs = drawn

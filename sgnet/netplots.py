@@ -20,19 +20,20 @@ from matplotlib.axes import Axes
 from .dataset import Dataset
 from .graph import org_graph
 from .plots import use_cjk_font
-from .regions import _short
+from .regions import short_name
+from .words import word
 
 __all__ = ["KIND_STYLE", "network_layout", "org_label", "network", "timeline"]
 
-#: node color and label of each organization kind (and ``person``)
-KIND_STYLE: dict[str, tuple[str, str, str]] = {
-    "agency": ("#1f77b4", "社工机构", "agency"),
-    "government": ("#2ca02c", "民政部门", "government"),
-    "station": ("#ff7f0e", "社工站", "station"),
-    "community": ("#9467bd", "社区/村", "community"),
-    "school": ("#8c564b", "高校", "school"),
-    "other": ("#7f7f7f", "其他", "other"),
-    "person": ("#c7c7c7", "人员", "person"),
+#: node color of each organization kind (and ``person``); their names are words ``org.<kind>``
+KIND_STYLE: dict[str, str] = {
+    "agency": "#1f77b4",
+    "government": "#2ca02c",
+    "station": "#ff7f0e",
+    "community": "#9467bd",
+    "school": "#8c564b",
+    "other": "#7f7f7f",
+    "person": "#c7c7c7",
 }
 _RELATION_STYLE = {  # color, width, style, z-order
     "pairing": ("#c0392b", 2.2, "solid", 3),
@@ -69,7 +70,7 @@ def org_label(name: str, region: str | None = None) -> str:
         return brand
     if text in ("民政局", "社工总站", "街道办事处"):
         m = _PLACE_PREFIX.match(name)
-        place = _short(m.group(1)) if m else (region or "")
+        place = short_name(m.group(1)) if m else (region or "")
         return f"{place}{text}"
     return text
 
@@ -194,8 +195,8 @@ def network(G: nx.MultiDiGraph, *, ax: Axes | None = None, lang: str = "zh",
             ax.plot([pos[org][0], x], [pos[org][1], y], color="#e5e7e9", linewidth=0.3,
                     zorder=0)
         if len(xy):
-            ax.scatter(xy[:, 0], xy[:, 1], s=3, color=KIND_STYLE["person"][0], zorder=1,
-                       label=KIND_STYLE["person"][1 if lang == "zh" else 2])
+            ax.scatter(xy[:, 0], xy[:, 1], s=3, color=KIND_STYLE["person"], zorder=1,
+                       label=word("org.person", lang))
 
     seen_relations = set()
     for u, v, d in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
@@ -208,7 +209,7 @@ def network(G: nx.MultiDiGraph, *, ax: Axes | None = None, lang: str = "zh",
         seen_relations.add(rel)
 
     degree = dict(H.degree())
-    for kind, (color, zh, en) in KIND_STYLE.items():
+    for kind, color in KIND_STYLE.items():
         nodes = sorted(n for n in H if G.nodes[n].get("kind") == kind)
         if kind == "person" or not nodes:
             continue
@@ -216,7 +217,7 @@ def network(G: nx.MultiDiGraph, *, ax: Axes | None = None, lang: str = "zh",
         sizes = [18 + 14 * math.sqrt(degree.get(n, 0)) for n in nodes]
         edge = ["#000" if n in mentors else "white" for n in nodes]
         ax.scatter(xy[:, 0], xy[:, 1], s=sizes, color=color, edgecolors=edge, linewidths=0.8,
-                   zorder=5, label=zh if lang == "zh" else en)
+                   zorder=5, label=word(f"org.{kind}", lang))
     if labels:
         for n in sorted(H):
             d = G.nodes[n]
@@ -226,19 +227,15 @@ def network(G: nx.MultiDiGraph, *, ax: Axes | None = None, lang: str = "zh",
             ax.annotate(text, pos[n], xytext=(4, 3), textcoords="offset points",
                         fontsize=7.5 if n in mentors else 6.2,
                         color="#000" if n in mentors else "#333", zorder=6)
-    names = {"pairing": ("结对", "pairing"), "visited": ("活动/走访", "activity"),
-             "part_of": ("隶属", "part of")}
     for rel in ("pairing", "visited", "part_of"):
         if rel in seen_relations:
             color, width, style, _ = _RELATION_STYLE[rel]
             ax.plot([], [], color=color, linewidth=width, linestyle=style,
-                    label=names[rel][0 if lang == "zh" else 1])
+                    label=word(f"rel.{rel}", lang))
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_axis_off()
     ax.set_aspect("equal")
-    title = ("结对网络(粗框为帮扶机构)" if lang == "zh"
-             else "Pairing network (mentor agencies outlined)")
-    ax.set_title(title, fontsize=11)
+    ax.set_title(word("net.title", lang), fontsize=11)
     ax.sgnet_positions = pos
     return ax
 
@@ -292,20 +289,18 @@ def timeline(ds: Dataset, *, ax: Axes | None = None, lang: str = "zh") -> Axes:
     counts = [int(records.get(m, 0)) for m in months]
     x = np.arange(len(months))
     twin = ax.twinx()
-    twin.bar(x, counts, color="#aed6f1", width=0.8, zorder=1,
-             label="活动记录" if lang == "zh" else "activity records")
+    twin.bar(x, counts, color="#aed6f1", width=0.8, zorder=1, label=word("net.records", lang))
     ax.step(x, active, where="mid", color="#c0392b", linewidth=2, zorder=3,
-            label="在册结对" if lang == "zh" else "active pairings")
+            label=word("net.active", lang))
     ax.set_zorder(twin.get_zorder() + 1)
     ax.patch.set_visible(False)
     step = max(1, len(months) // 12)
     ax.set_xticks(x[::step], [m.strftime("%Y-%m") for m in months[::step]], rotation=45,
                   ha="right", fontsize=8)
     ax.set_ylim(0, max(active + [1]) * 1.15)
-    ax.set_ylabel("在册结对数" if lang == "zh" else "active pairings", color="#c0392b")
-    twin.set_ylabel("活动记录数" if lang == "zh" else "activity records", color="#2e86c1")
-    ax.set_title("各月在册结对与活动" if lang == "zh" else "Active pairings and activity per month",
-                 fontsize=11)
+    ax.set_ylabel(word("net.active_axis", lang), color="#c0392b")
+    twin.set_ylabel(word("net.records_axis", lang), color="#2e86c1")
+    ax.set_title(word("net.timeline_title", lang), fontsize=11)
     handles = ax.get_legend_handles_labels()
     more = twin.get_legend_handles_labels()
     ax.legend(handles[0] + more[0], handles[1] + more[1], fontsize=8, frameon=False,

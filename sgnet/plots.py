@@ -18,7 +18,9 @@ from matplotlib.font_manager import fontManager
 
 from .dataset import Dataset
 from .metrics import monthly
-from .vocab import ACTIVITY_KINDS, kind_label, label
+from .vocab import ACTIVITY_KINDS
+from .words import kind_label
+from .words import word as label
 
 __all__ = ["use_cjk_font", "CJK_FONT", "monthly_activity", "target_progress", "KIND_COLORS"]
 
@@ -94,8 +96,7 @@ def monthly_activity(ds: Dataset, *, column: str = "count", lang: str = "zh",
     ax.set_xticks(range(len(table.index)), list(table.index), rotation=45, ha="right")
     ax.set_xlabel(label("month", lang))
     ax.set_ylabel(label(column, lang))
-    title = "各月活动(按类型)" if lang == "zh" else "Activity per month, by kind"
-    ax.set_title(title)
+    ax.set_title(label("plot.monthly_title", lang))
     if len(table.columns):
         ax.legend(fontsize=8, ncols=2, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
@@ -135,8 +136,7 @@ def target_progress(progress: pd.DataFrame, *, metric: str = "training", lang: s
     ax.axvline(100, color="#222", linewidth=1)
     ax.set_xlabel(f"{label('share', lang)} (%)")
     what = kind_label(metric, lang)
-    ax.set_title(f"{what}:年度目标完成情况" if lang == "zh"
-                 else f"{what}: progress against annual target")
+    ax.set_title(label("plot.progress_title", lang, what=what))
     ax.tick_params(axis="y", labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return ax

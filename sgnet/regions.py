@@ -16,6 +16,7 @@ import pandas as pd
 
 __all__ = [
     "divisions",
+    "short_name",
     "resolve_region",
     "resolve_regions",
     "rollup",
@@ -86,8 +87,14 @@ def _adcodes_file() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
 
 
-def _short(name: str) -> str:
-    """The name without its administrative suffix: 罗城仫佬族自治县 → 罗城, 东莞市 → 东莞."""
+def short_name(name: str) -> str:
+    """The name without its administrative suffix.
+
+    Examples
+    --------
+    >>> short_name("罗城仫佬族自治县"), short_name("东莞市")
+    ('罗城', '东莞')
+    """
     for i in range(2, len(name) - 2):
         if _ETHNIC.fullmatch(name, i):
             return name[:i]
@@ -100,7 +107,7 @@ def _name_index() -> dict[str, tuple[str, ...]]:
     d = divisions()
     index: dict[str, list[str]] = {}
     for code, name, full_name in zip(d["code"], d["name"], d["full_name"], strict=True):
-        for key in {name, _short(name), full_name}:
+        for key in {name, short_name(name), full_name}:
             index.setdefault(key, []).append(code)
     return {k: tuple(sorted(set(v))) for k, v in index.items()}
 
@@ -119,15 +126,15 @@ def _candidates(text: str) -> tuple[str, ...]:
     index = _name_index()
     if text in index:
         return index[text]
-    if (short := _short(text)) in index:
+    if (short := short_name(text)) in index:
         return index[short]
     # a place written with its province or city in front: 广西罗城, 河池市罗城县
     d = _by_code()
     found: set[str] = set()
     for prefix_len in range(2, len(text) - 1):
         head, tail = text[:prefix_len], text[prefix_len:]
-        heads = index.get(head) or index.get(_short(head))
-        tails = index.get(tail) or index.get(_short(tail))
+        heads = index.get(head) or index.get(short_name(head))
+        tails = index.get(tail) or index.get(short_name(tail))
         if heads and tails:
             for t in tails:
                 if any(d.at[t, "province"] == h or d.at[t, "city"] == h for h in heads):

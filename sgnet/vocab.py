@@ -1,7 +1,7 @@
 """Vocabulary: table and column names, their Chinese aliases, canonical values and labels.
 
 Everything a user may type in Chinese (sheet names, headers, kinds, roles, modes) maps here to
-one canonical form, and every label a report shows comes from here in Chinese or English.
+one canonical form, and the words a report shows come from :mod:`sgnet.words`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ __all__ = [
     "VALUE_ALIASES",
     "TRUE_VALUES",
     "FALSE_VALUES",
-    "label",
-    "kind_label",
 ]
 
 TABLES: tuple[str, ...] = ("organizations", "people", "pairings", "targets", "activities")
@@ -133,82 +131,3 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
 
 TRUE_VALUES = frozenset({"true", "1", "yes", "y", "是", "t"})
 FALSE_VALUES = frozenset({"false", "0", "no", "n", "否", "f"})
-
-_KIND_LABELS: dict[str, tuple[str, str]] = {
-    "training": ("培训", "Training"),
-    "individual_supervision": ("个别督导", "Individual supervision"),
-    "group_supervision": ("团体督导", "Group supervision"),
-    "station_visit": ("走访社工站", "Station visits"),
-    "household_visit": ("入户走访", "Household visits"),
-    "interview": ("社工访谈", "Interviews"),
-    "exchange_visit": ("参观交流学习", "Exchange visits"),
-    "sharing_session": ("分享会", "Sharing sessions"),
-    "mentoring": ("结对传帮带", "Mentoring"),
-    "other": ("其他", "Other"),
-}
-
-_LABELS: dict[str, tuple[str, str]] = {
-    # headline metrics
-    "trainings": ("培训场次", "Trainings"),
-    "people_trained": ("培训人次", "People trained"),
-    "individual_supervision": ("个别督导次数", "Individual supervision sessions"),
-    "people_supervised": ("个别督导人数", "People supervised individually"),
-    "group_supervision": ("团体督导次数", "Group supervision sessions"),
-    "station_visits": ("走访社工站(个)", "Station visits"),
-    "household_visits": ("入户走访(户)", "Household visits"),
-    # columns
-    "pairing_id": ("结对编号", "Pairing"),
-    "mentor": ("帮扶机构", "Mentor organization"),
-    "mentee": ("受援机构", "Mentee organization"),
-    "metric": ("指标", "Metric"),
-    "kind": ("活动类型", "Activity kind"),
-    "count": ("次数/数量", "Count"),
-    "participants": ("参与人次", "Participants"),
-    "hours": ("时长(小时)", "Hours"),
-    "activities": ("活动记录数", "Records"),
-    "actual": ("年内累计", "Year to date"),
-    "target": ("年度目标", "Annual target"),
-    "expected": ("按进度应完成", "Expected by now"),
-    "share": ("完成率", "Share of target"),
-    "status": ("进度", "Status"),
-    "region": ("地区", "Region"),
-    "province": ("省份", "Province"),
-    "month": ("月份", "Month"),
-    "value": ("数值", "Value"),
-    "on_track": ("达到进度", "on track"),
-    "behind": ("落后进度", "behind"),
-    "done": ("已完成", "met"),
-    "no_target": ("无目标", "no target"),
-    "all": ("全部", "All"),
-}
-
-
-def label(key: str, lang: str = "zh") -> str:
-    """Return the report label of ``key`` in ``lang`` ("zh" or "en"); the key itself if unknown.
-
-    Examples
-    --------
-    >>> label("people_trained"), label("people_trained", "en")
-    ('培训人次', 'People trained')
-    """
-    if key in _LABELS:
-        return _LABELS[key][0 if lang == "zh" else 1]
-    return kind_label(key, lang)
-
-
-def kind_label(kind: str, lang: str = "zh") -> str:
-    """Return the label of an activity kind or a ``<kind>_participants`` metric.
-
-    Examples
-    --------
-    >>> kind_label("group_supervision"), kind_label("training_participants", "en")
-    ('团体督导', 'Training (participants)')
-    """
-    base, _, suffix = kind.partition("_participants") if kind.endswith("_participants") else (
-        kind, "", "")
-    if base not in _KIND_LABELS:
-        return kind
-    text = _KIND_LABELS[base][0 if lang == "zh" else 1]
-    if kind.endswith("_participants"):
-        text += "(人次)" if lang == "zh" else " (participants)"
-    return text

@@ -62,6 +62,12 @@ TINY: dict[str, list[dict]] = {
 }
 
 
+def plain(text: str) -> str:
+    """CLI output as one line of words: rich's error boxes and line wraps removed, so a
+    message can be asserted at any terminal width."""
+    return " ".join(text.translate({ord(c): " " for c in "│╭╮╰╯─┃"}).split())
+
+
 def tiny_frames() -> dict[str, pd.DataFrame]:
     """The tiny dataset as all-text DataFrames (a fresh copy each call)."""
     return {name: pd.DataFrame(rows, dtype=str) for name, rows in TINY.items()}

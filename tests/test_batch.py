@@ -15,12 +15,15 @@ from conftest import tiny_frames, write_csv_dataset
 from typer.testing import CliRunner
 
 import sgnet
-from sgnet import batch as batch_module
-from sgnet.batch import Outcome, Scope, batch_scopes, headline_of, index_html, run_batch
+from sgnet import metrics
+from sgnet import report as report_module
 from sgnet.cli import app
-from sgnet.engine import KernelWorker
+from sgnet.handover import fingerprint, publish
+from sgnet.kernel import KernelWorker
+from sgnet.pages import IndexRow, index_html
 from sgnet.paths import SAMPLE_DATA
-from sgnet.report import REPORT_NOTEBOOK, run_report
+from sgnet.plan import REPORT_NOTEBOOK, batch_scopes, make_plan
+from sgnet.report import run_batch, run_report
 
 runner = CliRunner()
 
@@ -157,7 +160,7 @@ def test_a_report_alone_equals_the_same_report_in_the_batch(sample_batch, tmp_pa
 # --------------------------------------------------------------------------- isolation
 
 PROBE_CELLS = [
-    ("data = None\ndirty = False", ["parameters"]),
+    ("data = None\nhandle = None\ndirty = False", ["parameters"]),
     ("import json, logging, os, sys, warnings\n"
      "import matplotlib as mpl\nimport matplotlib.pyplot as plt\nimport pandas as pd\n"
      "from matplotlib.font_manager import fontManager\n"
@@ -176,7 +179,7 @@ PROBE_CELLS = [
      "    'cjk_registered': any(f.name == 'Noto Sans CJK SC' for f in fontManager.ttflist),\n"
      "    'figure_formats': sorted(InlineBackend.instance().figure_formats),\n"
      "    'root_log_level': logging.root.level,\n"
-     "    'count_total': int(sgnet.load(data).activities['count'].sum()),\n"
+     "    'count_total': int(sgnet.load(data, handle=handle).activities['count'].sum()),\n"
      "    'execution_count': get_ipython().execution_count,\n"
      "}\n"
      "print(json.dumps(state, sort_keys=True))", []),
@@ -192,7 +195,7 @@ PROBE_CELLS = [
      "    sgnet.plots.use_cjk_font()\n"
      "    %config InlineBackend.figure_formats = ['svg']\n"
      "    logging.basicConfig(level=logging.DEBUG)\n"
-     "    ds = sgnet.load(data)\n"
+     "    ds = sgnet.load(data, handle=handle)\n"
      "    ds.activities.loc[:, 'count'] = 999", []),
 ]
 
@@ -214,10 +217,13 @@ def _state(nb) -> dict:
 
 def test_kept_kernel_does_not_leak_state_between_reports(tmp_path):
     probe = _probe_notebook(tmp_path / "probe.ipynb")
-    params = {"data": str(SAMPLE_DATA)}
-    fresh = pm.execute_notebook(str(probe), str(tmp_path / "fresh.ipynb"), parameters=params,
-                                progress_bar=False, cwd=str(tmp_path))
-    with KernelWorker(preload=(str(SAMPLE_DATA),)) as worker:
+    handle = fingerprint(SAMPLE_DATA)
+    params = {"data": str(SAMPLE_DATA), "handle": handle}
+    fresh = pm.execute_notebook(str(probe), str(tmp_path / "fresh.ipynb"),
+                                parameters={"data": str(SAMPLE_DATA)}, progress_bar=False,
+                                cwd=str(tmp_path))
+    # the dirty report changes the handed-over dataset; the next one must get it intact
+    with publish(sgnet.load(), handle), KernelWorker() as worker:
         worker.execute(probe, tmp_path / "dirty.ipynb", params | {"dirty": True}, cwd=tmp_path)
         dirty = _state(nbformat.read(tmp_path / "dirty.ipynb", as_version=4))
         after = _state(worker.execute(probe, tmp_path / "after.ipynb", params, cwd=tmp_path))
@@ -263,8 +269,8 @@ def test_one_broken_pairing_is_marked_and_the_others_are_written(tmp_path, monke
     before = (good.folder / "PR1.html").read_bytes()
 
     broken = _broken_notebook(tmp_path / "broken.ipynb", "PR1")
-    real_run_batch = batch_module.run_batch
-    monkeypatch.setattr(batch_module, "run_batch",
+    real_run_batch = report_module.run_batch
+    monkeypatch.setattr(report_module, "run_batch",
                         lambda *a, **kw: real_run_batch(*a, notebook=broken, **kw))
     result = runner.invoke(app, ["batch", "--data", str(data), "--period", "2022Q2",
                                  "--out", str(out), "--jobs", "2"])
@@ -294,7 +300,7 @@ def test_a_dead_kernel_fails_one_report_and_is_replaced(tmp_path):
     result = run_batch(data, period="2022Q2", out=tmp_path / "out", jobs=1,
                        notebook=tmp_path / "killer.ipynb")
     assert [(o.scope.scope, o.ok) for o in result.outcomes] == [("PR1", False), ("PR2", True)]
-    assert "kernel failed" in result.outcomes[0].error
+    assert "kernel failed" in result.outcomes[0].reason
     assert (result.folder / "PR2.html").exists()  # run on the replacement kernel
 
 
@@ -326,10 +332,10 @@ def test_batch_scopes_pairings_active_in_the_period(tiny_dir):
 
 
 def test_index_escapes_data_and_marks_failures():
-    scopes = [Scope("PR1", "<script>alert(1)</script>", pairing="PR1"),
-              Scope("PR2", "乙 → 丙", pairing="PR2")]
-    page = index_html([Outcome(scopes[0], True, 0.4, headline={"trainings": 1234}),
-                       Outcome(scopes[1], False, 0.1, error="KeyError: 'x' <img>")],
+    page = index_html([IndexRow("PR1", "<script>alert(1)</script>", ok=True,
+                                figures={"trainings": 1234}),
+                       IndexRow("PR2", "乙 → 丙", ok=False, figures={},
+                                error="KeyError: 'x' <img>")],
                       sgnet.parse_period("2023Q2"))
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page
     assert "1,234" in page and "KeyError: &#x27;x&#x27; &lt;img&gt;" in page
@@ -337,12 +343,17 @@ def test_index_escapes_data_and_marks_failures():
     assert "以下报告生成失败" in page
 
 
-def test_headline_of_reads_the_cards():
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
-        "display_data", data={"text/html": "<div class='sg-card' data-metric='trainings'>"
-                                           "<div class='sg-value'>1,204</div></div>"})])]
-    assert headline_of(nb) == {"trainings": 1204}
+def test_index_figures_come_from_metrics_not_from_html(tiny_dir):
+    plan = make_plan(tiny_dir, period="2022Q2", each="pairing")
+    ds = sgnet.load(tiny_dir)
+    for job in plan.jobs:
+        expected = metrics.headline(ds.select(pairing=job.scope.pairing, period="2022Q2"))
+        assert job.figures == dict(zip(expected["metric"], expected["value"], strict=True))
+    # worked by hand from conftest.TINY: in 2022Q2, PR1 has A2 (2 trainings, 50 people),
+    # A3 (3 stations), A4 (4 individual sessions, 4 people) and A6 (1 household, count blank)
+    pr1 = plan.jobs[0].figures
+    assert (pr1["trainings"], pr1["people_trained"], pr1["station_visits"],
+            pr1["individual_supervision"], pr1["household_visits"]) == (2, 50, 3, 4, 1)
 
 
 def test_batch_translates_arguments(monkeypatch, tmp_path):
@@ -352,7 +363,7 @@ def test_batch_translates_arguments(monkeypatch, tmp_path):
         seen.update(kwargs, data=data)
         raise sgnet.ReportError("stop here")
 
-    monkeypatch.setattr(batch_module, "run_batch", fake_run_batch)
+    monkeypatch.setattr(report_module, "run_batch", fake_run_batch)
     result = runner.invoke(app, ["batch", "--data", "x", "--period", "2022Q4", "--each",
                                  "region", "--level", "city", "--jobs", "3", "--audience",
                                  "internal", "--lang", "en", "--out", str(tmp_path),
@@ -362,7 +373,7 @@ def test_batch_translates_arguments(monkeypatch, tmp_path):
     assert seen == {"data": Path("x"), "period": "2022Q4", "each": "region", "level": "city",
                     "jobs": 3, "audience": "internal", "lang": "en", "out": tmp_path,
                     "only": ["450000", "520000"], "scheduler": None,
-                    "connect_timeout": 10.0}
+                    "connect_timeout": 10.0, "allow_rejected": False}
 
 
 def test_only_writes_the_named_reports(tmp_path):

@@ -21,12 +21,12 @@ import pytest
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
-from sgnet import batch as batch_module
-from sgnet.batch import run_batch
+from sgnet import report as report_module
 from sgnet.cli import app
 from sgnet.errors import ReportError
 from sgnet.paths import SAMPLE_DATA
-from sgnet.report import REPORT_NOTEBOOK
+from sgnet.plan import REPORT_NOTEBOOK
+from sgnet.report import run_batch
 
 runner = CliRunner()
 
@@ -157,8 +157,8 @@ def test_a_failing_report_is_marked_and_keeps_the_earlier_one(runs, cluster, tmp
     before = (out / quarter / "PR03.html").read_bytes()
     broken = _broken_notebook(tmp_path / "broken.ipynb",
                               "if pairing == 'PR03':\n    raise ValueError('目标表有误 <b>' + pairing)")
-    real_run_batch = batch_module.run_batch
-    monkeypatch.setattr(batch_module, "run_batch",
+    real_run_batch = report_module.run_batch
+    monkeypatch.setattr(report_module, "run_batch",
                         lambda *a, **kw: real_run_batch(*a, notebook=broken, **kw))
     result = runner.invoke(app, ["batch", "--period", quarter, "--out", str(out),
                                  "--scheduler", cluster.scheduler_address,
@@ -197,7 +197,7 @@ def test_a_worker_that_dies_fails_its_report_only(cluster, tmp_path):
                        on_progress=lambda *args: seen.append(args[:3]))
     assert [(o.scope.scope, o.ok) for o in result.outcomes] == \
            [("PR05", True), ("PR06", False), ("PR07", True)]
-    assert "KilledWorker" in result.outcomes[1].error
+    assert "KilledWorker" in result.outcomes[1].reason
     assert seen[0] == (0, 0, 3) and seen[-1] == (3, 1, 3)
     assert (result.folder / "PR05.html").exists() and (result.folder / "PR07.html").exists()
     assert not (result.folder / "PR06.html").exists()
@@ -232,7 +232,7 @@ def test_workers_need_no_copy_of_the_data_even_after_a_kernel_dies(tmp_path):
     assert not data.exists()
     assert [(o.scope.scope, o.ok) for o in result.outcomes] == \
            [("PR05", False), ("PR06", True), ("PR07", True)]
-    assert "kernel failed" in result.outcomes[0].error
+    assert "kernel failed" in result.outcomes[0].reason
 
 
 def _free_port() -> int:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import tiny_frames, write_csv_dataset
+from conftest import plain, tiny_frames, write_csv_dataset
 from typer.testing import CliRunner
 
 from sgnet import report as report_module
@@ -47,6 +47,7 @@ def test_report_translates_arguments(monkeypatch, tmp_path):
                                  "450000", "--audience", "internal", "--lang", "en",
                                  "--out", str(tmp_path)])
     assert result.exit_code == 1 and "stop here" in result.output
+    assert callable(seen.pop("on_progress"))
     assert seen == {"data": Path("x"), "period": "2022Q4", "region": "450000",
                     "pairing": None, "audience": "internal", "lang": "en", "out": tmp_path,
                     "allow_rejected": False}
@@ -75,5 +76,7 @@ def test_extract_writes_draft_csv_and_prints_table(tmp_path):
 
 
 def test_extract_missing_file_is_a_usage_error(tmp_path):
-    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
-    assert result.exit_code == 2 and "does not exist" in result.output
+    for width in ("40", "80", "200"):  # rich wraps the message inside its box
+        result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")],
+                               env={"COLUMNS": width})
+        assert result.exit_code == 2 and "does not exist" in plain(result.output), width

@@ -1,0 +1,336 @@
+"""HTML pieces of the report notebooks and the batch index page, escaped by one function.
+
+A report notebook displays these pieces (``display(HTML(pages.headline_html(...)))``); the
+batch index page is built here from the figures :mod:`sgnet.metrics` computed for each
+report. Every text that comes from data passes through :func:`escape`, and every word a
+reader sees comes from :mod:`sgnet.words`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import string
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from .dataset import Dataset
+from .metrics import HEADLINE
+from .paths import TEMPLATES
+from .periods import Period
+from .regions import region_name
+from .vocab import ACTIVITY_KINDS
+from .words import kind_label, word
+
+__all__ = [
+    "IndexRow",
+    "escape",
+    "title_html",
+    "heading_html",
+    "headline_html",
+    "table_html",
+    "progress_table_html",
+    "note_html",
+    "progress_rule",
+    "data_note",
+    "rejected_html",
+    "index_html",
+]
+
+
+def escape(value: object) -> str:
+    """Text for HTML, quotes included; ``None`` and missing values give an empty string.
+
+    Examples
+    --------
+    >>> escape("<b>同心</b> & 'x'"), escape(None)
+    ('&lt;b&gt;同心&lt;/b&gt; &amp; &#x27;x&#x27;', '')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str = "funder",
+               today: dt.date | None = None) -> str:
+    """The report's title block: program scope, period with its dates, audience, run date.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> ds = sgnet.load().select(region="450000")
+    >>> print(title_html(ds, sgnet.parse_period("2022Q4"), lang="en",
+    ...                  today=dt.date(2023, 1, 5)))  # doctest: +NORMALIZE_WHITESPACE
+    <h1>Mentoring program report · 2022Q4</h1><p class='sg-meta'>Scope: 广西壮族自治区 |
+    Period: 2022-10-01 to 2022-12-31 | Audience: funder | Generated: 2023-01-05</p>
+    """
+    if ds.pairing:
+        pair = ds.pairings.set_index("pairing_id").loc[ds.pairing]
+        names = ds.organizations.set_index("org_id")["name"]
+        scope = f"{names.get(pair['mentor_org_id'], '')} → {names.get(pair['mentee_org_id'], '')}"
+    elif ds.region:
+        scope = region_name(ds.region, full=True)
+    else:
+        scope = word("report.all_pairings", lang)
+    relative = word("report.relative", lang, relative=period.relative) if period.relative else ""
+    meta = word("report.meta", lang, scope=scope, start=period.start, end=period.end,
+                relative=relative, audience=word(audience, lang),
+                today=today or dt.date.today())
+    return (f"<h1>{escape(word('report.title', lang, period=period.label))}</h1>"
+            f"<p class='sg-meta'>{escape(meta)}</p>")
+
+
+def heading_html(key: str, *, lang: str = "zh") -> str:
+    """A section heading of the report (``key`` names a ``section.<key>`` word).
+
+    Examples
+    --------
+    >>> heading_html("headline"), heading_html("data", lang="en")
+    ('<h2>本期主要数据</h2>', '<h2>About the data</h2>')
+    """
+    return f"<h2>{escape(word(f'section.{key}', lang))}</h2>"
+
+
+def headline_html(headline: pd.DataFrame, *, lang: str = "zh") -> str:
+    """Cards with the headline figures (the result of :func:`sgnet.metrics.headline`).
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"metric": ["trainings"], "value": [1234]})
+    >>> headline_html(h, lang="en")  # doctest: +ELLIPSIS
+    "<div class='sg-headline'><div class='sg-card' data-metric='trainings'>...1,234</div>..."
+    """
+    cards = "".join(
+        f"<div class='sg-card' data-metric='{escape(m)}'><div class='sg-value'>{int(v):,}</div>"
+        f"<div class='sg-label'>{escape(word(m, lang))}</div></div>"
+        for m, v in zip(headline["metric"], headline["value"], strict=True)
+        if m in HEADLINE
+    )
+    return f"<div class='sg-headline'>{cards}</div>"
+
+
+def _number(value: float) -> str:
+    if pd.isna(value):
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def table_html(df: pd.DataFrame, *, lang: str = "zh", kinds: tuple[str, ...] = ("kind", "metric"),
+               status: str | None = "status", percent: tuple[str, ...] = ("share",)) -> str:
+    """A DataFrame as an escaped HTML table with translated headers and values.
+
+    Columns named in ``kinds`` show activity-kind labels, ``status`` is translated and
+    colored, ``percent`` columns show as percentages.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"kind": ["training"], "count": [1200], "share": [0.5]})
+    >>> table_html(df, lang="en")  # doctest: +ELLIPSIS
+    "...<th>Activity kind</th><th>Count</th>...<td>Training</td><td class='sg-num'>1,200</td>..."
+    """
+    head = "".join(f"<th>{escape(word(c, lang))}</th>" for c in df.columns)
+    body = []
+    for row in df.itertuples(index=False):
+        cells = []
+        for col, value in zip(df.columns, row, strict=True):
+            if col in kinds and isinstance(value, str):
+                cells.append(f"<td>{escape(kind_label(value, lang))}</td>")
+            elif col == status and isinstance(value, str):
+                cells.append(f"<td class='sg-{escape(value)}'>{escape(word(value, lang))}</td>")
+            elif col in percent and pd.notna(value):
+                cells.append(f"<td class='sg-num'>{float(value) * 100:.0f}%</td>")
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                cells.append(f"<td class='sg-num'>{_number(value)}</td>")
+            else:
+                cells.append(f"<td>{escape(value)}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f"<table class='sg-table'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def progress_table_html(progress: pd.DataFrame, *, lang: str = "zh") -> str:
+    """One row per pairing, one column per target metric: ``actual / target (share)``.
+
+    Each cell is colored by its status (behind, on track, met); metrics with no target for a
+    pairing show an empty cell. ``progress`` is the result of :func:`sgnet.metrics.progress`.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"pairing_id": ["PR01"], "mentor": ["甲"], "mentee": ["乙"],
+    ...                   "metric": ["training"], "actual": [3], "target": [12.0],
+    ...                   "expected": [6.0], "share": [0.25], "status": ["behind"]})
+    >>> progress_table_html(p)  # doctest: +ELLIPSIS
+    "...<td class='sg-num sg-behind' title='按进度应完成 6'>3 / 12 (25%)</td>..."
+    """
+    def order(metric: str) -> tuple[int, bool]:
+        base = metric.removesuffix("_participants")
+        rank = ACTIVITY_KINDS.index(base) if base in ACTIVITY_KINDS else len(ACTIVITY_KINDS)
+        return rank, metric.endswith("_participants")
+
+    metrics = sorted(dict.fromkeys(progress["metric"]), key=order)
+    head = "".join(f"<th>{escape(word(c, lang))}</th>" for c in ("pairing_id", "mentor", "mentee"))
+    head += "".join(f"<th>{escape(kind_label(m, lang))}</th>" for m in metrics)
+    body = []
+    for pid, rows in progress.groupby("pairing_id", sort=True):
+        first = rows.iloc[0]
+        cells = [f"<td>{escape(pid)}</td><td>{escape(first['mentor'])}</td>"
+                 f"<td>{escape(first['mentee'])}</td>"]
+        by_metric = rows.set_index("metric")
+        for m in metrics:
+            if m not in by_metric.index:
+                cells.append("<td></td>")
+                continue
+            r = by_metric.loc[m]
+            title = f"{word('expected', lang)} {r['expected']:g}"
+            cells.append(
+                f"<td class='sg-num sg-{escape(r['status'])}' title='{escape(title)}'>"
+                f"{int(r['actual']):,} / {r['target']:,.0f} ({r['share'] * 100:.0f}%)</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    legend = " · ".join(f"<span class='sg-{s}'>{escape(word(s, lang))}</span>"
+                        for s in ("behind", "on_track", "done"))
+    return (f"<table class='sg-table'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table><p class='sg-meta'>{legend}</p>")
+
+
+def note_html(text: str) -> str:
+    """A short explanatory paragraph (escaped).
+
+    Examples
+    --------
+    >>> note_html("a < b")
+    "<p class='sg-meta'>a &lt; b</p>"
+    """
+    return f"<p class='sg-meta'>{escape(text)}</p>"
+
+
+def progress_rule(period: Period, *, lang: str = "zh") -> str:
+    """The sentence that states how progress against the yearly targets is computed.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> progress_rule(sgnet.parse_period("2022Q2"), lang="en")  # doctest: +ELLIPSIS
+    "Targets are annual. 'Year to date' counts activities from 2022-01-01 to 2022-06-30; ..."
+    """
+    return word("report.progress_rule", lang, year=period.end.year, end=period.end,
+                share=f"{period.year_share():.0%}")
+
+
+def _n_rejected(ds: Dataset) -> int:
+    return len(ds.rejected[["table", "row"]].drop_duplicates()) if len(ds.rejected) else 0
+
+
+def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
+    """What the report was computed from: the number of records in the period and in total.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> ds = sgnet.load()
+    >>> data_note(ds, ds.select(period="2022Q4"), lang="en")  # doctest: +ELLIPSIS
+    '... activity records in the period (... in the dataset, 14 pairings).'
+    """
+    text = word("report.data_note", lang, current=len(current.activities),
+                total=len(ds.activities), pairings=len(ds.pairings))
+    if n := _n_rejected(ds):
+        text += word("report.rejected_note", lang, n=n)
+    return text
+
+
+def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
+    """The rows left out at load time, with where they are and why (internal reports only).
+
+    Values are shown as found in the data (they may contain names of people), escaped.
+    An empty string when no row was left out.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> rejected_html(sgnet.load())
+    ''
+    """
+    rejected = ds.rejected
+    if rejected.empty:
+        return ""
+    columns = ["file", "row", "column", "value", "message"]
+    rows = rejected[columns].astype(object)
+    rows = rows.where(rows.notna(), "")
+    intro = word("report.rejected_intro", lang, n=_n_rejected(ds))
+    body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in r) + "</tr>"
+                   for r in rows.itertuples(index=False))
+    return (f"<p class='sg-meta'>{escape(intro)}</p><table class='sg-table'><thead><tr>"
+            + "".join(f"<th>{escape(word(h, lang))}</th>" for h in columns)
+            + f"</tr></thead><tbody>{body}</tbody></table>")
+
+
+# --------------------------------------------------------------------------- index page
+
+class IndexRow:
+    """One line of the index: a report's file stem, readable name, figures and fate."""
+
+    __slots__ = ("stem", "name", "ok", "figures", "error", "kept_earlier")
+
+    def __init__(self, stem: str, name: str, *, ok: bool, figures: Mapping[str, int],
+                 error: str = "", kept_earlier: bool = False):
+        self.stem, self.name, self.ok = stem, name, ok
+        self.figures, self.error, self.kept_earlier = dict(figures), error, kept_earlier
+
+
+def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing",
+               lang: str = "zh", audience: str = "funder", today: dt.date | None = None) -> str:
+    """The index page of a batch: one row per report, sortable, self-contained.
+
+    ``figures`` of each row are the headline figures :func:`sgnet.metrics.headline` gives
+    for the report's scope and period. Every text that comes from data is escaped; the page
+    loads nothing (its only script is inline, and its Content-Security-Policy forbids any
+    fetch). Without script the rows stay in scope order.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> page = index_html([IndexRow("PR01", "甲 → 乙", ok=True, figures={"trainings": 3})],
+    ...                   sgnet.parse_period("2023Q2"))
+    >>> 'href="PR01.html"' in page and ">3<" in page
+    True
+    """
+    metrics = list(HEADLINE)
+    heads = [(word("index.report", lang), "text"),
+             (word("index.pairing" if each == "pairing" else "index.region", lang), "text")]
+    heads += [(word(m, lang), "num") for m in metrics] + [(word("index.status", lang), "text")]
+    head = "".join(f'<th data-col="{i}" data-type="{kind}" scope="col">{escape(text)}</th>'
+                   for i, (text, kind) in enumerate(heads))
+    lines, failures = [], []
+    rows = sorted(rows, key=lambda r: r.stem)
+    for r in rows:
+        s = escape(r.stem)
+        cells = [f'<td class="sg-num" data-sort="{r.figures[m]}">{r.figures[m]:,}</td>'
+                 if m in r.figures else '<td class="sg-num" data-sort="">—</td>'
+                 for m in metrics]
+        if r.ok:
+            link = f'<a href="{s}.html">{s}</a>'
+            status = f'<span class="sg-status-ok">{escape(word("index.ok", lang))}</span>'
+        else:
+            link = f'<a href="{s}.html">{s}</a>' if r.kept_earlier else s
+            kept = f" ({escape(word('index.kept', lang))})" if r.kept_earlier else ""
+            status = (f'<span class="sg-status-failed">{escape(word("index.failed", lang))}'
+                      f'{kept}<span class="sg-reason">{escape(r.error)}</span>'
+                      f'<a href="{s}.failed.ipynb">{escape(word("index.notebook", lang))}</a>'
+                      "</span>")
+            cells = ['<td class="sg-num" data-sort="">—</td>' for _ in metrics]
+            failures.append(f"<li><b>{s}</b> {escape(r.name)}: {escape(r.error)}</li>")
+        lines.append(f'<tr class="{"sg-ok" if r.ok else "sg-failed"}">'
+                     f'<td data-sort="{s}">{link}</td><td>{escape(r.name)}</td>'
+                     f'{"".join(cells)}<td data-sort="{1 if r.ok else 0}">{status}</td></tr>')
+    meta = word("index.meta", lang, start=period.start, end=period.end,
+                today=today or dt.date.today(), audience=word(audience, lang), n=len(rows),
+                bad=len(failures))
+    failure_block = (f'<div class="sg-failures"><p>{escape(word("index.failures", lang))}</p>'
+                     f'<ul>{"".join(failures)}</ul></div>' if failures else "")
+    page = string.Template((TEMPLATES / "batch_index.html").read_text(encoding="utf-8"))
+    return page.substitute(
+        lang=word("html.lang", lang),
+        title=escape(word("index.title", lang, period=period.label)),
+        meta=escape(meta), failures=failure_block, head=head, rows="\n".join(lines),
+        hint=escape(word("index.hint", lang)),
+    )
