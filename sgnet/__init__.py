@@ -32,9 +32,10 @@ __version__ = "0.1.0"
 
 #: public modules, reachable as ``sgnet.<name>`` after a bare ``import sgnet``
 MODULES = (
-    "audit", "dataset", "errors", "explore", "extract", "graph", "handover", "io", "maps",
-    "metrics", "netplots", "network", "pages", "paths", "periods", "plan", "plots", "regions",
-    "render", "report", "runners", "schema", "template", "vocab", "words",
+    "audit", "cache", "dask_runner", "dataset", "errors", "explore", "extract", "graph",
+    "handover", "io", "kernel", "maps", "markup", "metrics", "netplots", "network", "pages",
+    "paths", "periods", "plan", "plots", "regions", "render", "report", "runners", "schema",
+    "structure", "template", "vocab", "words",
 )
 
 #: public names of other modules, reachable as ``sgnet.<name>``: name -> module

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import __version__
 from .errors import ReportError
 from .handover import Handover, publish
 from .kernel import KernelWorker, prepare_export, register_engine
@@ -242,9 +243,7 @@ def _render_task(job: Job, payload: bytes, token: str, notebook: bytes,
 
 def _worker_facts() -> dict:
     """What the client checks on every worker before a batch."""
-    import sgnet
-
-    return {"sgnet": sgnet.__version__, "pid": os.getpid()}
+    return {"sgnet": __version__, "pid": os.getpid()}
 
 
 # --------------------------------------------------------------------------- client side
@@ -305,8 +304,6 @@ async def _probe(address: str, timeout: float) -> None:
 
 def _check_workers(client, address: str, timeout: float) -> dict:
     """Wait for a worker, then check that every worker imports the same sgnet."""
-    import sgnet
-
     try:
         client.wait_for_workers(1, timeout=timeout)
     except Exception:
@@ -318,10 +315,10 @@ def _check_workers(client, address: str, timeout: float) -> dict:
         raise ReportError(f"the Dask workers cannot run sgnet ({type(err).__name__}: {err}); "
                           f"every worker needs the same sgnet as this machine: {_INSTALL}"
                           ) from None
-    other = {w: f["sgnet"] for w, f in facts.items() if f["sgnet"] != sgnet.__version__}
+    other = {w: f["sgnet"] for w, f in facts.items() if f["sgnet"] != __version__}
     if other:
         listed = ", ".join(f"{w} has {v}" for w, v in sorted(other.items()))
-        raise ReportError(f"the Dask workers must run sgnet {sgnet.__version__}, as this "
+        raise ReportError(f"the Dask workers must run sgnet {__version__}, as this "
                           f"machine does: {listed}")
     return facts
 

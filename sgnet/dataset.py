@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .markup import escape
 from .periods import Period, parse_period
 from .regions import region_name, resolve_region, within
 
@@ -189,7 +189,7 @@ class Dataset:
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><td>{html.escape(k)}</td><td style='text-align:right'>{len(v)}</td></tr>"
+            f"<tr><td>{escape(k)}</td><td style='text-align:right'>{len(v)}</td></tr>"
             for k, v in self.tables.items()
         )
         span = self.date_range()
@@ -197,7 +197,7 @@ class Dataset:
         scope = self._scope_text()
         return (
             "<div><b>sgnet Dataset</b> "
-            f"<small>{html.escape(self.source)}</small>"
-            f"{'<br>' + html.escape(scope) if scope else ''}{extra}"
+            f"<small>{escape(self.source)}</small>"
+            f"{'<br>' + escape(scope) if scope else ''}{extra}"
             f"<table><tr><th>table</th><th>rows</th></tr>{rows}</table></div>"
         )

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from . import metrics, plots
 from .dataset import Dataset
 from .periods import Period, parse_period
+from .plan import default_period
 from .regions import region_name
 from .words import word
 
@@ -78,8 +79,6 @@ def overview(ds: Dataset, *, period: str | Period | None = None, region: str | N
     >>> len(fig.axes), fig._suptitle.get_text()
     (3, '2022Q4 · 广西壮族自治区')
     """
-    from .report import default_period
-
     p = parse_period(period) if period is not None else default_period(ds)
     scope = ds.select(region=region)
     progress = metrics.progress(scope, p)

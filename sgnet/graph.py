@@ -29,7 +29,6 @@ displays as HTML in JupyterLab.
 from __future__ import annotations
 
 import gc
-import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .dataset import Dataset
+from .markup import escape
 
 __all__ = ["RELATIONS", "build", "relation_subgraph", "org_graph", "summary", "GraphSummary"]
 
@@ -459,14 +459,14 @@ class GraphSummary:
     def _repr_html_(self) -> str:
         def table(df: pd.DataFrame) -> str:
             rows = "".join(
-                f"<tr><td>{html.escape(str(a))}</td><td style='text-align:right'>{b}</td></tr>"
+                f"<tr><td>{escape(str(a))}</td><td style='text-align:right'>{b}</td></tr>"
                 for a, b in df.itertuples(index=False)
             )
-            head = "".join(f"<th>{html.escape(c)}</th>" for c in df.columns)
+            head = "".join(f"<th>{escape(c)}</th>" for c in df.columns)
             style = "display:inline-table;margin-right:2em"
             return f"<table style='{style}'><tr>{head}</tr>{rows}</table>"
 
-        scope = f"<br><small>{html.escape(self.scope)}</small>" if self.scope else ""
+        scope = f"<br><small>{escape(self.scope)}</small>" if self.scope else ""
         return (f"<div><b>sgnet pairing network</b>{scope}<br>"
                 f"{table(self.nodes)}{table(self.edges)}</div>")
 

@@ -26,8 +26,15 @@ import threading
 from pathlib import Path
 
 import nbformat
+import papermill as pm
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+from nbconvert import HTMLExporter
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
 
 from .errors import ReportError
+from .paths import TEMPLATES
 
 __all__ = ["ENGINE_NAME", "EXPORT_LOCK", "KernelWorker", "html_exporter", "prepare_export",
            "register_engine", "shared_exporter"]
@@ -47,10 +54,6 @@ def html_exporter():
     Building one loads and compiles the Jinja templates (a few tenths of a second): use
     :func:`shared_exporter`, which keeps one per process.
     """
-    from nbconvert import HTMLExporter
-
-    from .paths import TEMPLATES
-
     exporter = HTMLExporter(
         template_name="sgnet",
         extra_template_basedirs=[str(TEMPLATES)],
@@ -88,9 +91,6 @@ def prepare_export() -> None:
 
 def register_engine() -> None:
     """Register the papermill engine ``sgnet-kept-kernel`` (once per process)."""
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine, papermill_engines
-
     class KeptKernelEngine(NBClientEngine):
         """Papermill's nbclient engine, on the kernel of a :class:`KernelWorker`."""
 
@@ -162,9 +162,6 @@ class KernelWorker:
 
     def start(self, *, wait: bool = True) -> KernelWorker:
         """Launch the kernel; with ``wait``, also wait for it and run the setup code."""
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
         self._stderr = tempfile.TemporaryFile(prefix="sgnet-kernel-")
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
         run_sync(self.km.start_kernel)(extra_arguments=[_HIST], stdout=subprocess.DEVNULL,
@@ -176,8 +173,6 @@ class KernelWorker:
 
     def wait(self) -> None:
         """Wait until the kernel answers, then import, snapshot and warm up in it."""
-        from jupyter_core.utils import run_sync
-
         if self._ready:
             return
         if self.km is None:
@@ -197,8 +192,6 @@ class KernelWorker:
 
     def close(self) -> None:
         """Stop the kernel (quietly if it is already gone)."""
-        from jupyter_core.utils import run_sync
-
         if self.kc is not None:
             try:
                 self.kc.stop_channels()
@@ -240,8 +233,6 @@ class KernelWorker:
 
     def run_code(self, code: str, *, what: str) -> None:
         """Run code in the kernel outside any notebook (no history, no counter)."""
-        from jupyter_core.utils import run_sync
-
         outputs: list[str] = []
 
         def hook(msg):
@@ -272,8 +263,6 @@ class KernelWorker:
         ReportError
             If the kernel died or a cell timed out; the kernel has been replaced.
         """
-        import papermill as pm
-
         register_engine()
         self.wait()
         cwd = str(Path(cwd).resolve()) if cwd is not None else os.getcwd()

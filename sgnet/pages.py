@@ -9,13 +9,13 @@ reader sees comes from :mod:`sgnet.words`.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import string
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from .dataset import Dataset
+from .markup import escape
 from .metrics import HEADLINE
 from .paths import TEMPLATES
 from .periods import Period
@@ -37,19 +37,6 @@ __all__ = [
     "rejected_html",
     "index_html",
 ]
-
-
-def escape(value: object) -> str:
-    """Text for HTML, quotes included; ``None`` and missing values give an empty string.
-
-    Examples
-    --------
-    >>> escape("<b>同心</b> & 'x'"), escape(None)
-    ('&lt;b&gt;同心&lt;/b&gt; &amp; &#x27;x&#x27;', '')
-    """
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    return html.escape(str(value), quote=True)
 
 
 def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str = "funder",

@@ -47,8 +47,12 @@ def use_cjk_font() -> str:
     >>> use_cjk_font()
     'Noto Sans CJK SC'
     """
-    path = importlib.resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf"
-    fontManager.addfont(str(path))
+    path = str(importlib.resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf")
+    fontManager.addfont(path)
+    # a system font of the same family (Debian's fonts-noto-cjk) would otherwise win the
+    # tie in findfont: the shipped file goes first, so figures are the same on every machine
+    fontManager.ttflist.sort(key=lambda f: f.fname != path)
+    fontManager._findfont_cached.cache_clear()
     mpl.rcParams["font.family"] = "sans-serif"
     mpl.rcParams["font.sans-serif"] = [CJK_FONT, "DejaVu Sans"]
     mpl.rcParams["axes.unicode_minus"] = False

@@ -12,6 +12,7 @@ import copy
 from pathlib import Path
 
 import nbformat
+import papermill as pm
 
 from .errors import ReportError
 from .kernel import EXPORT_LOCK, KernelWorker, shared_exporter
@@ -91,8 +92,6 @@ def render(worker: KernelWorker, parameters: dict, folder: Path, stem: str, *,
         papermill writes it, and the error carries the cell, its error name and value) or
         the kernel died.
     """
-    import papermill as pm
-
     folder = Path(folder)
     try:
         nb = worker.execute(notebook, folder / f"{stem}.ipynb", parameters, cwd=folder)
