@@ -64,8 +64,13 @@ def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str =
     meta = word("report.meta", lang, scope=scope, start=period.start, end=period.end,
                 relative=relative, audience=word(audience, lang),
                 today=today or dt.date.today())
-    return (f"<h1>{escape(word('report.title', lang, period=period.label))}</h1>"
-            f"<p class='sg-meta'>{escape(meta)}</p>")
+    title = word("report.title", lang, period=period.label)
+    banner = ""
+    if audience == "internal":  # never to be mistaken for the funder's report
+        mark = word("report.internal_banner", lang)
+        banner = f"<div class='sg-internal'>{escape(mark)}</div>"
+        title = f"{mark} · {title}"
+    return f"{banner}<h1>{escape(title)}</h1><p class='sg-meta'>{escape(meta)}</p>"
 
 
 def heading_html(key: str, *, lang: str = "zh") -> str:
@@ -254,14 +259,15 @@ def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
 # --------------------------------------------------------------------------- index page
 
 class IndexRow:
-    """One line of the index: a report's file stem, readable name, figures and fate."""
+    """One line of the index: a report's file stem, scope, readable name, figures and fate."""
 
-    __slots__ = ("stem", "name", "ok", "figures", "error", "kept_earlier")
+    __slots__ = ("stem", "name", "ok", "figures", "error", "kept_earlier", "label")
 
     def __init__(self, stem: str, name: str, *, ok: bool, figures: Mapping[str, int],
-                 error: str = "", kept_earlier: bool = False):
+                 error: str = "", kept_earlier: bool = False, label: str | None = None):
         self.stem, self.name, self.ok = stem, name, ok
         self.figures, self.error, self.kept_earlier = dict(figures), error, kept_earlier
+        self.label = label or stem  # what the row shows: the scope (the stem without suffixes)
 
 
 def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing",
@@ -290,24 +296,24 @@ def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing
     lines, failures = [], []
     rows = sorted(rows, key=lambda r: r.stem)
     for r in rows:
-        s = escape(r.stem)
+        s, shown = escape(r.stem), escape(r.label)
         cells = [f'<td class="sg-num" data-sort="{r.figures[m]}">{r.figures[m]:,}</td>'
                  if m in r.figures else '<td class="sg-num" data-sort="">—</td>'
                  for m in metrics]
         if r.ok:
-            link = f'<a href="{s}.html">{s}</a>'
+            link = f'<a href="{s}.html">{shown}</a>'
             status = f'<span class="sg-status-ok">{escape(word("index.ok", lang))}</span>'
         else:
-            link = f'<a href="{s}.html">{s}</a>' if r.kept_earlier else s
+            link = f'<a href="{s}.html">{shown}</a>' if r.kept_earlier else shown
             kept = f" ({escape(word('index.kept', lang))})" if r.kept_earlier else ""
             status = (f'<span class="sg-status-failed">{escape(word("index.failed", lang))}'
                       f'{kept}<span class="sg-reason">{escape(r.error)}</span>'
                       f'<a href="{s}.failed.ipynb">{escape(word("index.notebook", lang))}</a>'
                       "</span>")
             cells = ['<td class="sg-num" data-sort="">—</td>' for _ in metrics]
-            failures.append(f"<li><b>{s}</b> {escape(r.name)}: {escape(r.error)}</li>")
+            failures.append(f"<li><b>{shown}</b> {escape(r.name)}: {escape(r.error)}</li>")
         lines.append(f'<tr class="{"sg-ok" if r.ok else "sg-failed"}">'
-                     f'<td data-sort="{s}">{link}</td><td>{escape(r.name)}</td>'
+                     f'<td data-sort="{shown}">{link}</td><td>{escape(r.name)}</td>'
                      f'{"".join(cells)}<td data-sort="{1 if r.ok else 0}">{status}</td></tr>')
     meta = word("index.meta", lang, start=period.start, end=period.end,
                 today=today or dt.date.today(), audience=word(audience, lang), n=len(rows),

@@ -43,6 +43,7 @@ __all__ = [
     "check_options",
     "default_period",
     "scope_name",
+    "file_stem",
     "period_folder",
     "batch_scopes",
     "report_parameters",
@@ -74,8 +75,9 @@ class Job:
 
     @property
     def stem(self) -> str:
-        """The file name of the report without its suffix."""
-        return self.scope.scope
+        """The file name of the report without its suffix (see :func:`file_stem`)."""
+        return file_stem(self.scope.scope, self.parameters.get("audience", "funder"),
+                         self.parameters.get("lang", "zh"))
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,24 @@ def scope_name(region: str | None = None, pairing: str | None = None) -> str:
     if not name.replace("-", "").replace("_", "").isalnum() or name.startswith("."):
         raise ReportError(f"scope {name!r} cannot be a file name")
     return name
+
+
+def file_stem(name: str, audience: str = "funder", lang: str = "zh") -> str:
+    """The file name of a report (or index) without its suffix: it says audience and language.
+
+    The funder report in Chinese is plain ``<name>``; an internal report adds ``.internal``
+    and an English one ``.en``, so that no run ever replaces the funder's file with another
+    audience's or language's.
+
+    Examples
+    --------
+    >>> file_stem("all"), file_stem("all", "internal"), file_stem("PR01", "internal", "en")
+    ('all', 'all.internal', 'PR01.internal.en')
+    >>> file_stem("index", lang="en")
+    'index.en'
+    """
+    return name + (".internal" if audience == "internal" else "") + (
+        ".en" if lang == "en" else "")
 
 
 def period_folder(root: Path, period: Period) -> Path:

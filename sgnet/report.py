@@ -15,6 +15,11 @@
    ``<scope>.rejected_rows.csv``;
 5. **index** (batches): ``index.html`` lists the reports with the figures of step 1.
 
+File names say the audience and language when they are not the default funder and Chinese
+(:func:`sgnet.plan.file_stem`): ``all.html``, ``all.internal.html``, ``all.en.html``,
+``index.internal.html``, so an internal or English run never replaces a funder's file and a
+funder index never links an internal report.
+
 An interrupted or failed run changes nothing that was there before.
 """
 
@@ -33,9 +38,9 @@ from .audit import Audit
 from .errors import ReportError
 from .handover import publish
 from .pages import IndexRow, index_html
-from .paths import REPORTS
+from .paths import reports_dir
 from .periods import Period
-from .plan import Job, Plan, Scope, make_plan, period_folder
+from .plan import Job, Plan, Scope, file_stem, make_plan, period_folder
 from .runners import LocalRunner, Rendered, Runner
 
 __all__ = ["Outcome", "BatchResult", "ReportResult", "run", "run_report", "run_batch"]
@@ -134,7 +139,7 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
     data : str or Path, optional
         Dataset folder or workbook (default: the bundled sample).
     out : str or Path, optional
-        Output root (default ``reports/``); files go to ``<out>/<period>/``.
+        Output root (default ``reports/`` in the current folder); files go to ``<out>/<period>/``.
     index : bool
         Write ``index.html`` (a batch does, a single report does not).
     on_progress : callable, optional
@@ -152,7 +157,7 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
     runner.start()
     try:
         plan = make_plan(data, today=today, **plan_options)
-        root = Path(out) if out is not None else REPORTS
+        root = Path(out) if out is not None else reports_dir()
         final_dir = _inside(root, period_folder(root, plan.period))
         for job in plan.jobs:
             _inside(root, final_dir / f"{job.stem}.html")
@@ -206,12 +211,13 @@ def _place(plan: Plan, outcomes: list[Outcome], tmp: Path, final_dir: Path, *, i
     if not index:
         return None
     rows = [IndexRow(o.job.stem, o.scope.name, ok=o.ok, figures=o.headline, error=o.reason,
-                     kept_earlier=o.kept_earlier) for o in outcomes]
+                     kept_earlier=o.kept_earlier, label=o.scope.scope) for o in outcomes]
     page = index_html(rows, plan.period, each=plan.each, lang=plan.lang,
                       audience=plan.audience, today=today)
-    (tmp / "index.html").write_text(page, encoding="utf-8")
-    os.replace(tmp / "index.html", final_dir / "index.html")
-    return final_dir / "index.html"
+    name = f"{file_stem('index', plan.audience, plan.lang)}.html"
+    (tmp / name).write_text(page, encoding="utf-8")
+    os.replace(tmp / name, final_dir / name)
+    return final_dir / name
 
 
 def run_report(
@@ -243,7 +249,8 @@ def run_report(
         Funder reports show no names of people.
     lang : {"zh", "en"}
     out : str or Path, optional
-        Output root (default ``reports/``); files go to ``<out>/<period>/<scope>.*``.
+        Output root (default ``reports/`` in the current folder); files go to
+        ``<out>/<period>/<scope>.*`` (see :func:`sgnet.plan.file_stem`).
     notebook : str or Path, optional
         The notebook to run (default ``notebooks/period_report.ipynb``).
     allow_rejected : bool
@@ -281,7 +288,7 @@ def run_report(
     plan = result.plan
     csv = result.folder / f"{stem}.rejected_rows.csv"
     return ReportResult(result.folder / f"{stem}.ipynb", result.folder / f"{stem}.html", p,
-                        stem, o.job.parameters, audit=plan.audit, rejected=plan.rejected,
+                        o.scope.scope, o.job.parameters, audit=plan.audit, rejected=plan.rejected,
                         rejected_csv=csv if csv.exists() else None)
 
 
@@ -320,7 +327,7 @@ def run_batch(
     audience, lang, allow_rejected
         As for :func:`run_report`.
     out : str or Path, optional
-        Output root (default ``reports/``); files go to ``<out>/<period>/``.
+        Output root (default ``reports/`` in the current folder); files go to ``<out>/<period>/``.
     notebook : str or Path, optional
         The notebook to run (default ``notebooks/period_report.ipynb``).
     timeout : float, optional

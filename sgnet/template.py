@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .dataset import Dataset
 from .errors import SgnetError
+from .excel import text_cell
 from .schema import METRICS, SCHEMAS, parse_kind, required_columns
 from .vocab import (
     ACTIVITY_KINDS,
@@ -272,7 +273,9 @@ def _table_sheet(wb: Workbook, table: str, lists: dict[str, str], ds: Dataset | 
             for i in range(1, len(columns) + 1)]
     for r, record in enumerate(frame[columns].itertuples(index=False), start=2):
         for i, (column, value) in enumerate(zip(columns, record, strict=True), start=1):
-            cell = ws.cell(r, i, _cell_value(value, table, column))
+            # text stays text: a name such as "=HYPERLINK(...)" must not become a formula
+            cell = text_cell(ws.cell(r, i), _cell_value(value, table, column),
+                             where=f"{SHEETS[table]} row {r}, {HEADERS[table].get(column, column)}")
             cell.number_format = fmts[i - 1]
 
 
@@ -367,6 +370,8 @@ def write_template(out: str | Path, ds: Dataset | None = None, *,
     try:
         wb.save(tmp)
         os.replace(tmp, out)
+    except OSError as err:
+        raise SgnetError(f"cannot write {out}: {err.strerror or err}") from None
     finally:
         Path(tmp).unlink(missing_ok=True)
     return out

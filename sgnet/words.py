@@ -87,6 +87,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "section.rejected": ("未通过校验的数据行(内部)", "Rows rejected by validation (internal)"),
     # report title block
     "report.title": ("牵手帮扶工作报告 · {period}", "Mentoring program report · {period}"),
+    "report.internal_banner": ("内部资料·请勿外发", "INTERNAL · DO NOT FORWARD"),
     "report.all_pairings": ("全部结对", "All pairings"),
     "report.meta": ("范围:{scope} | 期间:{start} 至 {end}{relative} | 读者:{audience}"
                     " | 生成日期:{today}",

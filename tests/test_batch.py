@@ -312,8 +312,8 @@ def test_region_batch_at_city_level(tmp_path):
     assert [o.scope.scope for o in result.outcomes] == ["451200", "520500"]
     assert result.failed == []
     assert sorted(p.name for p in result.folder.glob("*.html")) == [
-        "451200.html", "520500.html", "index.html"]
-    page = (result.folder / "451200.html").read_text(encoding="utf-8")
+        "451200.en.html", "520500.en.html", "index.en.html"]
+    page = (result.folder / "451200.en.html").read_text(encoding="utf-8")
     assert "People trained" in page  # lang=en reached the notebook
     # Hechi city: trainings A1 (20 people) and A2 (50 people) of PR1 in 2022
     assert card(page, "people_trained") == 70

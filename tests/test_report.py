@@ -100,7 +100,9 @@ def test_english_internal_report(tmp_path):
     result = run_report(period="2022-10-24..2022-10-28", pairing="PR14", audience="internal",
                         lang="en", out=tmp_path)
     page = result.html.read_text(encoding="utf-8")
-    assert result.html.name == "PR14.html"
+    assert result.html.name == "PR14.internal.en.html"  # never the funder's PR14.html
+    assert result.notebook.name == "PR14.internal.en.ipynb" and result.scope == "PR14"
+    assert "INTERNAL · DO NOT FORWARD" in page
     assert "People trained" in page and "Activities led per supervisor" in page
     # the week of seed 002: a training of 22 people, 5 stations visited, 13 supervised
     assert result.html.parent.name == "2022-10-24_2022-10-28"

@@ -215,3 +215,25 @@ def test_internal_report_lists_the_rejected_rows(flawed, tmp_path):
     assert result.rejected == 2 and result.rejected_csv.exists()
     rows = result.rejected_csv.read_text(encoding="utf-8-sig")
     assert "二十来个" in rows and "O404" in rows
+
+
+def test_internal_and_english_reports_never_replace_the_funder_file(tmp_path):
+    funder = run_report(period="2022Q4", pairing="PR14", out=tmp_path)
+    before = funder.html.read_bytes()
+    internal = run_report(period="2022Q4", pairing="PR14", audience="internal", out=tmp_path)
+    english = run_report(period="2022Q4", pairing="PR14", lang="en", out=tmp_path)
+    assert funder.html.read_bytes() == before
+    assert sorted(p.name for p in funder.html.parent.glob("PR14*.html")) == [
+        "PR14.en.html", "PR14.html", "PR14.internal.html"]
+    assert english.html.name == "PR14.en.html"
+    page = internal.html.read_text(encoding="utf-8")
+    assert "内部资料·请勿外发" in page and "内部资料" not in before.decode("utf-8")
+
+
+def test_a_batch_index_links_only_reports_of_its_own_audience():
+    from sgnet.plan import make_plan
+
+    funder = make_plan(period="2022Q4", each="pairing", only=["PR14"])
+    internal = make_plan(period="2022Q4", each="pairing", only=["PR14"], audience="internal")
+    assert [j.stem for j in funder.jobs] == ["PR14"]
+    assert [j.stem for j in internal.jobs] == ["PR14.internal"]
