@@ -96,6 +96,7 @@ class _Fact:
     mode: str = ""
     topic: str = ""
     notes: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
 
     @property
     def hard(self) -> bool:
@@ -151,6 +152,7 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
         fact = facts.setdefault(t.kind, _Fact(t.kind, sent.strip(), aggregate=aggregate,
                                               span=(t.start, t.end)))
         fact.span = (min(fact.span[0], t.start), max(fact.span[1], t.end))
+        fact.words.add(sent[t.start:t.end])
         for column, q in bound.get(i, {}).items():
             fact.span = (min(fact.span[0], q.start), max(fact.span[1], q.end))
             if getattr(fact, column) is None:
@@ -310,11 +312,18 @@ def _merge(facts: list[_Fact]) -> list[_Fact]:
             continue
         keys.add(key)
         kept.append(fact)
-    return [f for f in kept if f.hard or not any(_covers(h, f) for h in kept if h.hard)]
+    return [f for i, f in enumerate(kept)
+            if f.hard or not any(_covers(h, f, j > i) for j, h in enumerate(kept) if h.hard)]
 
 
-def _covers(hard: _Fact, soft: _Fact) -> bool:
+def _covers(hard: _Fact, soft: _Fact, hard_later: bool) -> bool:
+    """Whether an unnumbered fact is a mention of a numbered one: its date lies inside the
+    numbered fact's dates, unless it is a differently named event dated in its own sentence
+    after a one-day fact ("上午...讲座,35名社工参加。当天下午...开展工作坊")."""
     if hard.kind != soft.kind:
+        return False
+    if (not hard_later and soft.dated_here and hard.when is not None
+            and hard.when.end is None and not soft.words & hard.words):
         return False
     inner, outer = _span(soft.when), _span(hard.when)
     if inner is None:

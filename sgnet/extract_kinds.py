@@ -169,6 +169,8 @@ def rejected(sent: str, t: Trigger) -> bool:
     >>> rejected(s, find_triggers(s)[0])
     False
     """
+    if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT, sent):
+        return True
     clause = _QUOTED.sub("“”", clause_of(sent, t))
     if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):
         return True

@@ -12,6 +12,7 @@ __all__ = [
     "KIND_TRIGGERS",
     "TRIGGER_NOT_FOLLOWED_BY",
     "STATION_NOUN",
+    "EXCHANGE_CONTEXT",
     "STATION_JOINERS",
     "SLOT_UNITS",
     "PEOPLE_UNITS",
@@ -90,7 +91,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "station_visit": (
         r"(?:走访|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?|分赴|(?<!前)赴"
-        r"|去了|下到|走进)"
+        r"|去了|下到|走进|(?:先后|分别|分头)到|到了)"
         + r"(?:了)?" + _NOT_STOP + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站)",
     ),
     "household_visit": (
@@ -143,6 +144,10 @@ TRIGGER_NOT_FOLLOWED_BY = (
     r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册|时长"
 )
 
+#: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
+#: ("参访团先后到A镇、B镇社工站实地观摩"), not the mentor's station visit
+EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
+
 #: what a station visit visits, and how several visited stations are joined
 STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服务站)"
 STATION_JOINERS = r"以及|、|和|及|与"
@@ -189,7 +194,7 @@ TOTAL_CUES = r"共|累计|合计|总计|总共|一共|全年"
 #: a number right after these is per session or per person, never a total ("每次约十人参加")
 PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
-PARTICIPATION_CUES = r"参加|参与|参训|出席|覆盖|受益|到场"
+PARTICIPATION_CUES = r"参加|参与|参训|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会"
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
 STAFF_BEFORE = r"(?:督导|老师|专家)[^,;。]{0,6}一行"
@@ -229,7 +234,8 @@ ANNUAL_CUES = r"全年|年度|一年来|这一年|年内|本年"
 
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (
-    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成)了?" + _NOT_PUNCT + r"{0,10}$",
+    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成|共同)了?"
+    + _NOT_PUNCT + r"{0,10}$",
     r"(?:^|[,;。”\"」])\s*在" + _NOT_PUNCT + r"{0,15}$",
     r"通过" + _NOT_PUNCT + r"{0,12}$",
 )
