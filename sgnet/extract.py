@@ -114,12 +114,12 @@ class _Fact:
         return score
 
     def confidence(self) -> float:
-        score = self.support()
+        score = min(self.support(), 0.95)
         if self.approx:
             score -= 0.1
         if self.when is not None and self.when.inferred:
             score -= 0.05 if self.when.start.year is not None else 0.1
-        return round(max(min(score, 0.95), 0.05), 2)
+        return round(max(score, 0.05), 2)
 
 
 @dataclass
@@ -217,9 +217,10 @@ def _finish(fact: _Fact, sent: str) -> None:
         fact.mode = "online"
     elif re.search(_v.ONSITE_CUES, sent) or fact.kind in _v.ONSITE_KINDS:
         fact.mode = "onsite"
-    if fact.count is None and fact.participants is not None and not fact.soft_count:
-        fact.notes.append(f"count not stated: 1 by default ({fact.participants} people "
-                          "are participants)")
+    if (fact.count is None and fact.participants is not None and not fact.soft_count
+            and (fact.aggregate or fact.kind in _v.SESSION_KINDS)):
+        fact.notes.append(f"sessions not stated: count 1 by default; {fact.participants} "
+                          "people are participants")
 
 
 def _extend(fact: _Fact, days: int, words: str) -> None:

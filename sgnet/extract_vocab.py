@@ -40,6 +40,7 @@ __all__ = [
     "ONLINE_CUES",
     "ONSITE_CUES",
     "ONSITE_KINDS",
+    "SESSION_KINDS",
     "STOP_MARKERS",
     "PUBLICATION_LABELS",
     "CAPTION_LINE",
@@ -266,6 +267,9 @@ FIRST_DAY_WORDS = r"首日|第一天"
 ONLINE_CUES = r"线上|网络|视频会议|腾讯会议|钉钉|云端|远程|直播|在线"
 ONSITE_CUES = r"线下|实地|现场|驻点"
 ONSITE_KINDS = ("station_visit", "household_visit", "exchange_visit")
+#: kinds whose count is sessions although people are what reports give ("个督13人"): a
+#: defaulted count of these is noted
+SESSION_KINDS = ("individual_supervision", "group_supervision")
 
 #: a line starting with one of these ends the story (footers, related headlines, replies)
 STOP_MARKERS = (

@@ -203,6 +203,7 @@ def test_seed_003_publicity_gives_no_rows():
 
 
 def test_seed_002_numbers():
+    """Every fact seed 002 states is one row, with its dates, numbers and topic."""
     df = extract_files([SEED_002])
     got = {
         r.kind: (r.start_date, r.end_date, value(r.count), value(r.participants))
@@ -219,6 +220,14 @@ def test_seed_002_numbers():
     # the lead paragraph's 10月28日 入户走访 is one of the five households: no second row
     assert (df["kind"] == "household_visit").sum() == 1
     assert all(df["evidence"].map(lambda e: e in SEED_002.read_text(encoding="utf-8")))
+    training = one(df, "training")
+    assert training["topic"].startswith("个案基础服务,个案面谈技巧")
+    assert "approximate" in training["note"]  # 20多名
+    supervision = one(df, "individual_supervision")
+    assert "sessions not stated" in supervision["note"]
+    # the numbers of the 期间 sentence take the range of the sentence before
+    assert one(df, "interview")["note"].endswith("date from an earlier sentence")
+    assert (df["note"].str.contains("year from publication date 2022-10-30")).all()
 
 
 def test_output_shape_and_ids(tmp_path):
@@ -299,3 +308,181 @@ def test_draft_without_year_is_flagged_by_validate(tmp_path):
         [frames["activities"], draft.astype("string").fillna("")], ignore_index=True).fillna("")
     problems = sgnet.validate(write_csv_dataset(tmp_path / "d", frames))
     assert problems["message"].str.contains("row 9, start_date: '--10-24' not a date").any()
+
+
+# ---------------------------------------------------------------- held-out classes (#17)
+
+
+def test_date_of_an_earlier_sentence_governs():
+    text = ("发布时间:2023-05-15\n5月8日至12日,督导团一行来到台江县。督导团首先为当地16名社工"
+            "进行了集中培训。")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2023-05-08", 16)
+    assert "date from an earlier sentence" in row["note"]
+
+
+def test_date_of_an_earlier_paragraph_governs():
+    text = "11月6日,督导团抵达雷山县。\n督导团为骨干社工开展授课,参加授课的社工共31名。"
+    row = one(extract_text(text, year=2023), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2023-11-06", 31)
+    assert "date from an earlier paragraph" in row["note"]
+
+
+def test_duration_said_apart():
+    text = "4月2日,督导团为社工开展集中培训,共培训社工40人。本次培训为期三天。"
+    df = extract_text(text, year=2023)
+    row = one(df, "training")
+    assert (row["start_date"], row["end_date"]) == ("2023-04-02", "2023-04-04")
+    assert "为期三天" in row["note"]
+
+
+def test_hours_said_apart_complete_the_fact_before():
+    df = extract_text("4月15日,督导通过线上直播为社工开展培训,近百名社工在线收看。"
+                      "培训持续约3个小时。", year=2022)
+    row = one(df, "training")
+    assert (value(row["participants"]), value(row["hours"]), row["mode"]) == (100, 3, "online")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        ("2022年度工作总结\n发布时间:2023-03-01\n7月10日,督导开展团督2次。", "2022-07-10",
+         "headline 2022年度工作总结"),
+        ("2022年11月,督导团再度来到罗城。\n11月14日,督导开展团督2次。", "2022-11-14",
+         "the earlier date 2022年11月"),
+        ("龙山县月报(2023年6月)\n6月5日,督导开展团督2次。", "2023-06-05", "headline"),
+        ("原创 顺德社工 2022-10-09 发表于广东\n10月6日,督导开展团督2次。", "2022-10-06",
+         "publication date 2022-10-09"),
+        ("6.14,督导开展团督2次。", "--06-14", "year unknown"),
+    ],
+)
+def test_year_from_the_document(text, expected, source):
+    row = one(extract_text(text), "group_supervision")
+    assert row["start_date"] == expected
+    assert source in row["note"]
+
+
+def test_inferred_year_lowers_confidence():
+    written = one(extract_text("2023年3月15日,开展团督2次。"), "group_supervision")
+    inferred = one(extract_text("3月15日,开展团督2次。", year=2023), "group_supervision")
+    unknown = one(extract_text("3月15日,开展团督2次。"), "group_supervision")
+    assert written["confidence"] > inferred["confidence"] > unknown["confidence"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "count", "participants"),
+    [
+        ("参加培训的35名社工来自全县8个乡镇社工站", "training", 1, 35),
+        ("督导团为16名社工进行了培训", "training", 1, 16),
+        ("开展个督27人次", "individual_supervision", 1, 27),
+        ("开展个别督导6次,督导社工18人", "individual_supervision", 6, 18),
+        ("开设讲座,三十五名社工参加", "training", 1, 35),
+        ("开展参与式工作坊,卅名社工参加", "training", 1, 30),
+        ("在县社工总站开展授课,二十多个社工听课", "training", 1, 20),
+        ("组织研讨疑难个案,督导社工9人", "group_supervision", 1, 9),
+        ("进行个案督导,督导了五个社工", "individual_supervision", 1, 5),
+        ("实地走访了台拱、南宫、施洞3个镇级社工站", "station_visit", 3, None),
+        ("探访站点4个", "station_visit", 4, None),
+        ("督導團深入祥周鎮、林逢鎮社工站", "station_visit", 2, None),
+        ("在鎮上的站點搞了一次小組督導,來了七八個社工", "group_supervision", 1, 7),
+        ("一起去入户,一共走了3户", "household_visit", 3, None),
+    ],
+)
+def test_numbers_and_kinds_in_many_positions(clause, kind, count, participants):
+    row = one(extract_text(f"6月6日,{clause}。", year=2023), kind)
+    assert (value(row["count"]), value(row["participants"])) == (count, participants)
+
+
+def test_annual_total_is_one_row_for_the_year():
+    text = ("顺德区2022年度工作总结\n发布日期:2023年1月10日\n"
+            "全年共开展培训64场、980人次;开展个别督导210人次;团体督导37次。")
+    df = extract_text(text)
+    got = {r.kind: (r.start_date, r.end_date, value(r.count), value(r.participants))
+           for r in df.itertuples()}
+    assert got == {
+        "training": ("2022-01-01", "2022-12-31", 64, 980),
+        "individual_supervision": ("2022-01-01", "2022-12-31", 1, 210),
+        "group_supervision": ("2022-01-01", "2022-12-31", 37, None),
+    }
+    assert df["note"].str.contains("annual total").all()
+
+
+def test_annual_total_without_a_year_has_no_date():
+    row = one(extract_text("全年共开展培训64场、980人次。"), "training")
+    assert (row["start_date"], value(row["count"])) == ("", 64)
+    assert "aggregate" in row["note"]
+
+
+def test_topic_hours_and_mode():
+    text = ("9月12日,督导团为社工开展专题培训,培训主题:“社区营造与居民参与”,参训社工38人,"
+            "培训时长6小时。\n9月15日晚,督导通过腾讯会议开展线上团体督导1次,参与社工12人。")
+    df = extract_text(text, year=2023)
+    training = one(df, "training")
+    assert (training["topic"], value(training["hours"])) == ("社区营造与居民参与", 6)
+    assert one(df, "group_supervision")["mode"] == "online"
+
+
+def test_approximate_numbers_lower_confidence():
+    exact = one(extract_text("6月6日,开展培训,20名社工参加。", year=2023), "training")
+    approx = one(extract_text("6月6日,开展培训,20多名社工参加。", year=2023), "training")
+    assert value(approx["participants"]) == 20
+    assert approx["confidence"] < exact["confidence"]
+    assert "approximate" in approx["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("5.16-5.18,督导来阜平开展帮扶。16日开展团督1次。", "2023-05-16", ""),
+        ("3.21当天,督导团开展团督1次。", "2023-03-21", ""),
+        ("11/22,督导团开展团督1次。", "2023-11-22", ""),
+        ("2023/11/21,督导团开展团督1次。", "2023-11-21", ""),
+        ("八月二十二日至二十三日,督导团开展团督四次。", "2023-08-22", "2023-08-23"),
+        ("9月3号到关岭,9月4号上午开展团督1次。", "2023-09-04", ""),
+    ],
+)
+def test_date_forms(text, start, end):
+    row = one(extract_text(text, year=2023), "group_supervision")
+    assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+def test_decimals_are_not_dates():
+    row = one(extract_text("6月6日,开展培训2场,时长3.5小时。", year=2023), "training")
+    assert (row["start_date"], value(row["count"])) == ("2023-06-06", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议要求,各结对机构每季度至少开展一次实地督导,全年培训不少于10场。",
+        "聘用后须参加岗前培训,培训合格后上岗。",
+        "根据协议,双方将在督导培训等方面开展合作,嘉兴市将选派督导定期赴黔西南开展培训和督导。",
+        "有没有前辈说说你们那边一个月要走访多少户?",
+        "我们一个月要求走访30户,其实根本走不完。",
+        "6月7日,社工站走进镇中心小学,为300余名学生开展防溺水安全讲座。",
+        "参访团先后到横沥镇社会工作服务站、常平镇社会工作服务站实地观摩。",
+    ],
+)
+def test_rules_plans_questions_and_outreach_give_no_rows(text):
+    assert extract_text(text, year=2023).empty
+
+
+def test_lecture_and_workshop_of_one_day_are_two_rows():
+    text = ("7月17日上午,督导团开设专题讲座,三十五名社工参加。\n"
+            "当天下午移至县社工总站开展参与式工作坊。")
+    df = extract_text(text, year=2023)
+    assert df["kind"].tolist() == ["training", "training"]
+    assert df["start_date"].tolist() == ["2023-07-17", "2023-07-17"]
+
+
+def test_traditional_script_forum_post():
+    text = ("發表於 2021-11-26 21:05\n11月23日一早出發,下午督導在縣民政局給二十多個社工做了培訓。"
+            "\n24日我們分頭走訪了兩個鄉鎮社工站,還做了個案督導,督導了五個社工。\n（圖）培訓現場")
+    df = extract_text(text)
+    got = {r.kind: (r.start_date, value(r.count), value(r.participants))
+           for r in df.itertuples()}
+    assert got == {
+        "training": ("2021-11-23", 1, 20),
+        "station_visit": ("2021-11-24", 2, None),
+        "individual_supervision": ("2021-11-24", 1, 5),
+    }
