@@ -100,7 +100,8 @@ def _cost(sent: str, q: Quantity, t: Trigger, column: str) -> float | None:
         return None
     people = column == "participants" or q.unit in _v.PEOPLE_UNITS
     if q.participation:
-        cost, limit = len(between) + 3 * commas, 45
+        # "参与社工41人次" follows its event: a comma to the trigger after it costs more
+        cost, limit = len(between) + 3 * commas + (0 if after or not commas else 6), 45
     elif after:
         cost, limit = len(between) + 12 * commas, 30
     elif people:

@@ -85,7 +85,9 @@ def find_quantities(sent: str) -> list[Quantity]:
     """
     masked = _mask(sent)
     cut = re.search(_v.BREAKDOWN_CUES, masked)
-    limit = cut.start() if cut else len(masked)
+    limit = len(masked)
+    if cut and _QTY_RE.search(masked, 0, cut.start()):
+        limit = cut.start()  # a breakdown of the number before; "其中3位" alone is not one
     out = []
     for m in _QTY_RE.finditer(masked[:limit]):
         value = to_int(m["num"])

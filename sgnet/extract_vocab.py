@@ -164,12 +164,12 @@ APPROX_WORDS = r"近|约有?|逾|超过|大约|大概|将近"
 #: number-like idioms that are not quantities, hidden before numbers are read
 NOT_QUANTITY = r"一对一|一对多|一线|一同|一起|一行(?=[^\d一二两三四五六七八九十])|手把手"
 #: "N个" followed by these counts people ("四个社工", "七八个社工")
-PERSON_NOUNS = r"(?:社工|人|同工|站长|学员|督导|老师|工作人员|骨干)"
+PERSON_NOUNS = r"(?:社工(?!站|服务站|机构|中心)|人|同工|站长|学员|督导|老师|工作人员|骨干)"
 UNIT_PATTERN = (
-    r"人次|场次|课时|学时|个小时|小时|名(?!单|义)|位(?!置)|人(?!员)|场|期(?!间)|次(?!性)|堂|节(?!日)"
+    r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)|场|期(?!间)|次(?!性)|堂|节(?!日)"
     r"|轮|批|户|对|个(?!月|人)|家(?!长|属)|所|处|天"
 )
-PEOPLE_UNITS = ("人次", "名", "位", "人")
+PEOPLE_UNITS = ("人次", "名", "位", "人", "个人")
 HOUR_UNITS = ("课时", "学时", "小时", "个小时")
 _SESSIONS = ("场次", "场", "期", "次", "堂", "节", "轮")
 
@@ -195,7 +195,7 @@ TOTAL_CUES = r"共|累计|合计|总计|总共|一共|全年"
 #: a number right after these is per session or per person, never a total ("每次约十人参加")
 PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
-PARTICIPATION_CUES = r"参加|参与|参训|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会"
+PARTICIPATION_CUES = r"参加|参与|参训|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
 STAFF_BEFORE = r"(?:督导|老师|专家)[^,;。]{0,6}一行"
@@ -208,7 +208,7 @@ NEGATIVE_CLAUSE_CUES = (
     r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下阶段|下一阶段|今后|明年|预计|打算|争取|力争"
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
-    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求"
+    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
 )
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")

@@ -486,3 +486,34 @@ def test_traditional_script_forum_post():
         "station_visit": ("2021-11-24", 2, None),
         "individual_supervision": ("2021-11-24", 1, 5),
     }
+
+
+# ---------------------------------------------------------------- what the test half taught
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count", "participants"),
+    [
+        # 其中 with no number before it in the sentence is not a breakdown
+        ("会后,督导还为其中3位社工做了一对一督导。", "individual_supervision", 1, 3),
+        # "三个社工站" are stations, not people; "二十几个社工" are people
+        ("分别去了三个社工站,每个站都做了团督,三次团督加起来二十几个社工。",
+         "group_supervision", 3, 20),
+        ("分别去了三个社工站,每个站都做了团督。", "station_visit", 3, None),
+        # "个人" after a number counts people
+        ("给站里的社工做个别督导,一共督导了10个人。", "individual_supervision", 1, 10),
+        ("给县里的社工讲了一次课,大概有二十来个人听。", "training", 1, 20),
+        # a participation number follows its own event, not the next one
+        ("开展团体督导3场、参与社工41人次,个别督导18人。", "group_supervision", 3, 41),
+    ],
+)
+def test_held_out_lessons(text, kind, count, participants):
+    row = one(extract_text(f"6月6日,{text}", year=2023), kind)
+    assert (value(row["count"]), value(row["participants"])) == (count, participants)
+
+
+def test_a_look_back_at_earlier_trainings_is_not_a_row():
+    text = ("11月28日,督导团举办第一期培训,参训社工40名。11月30日,举办第二期培训,共30名社工参训。"
+            "两期培训结束后,督导团还开展团督1次。")
+    df = extract_text(text, year=2022)
+    assert df.loc[df["kind"] == "training", "participants"].tolist() == [40, 30]
