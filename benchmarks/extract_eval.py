@@ -10,6 +10,10 @@ Sets
     split once into ``dev`` and ``test`` halves by :func:`make_split` (a seeded shuffle within
     "has labels" and "nothing to extract" strata), committed as ``split.csv`` before any rule
     was written against it.
+``extract_corpus/late``
+    Sixteen more reports written after the rules were frozen and scored once before any rule
+    was changed for them (``late``): the one set here whose author had not seen it while
+    writing rules.
 ``extract_data``
     The older set (seeds, ``r*`` and ``t*`` reports) that the first rules were written against,
     reported as ``legacy``.
@@ -146,6 +150,8 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
         names = set(split.loc[split["split"] == half, "file"])
         out.append((half, sorted(CORPUS / "docs" / n for n in names),
                     labels[labels["file"].isin(names)].reset_index(drop=True)))
+    late = sorted((CORPUS / "late").glob("*.txt"))
+    out.append(("late", late, load_labels(CORPUS / "labels_late.csv")))
     legacy = sorted(p for p in LEGACY.glob("*.txt"))
     out.append(("legacy", legacy, load_labels(LEGACY / "labels.csv")))
     return out
@@ -153,7 +159,7 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", choices=("dev", "test", "legacy"),
+    parser.add_argument("--show", choices=("dev", "test", "late", "legacy"),
                         help="print the misses and false rows of this set")
     parser.add_argument("--write-split", action="store_true",
                         help="(once) write extract_corpus/split.csv from the seeded shuffle")
