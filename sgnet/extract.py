@@ -104,7 +104,7 @@ class _Fact:
 
     def support(self) -> float:
         """How well the text supports the fact, before doubts about its numbers or year."""
-        score = 0.6 if self.hard else 0.45 if self.soft_count else 0.3
+        score = 0.6 if self.hard else 0.5 if self.soft_count else 0.3
         if self.when is not None and not self.when.month_only and not self.aggregate:
             score += 0.2 if self.dated_here else 0.1
         elif self.aggregate and self.hard:
@@ -135,17 +135,17 @@ class _Context:
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
                     context: When | None) -> list[_Fact]:
-    triggers = find_triggers(sent)
-    if not triggers:
-        return []
-    live = [i for i, t in enumerate(triggers) if not rejected(sent, t)]
-    bound = bind(sent, triggers, find_quantities(sent))
     precise = [d for d in dates if d.when is not None and d.day_precise and
                base <= d.pos < base + len(sent)]
     cue = re.search(_v.AGGREGATE_CUES, sent)
     aggregate = bool(cue or ctx.total) and not precise
     if aggregate and cue:
-        ctx.total = cue[0]
+        ctx.total = cue[0]  # "一年来,我们主要做了以下工作:" opens a list of totals
+    triggers = find_triggers(sent)
+    if not triggers:
+        return []
+    live = [i for i, t in enumerate(triggers) if not rejected(sent, t)]
+    bound = bind(sent, triggers, find_quantities(sent))
     facts: dict[str, _Fact] = {}
     for i in live:
         t = triggers[i]
@@ -258,6 +258,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
             years.note_heading(line)
             continue
         _note_year_opening(line, years)
+        line_facts: list[_Fact] = []
         context = ctx.last
         dates = parse_dates(line, ctx.state, years)
         resolve_relative(dates, context)
@@ -271,12 +272,32 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
                     earlier = any(d.when is fact.when for d in dates)
                     fact.notes.append("date from an earlier sentence" if earlier else
                                       "date from an earlier paragraph")
-            facts.extend(_follow_up(sent, new, facts))
+            for fact in _follow_up(sent, new, facts):
+                if not (line_facts and _complete(line_facts[-1], fact)):
+                    facts.append(fact)
+                    line_facts.append(fact)
         known = [d.when for d in dates if d.when is not None and not d.when.month_only]
         ctx.last = known[-1] if known else ctx.last
         if not re.search(r"[;:]$", line):
             ctx.total = ""
     return _merge(facts)
+
+
+def _complete(prev: _Fact, fact: _Fact) -> bool:
+    """Fold a fact into the one of the sentence before when it only adds the other number
+    ("培训场次:7场;培训人数:415人次"): same kind and dates, no column filled twice."""
+    columns = ("count", "participants", "hours")
+    if (prev.kind != fact.kind or _span(prev.when) != _span(fact.when)
+            or not (prev.hard and fact.hard)
+            or any(getattr(prev, c) is not None and getattr(fact, c) is not None
+                   for c in columns)):
+        return False
+    for column in columns:
+        if getattr(prev, column) is None:
+            setattr(prev, column, getattr(fact, column))
+    prev.evidence = f"{prev.evidence} {fact.evidence}"
+    prev.approx = prev.approx or fact.approx
+    return True
 
 
 def _note_year_opening(line: str, years: YearSource) -> None:

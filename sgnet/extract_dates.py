@@ -47,6 +47,8 @@ _DATE_RE = re.compile(
     rf"|(?<![\d./])(?P<dm>{_DM})[./](?P<dd>{_DD})"
     rf"(?:(?:{_RANGE_SEP})(?:(?P<dm2>{_DM})[./])?(?P<dd2>{_DD})(?![\d./]))?"
     rf"(?![\d./%]|\s*(?:{_v.NOT_AFTER_DOTTED_DATE}))"
+    rf"|(?P<rm>本月|上月|当月)(?P<rmd>{_MD})[日号](?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?"
+    r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
     rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明])(?P<bd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
 )
@@ -253,11 +255,34 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
         end_day = int(m["dd2"]) if m["dd2"] else None
         return _simple(m.start(), years, int(m["dm"]), int(m["dd"]), month2, end_day,
                        (f"{m[0]} read as month.day",))
+    if m["rm"]:
+        return _this_month(m, years)
+    if m["ed1"]:
+        month = state.get("month")
+        if month is None:
+            return None
+        return _simple(m.start(), years, month, int(m["ed1"]), None, int(m["ed2"]))
     month = state.get("month")
     day = to_int(m["bd"])
     if month is None or day is None:
         return None
     return _simple(m.start(), years, month, day, None, to_int(m["bd2"]) if m["bd2"] else None)
+
+
+def _this_month(m: re.Match, years: YearSource) -> DateMention | None:
+    """"本月15日" / "上月3日": the month of the publication date (or the one before)."""
+    pub = years.publication
+    if pub is None:
+        return None
+    month, year = pub.month, pub.year
+    if m["rm"] == "上月":
+        month, year = (12, year - 1) if month == 1 else (month - 1, year)
+    start = Day(year, month, to_int(m["rmd"]) or 0)
+    end = Day(year, month, to_int(m["rmd2"]) or 0) if m["rmd2"] else None
+    if not start.valid() or (end is not None and not end.valid()):
+        return None
+    note = f"{m['rm']} read against the publication date {pub.isoformat()}"
+    return DateMention(m.start(), When(start, end, notes=(note,), inferred=True))
 
 
 def _simple(pos, years, month, day, end_month, end_day, extra=()) -> DateMention | None:

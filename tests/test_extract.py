@@ -517,3 +517,39 @@ def test_a_look_back_at_earlier_trainings_is_not_a_row():
             "两期培训结束后,督导团还开展团督1次。")
     df = extract_text(text, year=2022)
     assert df.loc[df["kind"] == "training", "participants"].tolist() == [40, 30]
+
+
+# ---------------------------------------------------------------- what the late set taught
+
+
+def test_this_month_and_listed_days():
+    df = extract_text("发布时间:2024-04-18\n本月15日至16日,督导团举办研修班,一百二十余名社工参加。")
+    row = one(df, "training")
+    assert (row["start_date"], row["end_date"], value(row["participants"])) == (
+        "2024-04-15", "2024-04-16", 120)
+    text = "7月4-6日,督导团来到凤阳县。\n5、6日两天,督导团走访府城镇、临淮关镇社工站。"
+    row = one(extract_text(text, year=2023), "station_visit")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2023-07-05", "2023-07-06", 2)
+
+
+def test_key_value_lines_make_one_row():
+    text = "季度简报(2023年第三季度)\n培训场次:7场;培训人数:415人次;\n个别督导:52人次;团体督导:11场;"
+    got = {r.kind: (value(r.count), value(r.participants)) for r in extract_text(text).itertuples()}
+    assert got == {"training": (7, 415), "individual_supervision": (1, 52),
+                   "group_supervision": (11, None)}
+
+
+def test_a_list_of_annual_totals_after_a_colon():
+    text = ("2023年度工作总结\n一年来,我们主要做了以下工作:\n1. 开展专题培训18期,培训社工860余人次;\n"
+            "2. 开展团体督导31场;")
+    df = extract_text(text)
+    assert df["kind"].tolist() == ["training", "group_supervision"]
+    assert (df["start_date"] == "2023-01-01").all() and (df["end_date"] == "2023-12-31").all()
+
+
+def test_salon_is_a_sharing_session_and_tomorrow_is_not_a_fact():
+    row = one(extract_text("11月17日晚,督导团组织了一场社工成长沙龙,20余位社工参加。", year=2023),
+              "sharing_session")
+    assert value(row["participants"]) == 20
+    assert extract_text("明天还要参加县里的培训,听说有外地督导来讲课。", year=2023).empty
