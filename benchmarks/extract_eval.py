@@ -14,6 +14,9 @@ Sets
     Sixteen more reports written after the rules were frozen and scored once before any rule
     was changed for them (``late``): the one set here whose author had not seen it while
     writing rules.
+``extract_corpus/late2``
+    Fourteen more written after the rules had been changed for ``late`` (``late2``), scored
+    once in the same way.
 ``extract_data``
     The older set (seeds, ``r*`` and ``t*`` reports) that the first rules were written against,
     reported as ``legacy``.
@@ -152,6 +155,8 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
                     labels[labels["file"].isin(names)].reset_index(drop=True)))
     late = sorted((CORPUS / "late").glob("*.txt"))
     out.append(("late", late, load_labels(CORPUS / "labels_late.csv")))
+    late2 = sorted((CORPUS / "late2").glob("*.txt"))
+    out.append(("late2", late2, load_labels(CORPUS / "labels_late2.csv")))
     legacy = sorted(p for p in LEGACY.glob("*.txt"))
     out.append(("legacy", legacy, load_labels(LEGACY / "labels.csv")))
     return out
@@ -159,7 +164,7 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", choices=("dev", "test", "late", "legacy"),
+    parser.add_argument("--show", choices=("dev", "test", "late", "late2", "legacy"),
                         help="print the misses and false rows of this set")
     parser.add_argument("--write-split", action="store_true",
                         help="(once) write extract_corpus/split.csv from the seeded shuffle")
