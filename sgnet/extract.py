@@ -334,8 +334,16 @@ def _merge(facts: list[_Fact]) -> list[_Fact]:
             continue
         keys.add(key)
         kept.append(fact)
+    kept = [f for f in kept if not _repeats(f, kept)]
     return [f for i, f in enumerate(kept)
             if f.hard or not any(_covers(h, f, j > i) for j, h in enumerate(kept) if h.hard)]
+
+
+def _repeats(fact: _Fact, facts: list[_Fact]) -> bool:
+    """An undated fact with the numbers of a dated one is its headline ("3天走访8个社工站!")."""
+    return (fact.when is None and fact.hard and not fact.aggregate
+            and any(o.when is not None and (o.kind, o.count, o.participants)
+                    == (fact.kind, fact.count, fact.participants) for o in facts))
 
 
 def _covers(hard: _Fact, soft: _Fact, hard_later: bool) -> bool:

@@ -42,11 +42,12 @@ _DATE_RE = re.compile(
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     rf"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|前年))?"
     rf"(?<![\d{_CN_DIGITS}])(?P<m>{_MD})月(?:份)?(?:(?P<d>{_MD})[日号])?"
-    rf"(?:(?:{_RANGE_SEP})(?:(?P<m2>{_MD})月)?(?:(?P<d2>{_MD})[日号]?)?)?"
+    rf"(?:\s*(?:{_RANGE_SEP})\s*(?:(?P<m2>{_MD})月)?(?:(?P<d2>{_MD})[日号]?)?)?"
     r"|(?<!\d)(?P<glued>(?:1[0-2]|0?[1-9])(?:[0-2]\d|3[01]))日"
     rf"|(?<![\d./])(?P<dm>{_DM})[./](?P<dd>{_DD})"
     rf"(?:(?:{_RANGE_SEP})(?:(?P<dm2>{_DM})[./])?(?P<dd2>{_DD})(?![\d./]))?"
     rf"(?![\d./%]|\s*(?:{_v.NOT_AFTER_DOTTED_DATE}))"
+    r"|(?<![每上下本这])(?P<wd>(?:周|星期)[一二三四五六日天])"
     rf"|(?P<rm>本月|上月|当月)(?P<rmd>{_MD})[日号](?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
     rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明])(?P<bd>{_MD})[日号]"
@@ -58,6 +59,8 @@ _STAMP_RE = re.compile(_FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
 _BYLINE_RE = re.compile(_FULL_DATE + r"(?!\d)")
 _YEAR_WORD = re.compile(r"(?<!\d)(\d{4}|[〇零一二三四五六七八九]{4})(?=年)")
 _BYLINE_LINES = 8
+_WEEKDAY_NOTE = re.compile(r"\((?:周|星期)([一二三四五六日天])\)")
+_WEEKDAYS = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -222,11 +225,16 @@ def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
     [('2022-11-01', None), ('2022-11-14', None), ('2022-05-16', '2022-05-18')]
     """
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(para):
+    # "3月6日(周一)至3月10日(周五)": the weekdays are read as anchors, then blanked
+    masked = _WEEKDAY_NOTE.sub(lambda w: " " * len(w[0]), para)
+    for m in _DATE_RE.finditer(masked):
         mention = _mention_from_match(m, state, years)
         if mention is None:
             continue
         mention.end = m.end()
+        noted = _WEEKDAY_NOTE.match(para, m.end("d") + 1 if m["d"] else m.end())
+        if noted and mention.when is not None:
+            state["anchor"] = (mention.when.start, _WEEKDAYS.index(noted[1].replace("天", "日")))
         if mention.when is not None:
             state["month"] = mention.when.start.month
             if mention.when.start.year is not None and not mention.when.inferred:
@@ -257,6 +265,8 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
                        (f"{m[0]} read as month.day",))
     if m["rm"]:
         return _this_month(m, years)
+    if m["wd"]:
+        return _weekday(m, state)
     if m["ed1"]:
         month = state.get("month")
         if month is None:
@@ -267,6 +277,20 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
     if month is None or day is None:
         return None
     return _simple(m.start(), years, month, day, None, to_int(m["bd2"]) if m["bd2"] else None)
+
+
+def _weekday(m: re.Match, state: dict) -> DateMention | None:
+    """"周二": the day of that weekday in the week of a date whose weekday was stated."""
+    anchor = state.get("anchor")
+    if anchor is None:
+        return None
+    day, weekday = anchor
+    wanted = _WEEKDAYS.index(m["wd"][-1].replace("天", "日"))
+    if wanted < weekday:
+        return None
+    start = day.shift(wanted - weekday)
+    return DateMention(m.start(), When(start, notes=(f"{m['wd']} of the week of {day.iso()}",),
+                                       inferred=True))
 
 
 def _this_month(m: re.Match, years: YearSource) -> DateMention | None:

@@ -70,7 +70,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"授课",
         r"讲课",
         r"(?<!宣传)(?<!普法)(?<!科普)(?<!健康)讲座",
-        r"微课堂",
+        r"(?:微|云)课堂",
+        r"专题辅导",
         r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天)" + _NOT_PUNCT
         + r"{0,20}?课(?!程)",
     ),
@@ -87,6 +88,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"小组督导",
         r"集体督导",
         r"研讨疑难个案",
+        r"(?<!团体)督导会",
+        r"(?:个案|案例)会诊",
         r"疑难个案研讨",
         r"个案研讨会",
         r"案例研讨会?",
@@ -146,7 +149,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: ("入户走访方式", "培训主题", "督导模式", "访谈提纲", "实习基地").
 TRIGGER_NOT_FOLLOWED_BY = (
     r"方式|方法|技巧|能力|流程|记录|知识|内容|主题|制度|体系|模式|平台|协议|基地|实习|需求|计划"
-    r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册|时长"
+    r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册"
 )
 
 #: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
@@ -168,14 +171,18 @@ APPROX_WORDS = r"近|约有?|逾|超过|大约|大概|将近"
 #: number-like idioms that are not quantities, hidden before numbers are read
 NOT_QUANTITY = r"一对一|一对多|一线|一同|一起|一行(?=[^\d一二两三四五六七八九十])|手把手"
 #: "N个" followed by these counts people ("四个社工", "七八个社工")
-PERSON_NOUNS = r"(?:社工(?!站|服务站|机构|中心)|人|同工|站长|学员|督导|老师|工作人员|骨干)"
+PERSON_NOUNS = (
+    r"[新老青年轻本土骨干一线专职]{0,3}"
+    r"(?:社工(?!站|服务站|机构|中心)|人|同工|站长|学员|督导|老师|工作人员|骨干)"
+)
 UNIT_PATTERN = (
-    r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)|场|期(?!间)|次(?!性)|堂|节(?!日)"
+    r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)"
+    r"|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
     r"|轮|批|户|对|个(?!月|人)|家(?!长|属)|所|处|天"
 )
 PEOPLE_UNITS = ("人次", "名", "位", "人", "个人")
 HOUR_UNITS = ("课时", "学时", "小时", "个小时")
-_SESSIONS = ("场次", "场", "期", "次", "堂", "节", "轮")
+_SESSIONS = ("场次", "场", "期", "次", "堂", "节", "轮", "讲")
 
 #: activity kind -> column -> units that fill it
 SLOT_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -199,7 +206,9 @@ TOTAL_CUES = r"共|累计|合计|总计|总共|一共|全年"
 #: a number right after these is per session or per person, never a total ("每次约十人参加")
 PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
-PARTICIPATION_CUES = r"参加|参与|参训|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
+PARTICIPATION_CUES = (
+    r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
+)
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
 STAFF_BEFORE = r"(?:督导|老师|专家)[^,;。]{0,6}一行"
@@ -227,7 +236,8 @@ FUTURE_HEADINGS = r"下一步|下阶段|下一阶段|工作计划|未来计划|�
 
 #: a sentence with one of these and no day-precise date reports a total over a period
 AGGREGATE_CUES = (
-    r"以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来|年内|至今|迄今|历年"
+    r"^\d{4}年(?:度)?,|以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来"
+    r"|年内|至今|迄今|历年"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:至|到|-|—|~)"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?!\d|[一二三四五六七八九十])"
 )
@@ -235,7 +245,7 @@ AGGREGATE_CUES = (
 #: a total with one of these runs to the day of writing: no dates
 RUNNING_TOTAL_CUES = r"以来|截至|截止|至今|迄今|历年|今年来"
 #: a total with one of these covers a whole year
-ANNUAL_CUES = r"全年|年度|一年来|这一年|年内|本年"
+ANNUAL_CUES = r"全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
 
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (

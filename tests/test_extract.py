@@ -553,3 +553,45 @@ def test_salon_is_a_sharing_session_and_tomorrow_is_not_a_fact():
               "sharing_session")
     assert value(row["participants"]) == 20
     assert extract_text("明天还要参加县里的培训,听说有外地督导来讲课。", year=2023).empty
+
+
+# ---------------------------------------------------------------- what the late2 set taught
+
+
+def test_weekdays_of_a_stated_week():
+    text = ("3月6日(周一)至3月10日(周五),督导团在三江镇社工站蹲点一周。\n"
+            "周二上午,督导团为4名社工开展个别督导。\n周三,督导团入户家访,走访困境儿童家庭6户。")
+    df = extract_text(text)
+    assert one(df, "individual_supervision")["start_date"] == "--03-07"
+    assert one(df, "household_visit")["start_date"] == "--03-08"
+
+
+def test_a_year_opening_with_totals_is_an_annual_total():
+    text = ("南海区2022年度工作报告\n2022年,督导团共8次赴广南县开展帮扶,累计为当地社工开展培训21场,"
+            "受训社工达1024人次,实地走访社工站35个次。")
+    got = {r.kind: (r.start_date, r.end_date, value(r.count), value(r.participants))
+           for r in extract_text(text).itertuples()}
+    assert got == {"training": ("2022-01-01", "2022-12-31", 21, 1024),
+                   "station_visit": ("2022-01-01", "2022-12-31", 35, None)}
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "count", "participants"),
+    [
+        ("在每个站点召开督导会,累计有46名社工接受了督导", "group_supervision", 1, 46),
+        ("为6名骨干开展了个案会诊", "group_supervision", 1, 6),
+        ("开展专题辅导(2场),参加社工共计70人次", "training", 2, 70),
+        ("在临潭给8个新社工做带教", "mentoring", 1, 8),
+        ("开展系列讲座,共6讲", "training", 6, None),
+        ("云课堂第三讲通过腾讯会议开讲,讲座时长1.5小时,社工共58人在线参加", "training", 1, 58),
+    ],
+)
+def test_late2_kinds_and_numbers(clause, kind, count, participants):
+    row = one(extract_text(f"6月6日,{clause}。", year=2023), kind)
+    assert (value(row["count"]), value(row["participants"])) == (count, participants)
+
+
+def test_headline_with_the_numbers_of_the_story_is_no_second_row():
+    text = "【牵手康乐】3天走访8个社工站!\n9月4日至6日,督导团走访了8个乡镇社工站。"
+    row = one(extract_text(text, year=2023), "station_visit")
+    assert (row["start_date"], value(row["count"])) == ("2023-09-04", 8)
