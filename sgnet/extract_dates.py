@@ -33,13 +33,14 @@ __all__ = [
 ]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十"
-_MD = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_MD = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
 _RANGE_SEP = r"至|到|-|—|–|~|－"
 _DM = r"1[0-2]|0?[1-9]"
 _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
     rf"(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
+    r"(?:\s*(?:至|到|—|–|~)\s*(?:(?P<isom2>\d{1,2})[-/.月])?(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
     rf"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|前年))?"
     rf"(?<![\d{_CN_DIGITS}])(?P<m>{_MD})月(?:份)?(?:(?P<d>{_MD})[日号])?"
     rf"(?:\s*(?:{_RANGE_SEP})\s*(?:(?P<m2>{_MD})月)?(?:(?P<d2>{_MD})[日号]?)?)?"
@@ -248,9 +249,12 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
         return DateMention(m.start(), None, rel=m["rel"])
     if m["iso"]:
         day = Day(int(m["iso"]), int(m["isom"]), int(m["isod"]))
-        if not day.valid():
+        end = None
+        if m["isod2"]:
+            end = Day(day.year, int(m["isom2"] or day.month), int(m["isod2"]))
+        if not day.valid() or (end is not None and not end.valid()):
             return None
-        return DateMention(m.start(), When(day, notes=("year given in text",)))
+        return DateMention(m.start(), When(day, end, notes=("year given in text",)))
     if m["m"]:
         return _month_day_mention(m, years)
     if m["glued"]:
@@ -274,9 +278,17 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
         return _simple(m.start(), years, month, int(m["ed1"]), None, int(m["ed2"]))
     month = state.get("month")
     day = to_int(m["bd"])
+    extra: tuple[str, ...] = ()
+    if month is None and years.publication is not None and day is not None:
+        # "28号上午..." in a post with no month written: the month of publication, or the
+        # month before when the day is later than the publication day
+        pub = years.publication
+        month = pub.month if day <= pub.day else (pub.month - 2) % 12 + 1
+        extra = (f"month from the publication date {pub.isoformat()}",)
     if month is None or day is None:
         return None
-    return _simple(m.start(), years, month, day, None, to_int(m["bd2"]) if m["bd2"] else None)
+    return _simple(m.start(), years, month, day, None,
+                   to_int(m["bd2"]) if m["bd2"] else None, extra)
 
 
 def _weekday(m: re.Match, state: dict) -> DateMention | None:

@@ -116,7 +116,10 @@ def find_quantities(sent: str) -> list[Quantity]:
 def _near(text: str, m: re.Match, cues: str) -> bool:
     before = text[max(0, m.start() - 6):m.start()]
     after = text[m.end():m.end() + 6]
-    return bool(re.search(rf"(?:{cues})[^,;。]*$", before) or
+    # "社工都来了,三十来个人": a clause of just the number after a participation clause
+    lone = re.search(rf"(?:{cues}|来了),(?:{_v.APPROX_WORDS}|差不多)?$",
+                     text[max(0, m.start() - 10):m.start()])
+    return bool(re.search(rf"(?:{cues})[^,;。]*$", before) or lone or
                 re.match(rf"[^,;。]{{0,4}}(?:{cues})", after))
 
 

@@ -595,3 +595,38 @@ def test_headline_with_the_numbers_of_the_story_is_no_second_row():
     text = "【牵手康乐】3天走访8个社工站!\n9月4日至6日,督导团走访了8个乡镇社工站。"
     row = one(extract_text(text, year=2023), "station_visit")
     assert (row["start_date"], value(row["count"])) == ("2023-09-04", 8)
+
+
+# ---------------------------------------------------------------- what the late3 set taught
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2023.6.12—6.14,督导团开展团督3次。", "2023-06-12", "2023-06-14"),
+        ("发布时间:2022-08-26\n八月廿三日,督导团开展团督两次。", "2022-08-23", ""),
+        ("发表于 2022-11-30 22:15\n29号跟着督导去了两个站,做了团督2次。", "2022-11-29", ""),
+        ("发表于 2022-12-02 22:15\n29号跟着督导去了两个站,做了团督2次。", "2022-11-29", ""),
+    ],
+)
+def test_late3_date_forms(text, start, end):
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+def test_a_notice_of_a_training_to_come_is_not_a_fact():
+    text = "经研究,定于2023年6月20日至22日在县委党校举办全县社会工作者能力提升培训班。"
+    assert extract_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "count", "participants"),
+    [
+        ("给每个站的社工都做了个案辅导,一共辅导了11个人", "individual_supervision", 1, 11),
+        ("跑了4个乡镇的社工站", "station_visit", 4, None),
+        ("督导给我们上课,县里各站的社工差不多都来了,三十来个人", "training", 1, 30),
+    ],
+)
+def test_late3_kinds_and_numbers(clause, kind, count, participants):
+    row = one(extract_text(f"6月6日,{clause}。", year=2023), kind)
+    assert (value(row["count"]), value(row["participants"])) == (count, participants)
