@@ -20,6 +20,9 @@ Sets
 ``extract_corpus/late3``
     Fourteen more written after the rules had been changed for ``late2`` (``late3``), scored
     once in the same way.
+``extract_corpus/late4``
+    Fourteen more written after the rules had been changed for ``late3`` (``late4``), scored
+    once in the same way.
 ``extract_data``
     The older set (seeds, ``r*`` and ``t*`` reports) that the first rules were written against,
     reported as ``legacy``.
@@ -162,6 +165,8 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
     out.append(("late2", late2, load_labels(CORPUS / "labels_late2.csv")))
     late3 = sorted((CORPUS / "late3").glob("*.txt"))
     out.append(("late3", late3, load_labels(CORPUS / "labels_late3.csv")))
+    late4 = sorted((CORPUS / "late4").glob("*.txt"))
+    out.append(("late4", late4, load_labels(CORPUS / "labels_late4.csv")))
     legacy = sorted(p for p in LEGACY.glob("*.txt"))
     out.append(("legacy", legacy, load_labels(LEGACY / "labels.csv")))
     return out
@@ -169,7 +174,7 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", choices=("dev", "test", "late", "late2", "late3", "legacy"),
+    parser.add_argument("--show", choices=("dev", "test", "late", "late2", "late3", "late4", "legacy"),
                         help="print the misses and false rows of this set")
     parser.add_argument("--write-split", action="store_true",
                         help="(once) write extract_corpus/split.csv from the seeded shuffle")
