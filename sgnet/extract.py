@@ -131,6 +131,7 @@ class _Context:
     last: When | None = None
     total: str = ""  # the cue of a total still running over the next sentences
     future: bool = False
+    field_people: int | None = None  # "参与人员:社工36人" above the story
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
@@ -256,6 +257,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
         if is_heading(line):
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
+            _read_field(line, ctx)
             continue
         _note_year_opening(line, years)
         line_facts: list[_Fact] = []
@@ -272,6 +274,11 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
                     earlier = any(d.when is fact.when for d in dates)
                     fact.notes.append("date from an earlier sentence" if earlier else
                                       "date from an earlier paragraph")
+            for fact in new:
+                if (ctx.field_people and fact.participants is None
+                        and "participants" in _v.SLOT_UNITS[fact.kind]):
+                    fact.participants, ctx.field_people = ctx.field_people, None
+                    fact.notes.append("participants from the field line above the story")
             for fact in _follow_up(sent, new, facts):
                 if not (line_facts and _complete(line_facts[-1], fact)):
                     facts.append(fact)
@@ -281,6 +288,19 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
         if not re.search(r"[;:]$", line):
             ctx.total = ""
     return _merge(facts)
+
+
+def _read_field(line: str, ctx: _Context) -> None:
+    """A "时间:..." line dates the story below it; a "参与人员:...36人" line gives its people."""
+    field_ = re.match(_v.FIELD_LINE, line)
+    if field_ is None:
+        return
+    if field_["label"] in ("时间", "日期"):
+        known = [d.when for d in parse_dates(line, ctx.state, ctx.years) if d.when is not None]
+        ctx.last = known[0] if known else ctx.last
+        return
+    people = [q for q in find_quantities(line[field_.end():]) if q.unit in _v.PEOPLE_UNITS]
+    ctx.field_people = people[-1].value if people else None
 
 
 def _complete(prev: _Fact, fact: _Fact) -> bool:

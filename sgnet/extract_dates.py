@@ -38,7 +38,8 @@ _RANGE_SEP = r"至|到|-|—|–|~|－"
 _DM = r"1[0-2]|0?[1-9]"
 _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
-    rf"(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
+    r"(?P<today>今天|今日)"
+    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     r"(?:\s*(?:至|到|—|–|~)\s*(?:(?P<isom2>\d{1,2})[-/.月])?(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
     rf"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|前年))?"
@@ -245,6 +246,13 @@ def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
 
 
 def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMention | None:
+    if m["today"]:
+        pub = years.publication
+        if pub is None:
+            return None
+        day = Day(pub.year, pub.month, pub.day)
+        return DateMention(m.start(), When(day, notes=(f"{m['today']} = the publication date",),
+                                           inferred=True))
     if m["rel"]:
         return DateMention(m.start(), None, rel=m["rel"])
     if m["iso"]:

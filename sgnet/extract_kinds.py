@@ -170,7 +170,8 @@ def rejected(sent: str, t: Trigger) -> bool:
     >>> rejected(s, find_triggers(s)[0])
     False
     """
-    if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT, sent):
+    if t.kind == "station_visit" and (re.search(_v.EXCHANGE_CONTEXT, sent)
+                                      or re.search(_v.OFFICIAL_VISITORS, sent[:t.start])):
         return True
     clause = _QUOTED.sub("“”", clause_of(sent, t))
     if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):

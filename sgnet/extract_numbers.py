@@ -99,6 +99,8 @@ def find_quantities(sent: str) -> list[Quantity]:
         unit = m["unit"]
         if unit == "个" and re.match(_v.PERSON_NOUNS, masked[m.end():]):
             unit = "名"
+        elif unit == "个" and re.match(r"个督|个别督导|团督", masked[m.end():]):
+            unit = "次"  # "五个个督": five supervision sessions
         num_start = m.start("num")
         lead = masked[max(0, num_start - 6):num_start]
         approx = bool(m["approx"] or (m["pre"] and re.fullmatch(_v.APPROX_WORDS, m["pre"]))

@@ -13,6 +13,8 @@ __all__ = [
     "TRIGGER_NOT_FOLLOWED_BY",
     "STATION_NOUN",
     "EXCHANGE_CONTEXT",
+    "OFFICIAL_VISITORS",
+    "FIELD_LINE",
     "STATION_JOINERS",
     "SLOT_UNITS",
     "PEOPLE_UNITS",
@@ -72,6 +74,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?<!宣传)(?<!普法)(?<!科普)(?<!健康)讲座",
         r"(?:微|云)课堂",
         r"专题辅导",
+        r"讲授",
         r"[给为]" + _NOT_PUNCT + r"{0,12}?上了?课(?!程)",
         r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天)" + _NOT_PUNCT
         + r"{0,20}?课(?!程)",
@@ -101,6 +104,9 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了)"
         + r"(?:了)?" + _NOT_STOP
         + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长))",
+        r"(?:社会工作服务站|社工服务站|社工站)接受了?" + _NOT_STOP
+        + r"{0,6}?实地(?:督导|指导|走访)",
+        r"(?:督导|走访|服务)范围覆盖" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)",
         r"(?<![在对为])到" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)"
         + r"(?=调研|实地|开展|督导|走访|指导)",
     ),
@@ -109,6 +115,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"家访",
         r"探访" + _NOT_PUNCT + r"{0,12}?(?:家庭|户|老人|儿童|个案|群众|对象)",
         r"走访慰问",
+        r"慰问" + _NOT_PUNCT + r"{0,8}?(?:家庭|户)",
         r"上门(?:走访|探访|慰问|探视)",
         r"走访(?:了)?" + _NOT_PUNCT + r"{0,12}?(?:家庭|\d+户|[一二两三四五六七八九十]+户|个案"
         + r"|困难群体|困难群众|困境|老人)",
@@ -158,6 +165,8 @@ TRIGGER_NOT_FOLLOWED_BY = (
 #: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
 #: ("参访团先后到A镇、B镇社工站实地观摩"), not the mentor's station visit
 EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
+#: a station "visit" by officials is an inspection, not the mentor's station visit
+OFFICIAL_VISITORS = r"(?:领导|厅长|局长|书记|县长|市长|区长|主任)(?:一行|等)"
 
 #: what a station visit visits, and how several visited stations are joined
 STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服务站)"
@@ -273,6 +282,11 @@ TOPIC_PATTERN = (
     r"|以(?P<topic2>[“\"《「][^”\"》」]{2,40}[”\"》」])为主题"
     r"|(?:主题|内容)(?:包括|涵盖)(?P<topic3>[^。;]{2,80}?)(?=等|。|;|$)"
     r"|讲(?:的是|授)(?P<topic4>[“\"《「][^”\"》」]{2,40}[”\"》」]|[^,;。]{2,20})"
+)
+#: a "label: value" line of a post ("📅时间:2023年5月8日", "👥参与人员:社工36人"): its date
+#: and people count carry to the story below it
+FIELD_LINE = (
+    r"^\W{0,3}(?:活动)?(?P<label>时间|日期|参与人员|参与人数|参加人数|参训人数|参加人员)\s*:"
 )
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")
 CAPTION_LINE = r"\[?图片?\]|\(图\)|图\d+[:|]|图片\s*\|"

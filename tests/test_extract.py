@@ -630,3 +630,45 @@ def test_a_notice_of_a_training_to_come_is_not_a_fact():
 def test_late3_kinds_and_numbers(clause, kind, count, participants):
     row = one(extract_text(f"6月6日,{clause}。", year=2023), kind)
     assert (value(row["count"]), value(row["participants"])) == (count, participants)
+
+
+# ---------------------------------------------------------------- what the late4 set taught
+
+
+def test_field_lines_of_a_post_date_and_count_the_story():
+    text = ("原创 五华社工 2023-05-10 21:00\n📅时间:2023年5月8日\n📍地点:凤庆县社工总站\n"
+            "👥参与人员:全县社工站社工36人\n本次培训由五华督导团主讲,围绕个案评估展开。")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2023-05-08", 36)
+    assert "field line" in row["note"]
+
+
+def test_table_rows_are_read():
+    text = "2023年第二季度帮扶活动一览\n序号\t日期\t活动\t人数\n1\t4月12日\t线上培训\t65人次\n"
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"]), row["mode"]) == (
+        "2023-04-12", 65, "online")
+
+
+def test_today_in_a_post_is_its_publication_date():
+    text = "發表於 2023-04-14 22:48\n今天跟督導跑了三江鎮和寨崗鎮兩個社工站,兩個站加起來做了五個個督。"
+    df = extract_text(text)
+    assert one(df, "station_visit")["start_date"] == "2023-04-14"
+    assert value(one(df, "individual_supervision")["count"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "count"),
+    [
+        ("全县共有7个乡镇社工站接受了实地督导", "station_visit", 7),
+        ("督导范围覆盖5个镇(街道)社工站", "station_visit", 5),
+        ("慰问困境家庭20户", "household_visit", 20),
+        ("为社工讲授“危机干预”课程,听课社工40位", "training", 1),
+    ],
+)
+def test_late4_kinds(clause, kind, count):
+    assert value(one(extract_text(f"6月6日,{clause}。", year=2023), kind)["count"]) == count
+
+
+def test_officials_inspecting_a_station_is_not_a_station_visit():
+    assert extract_text("6月8日,省民政厅副厅长一行到我县茶园镇社工站调研。", year=2023).empty
