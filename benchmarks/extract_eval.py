@@ -23,6 +23,9 @@ Sets
 ``extract_corpus/late4``
     Fourteen more written after the rules had been changed for ``late3`` (``late4``), scored
     once in the same way.
+``extract_corpus/late5``
+    Twelve more written after the last rule change and never tuned on (``late5``): the final
+    held-out figure.
 ``extract_data``
     The older set (seeds, ``r*`` and ``t*`` reports) that the first rules were written against,
     reported as ``legacy``.
@@ -55,6 +58,9 @@ sys.path.insert(0, str(ROOT.parent))
 from sgnet.extract import extract_files  # noqa: E402
 
 CHECKED = ("start_date", "end_date", "count", "participants")
+#: the sets written later, in the order they were written (``extract_corpus/<name>/``)
+LATE = ("late", "late2", "late3", "late4", "late5")
+SETS = ("dev", "test", *LATE, "legacy")
 SEED = 20261202
 
 
@@ -159,14 +165,9 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
         names = set(split.loc[split["split"] == half, "file"])
         out.append((half, sorted(CORPUS / "docs" / n for n in names),
                     labels[labels["file"].isin(names)].reset_index(drop=True)))
-    late = sorted((CORPUS / "late").glob("*.txt"))
-    out.append(("late", late, load_labels(CORPUS / "labels_late.csv")))
-    late2 = sorted((CORPUS / "late2").glob("*.txt"))
-    out.append(("late2", late2, load_labels(CORPUS / "labels_late2.csv")))
-    late3 = sorted((CORPUS / "late3").glob("*.txt"))
-    out.append(("late3", late3, load_labels(CORPUS / "labels_late3.csv")))
-    late4 = sorted((CORPUS / "late4").glob("*.txt"))
-    out.append(("late4", late4, load_labels(CORPUS / "labels_late4.csv")))
+    for name in LATE:
+        out.append((name, sorted((CORPUS / name).glob("*.txt")),
+                    load_labels(CORPUS / f"labels_{name}.csv")))
     legacy = sorted(p for p in LEGACY.glob("*.txt"))
     out.append(("legacy", legacy, load_labels(LEGACY / "labels.csv")))
     return out
@@ -174,7 +175,7 @@ def _sets() -> list[tuple[str, list[Path], pd.DataFrame]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", choices=("dev", "test", "late", "late2", "late3", "late4", "legacy"),
+    parser.add_argument("--show", choices=SETS,
                         help="print the misses and false rows of this set")
     parser.add_argument("--write-split", action="store_true",
                         help="(once) write extract_corpus/split.csv from the seeded shuffle")
