@@ -16,14 +16,17 @@ How a report is read
    reject plans, rules, purposes and questions.
 4. Date each fact from its sentence, else from the latest date before it in the paragraph,
    else from the latest date of the document before it (a date stated once governs the
-   sentences after it; ``note`` says so). A duration said apart ("本次培训为期三天") sets the
-   end date of the fact before it.
+   sentences after it; ``note`` says so). A duration or hours said apart ("本次培训为期三天")
+   complete the fact before it. 今天 is the publication date; 周二 is read in a week whose
+   weekday was stated; "时间:..." and "参与人员:...36人" lines of a post date and count the
+   story below them; tab-separated table rows are read as sentences.
 5. Totals over a period: an annual total ("全年共开展培训64场、980人次") is one row dated to
    its year (``YYYY-01-01`` to ``YYYY-12-31``), a half-year total to its half, both flagged in
    ``note``; a running total ("自...以来", "截至") gets no date. The sentences that follow a total
    in its paragraph or list are totals too.
-6. One fact, one row: an exact repeat is dropped, and so is a row without numbers that a
-   numbered row of its kind covers.
+6. One fact, one row: an exact repeat is dropped, so is an undated repeat of a dated row's
+   numbers (a headline) and a row without numbers that a numbered row of its kind covers;
+   "培训场次:7场;培训人数:415人次" folds into one row.
 
 Count and participants
 ----------------------
@@ -270,6 +273,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
             new = _sentence_facts(sent, base, dates, ctx, context)
             for fact in new:
                 fact.evidence = _evidence(raw, line, base, sent, fact.span)
+                fact.topic = _as_written(raw, line, base, sent, fact.topic)
                 if fact.when is not None and not fact.dated_here and not fact.aggregate:
                     earlier = any(d.when is fact.when for d in dates)
                     fact.notes.append("date from an earlier sentence" if earlier else
@@ -334,6 +338,14 @@ def _evidence(raw: str, line: str, base: int, sent: str, span: tuple[int, int]) 
     lo, hi = (starts[-1] if starts else 0), (stop.end() if stop else len(sent))
     text = raw[base + lo:base + hi] if len(raw.strip()) == len(line) else sent[lo:hi]
     return text.strip(" \t”\"」,;:、")
+
+
+def _as_written(raw: str, line: str, base: int, sent: str, text: str) -> str:
+    """``text`` (found in the normalized sentence) as the report writes it."""
+    at = sent.find(text) if text else -1
+    if at < 0 or len(raw.strip()) != len(line):
+        return text
+    return raw.strip()[base + at:base + at + len(text)]
 
 
 def _span(when: When | None) -> tuple[str, str] | None:

@@ -672,3 +672,11 @@ def test_late4_kinds(clause, kind, count):
 
 def test_officials_inspecting_a_station_is_not_a_station_visit():
     assert extract_text("6月8日,省民政厅副厅长一行到我县茶园镇社工站调研。", year=2023).empty
+
+
+def test_topic_is_quoted_as_written():
+    text = ("發佈時間:2022-10-09\n10月6日至7日,督導團開展為期兩天的「優勢視角」工作坊,"
+            "參加工作坊的二十八名社工來自全縣。")
+    row = one(extract_text(text), "training")
+    assert (row["topic"], value(row["participants"])) == ("優勢視角", 28)
+    assert (row["start_date"], row["end_date"]) == ("2022-10-06", "2022-10-07")
