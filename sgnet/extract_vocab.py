@@ -12,6 +12,9 @@ __all__ = [
     "KIND_TRIGGERS",
     "TRIGGER_NOT_FOLLOWED_BY",
     "STATION_NOUN",
+    "EXCHANGE_CONTEXT",
+    "OFFICIAL_VISITORS",
+    "FIELD_LINE",
     "STATION_JOINERS",
     "SLOT_UNITS",
     "PEOPLE_UNITS",
@@ -39,8 +42,18 @@ __all__ = [
     "ONLINE_CUES",
     "ONSITE_CUES",
     "ONSITE_KINDS",
+    "SESSION_KINDS",
     "STOP_MARKERS",
     "PUBLICATION_LABELS",
+    "CAPTION_LINE",
+    "NOT_QUANTITY",
+    "PERSON_NOUNS",
+    "APPROX_WORDS",
+    "NOT_AFTER_DOTTED_DATE",
+    "NEGATIVE_SENTENCE_CUES",
+    "TOPIC_PATTERN",
+    "RUNNING_TOTAL_CUES",
+    "ANNUAL_CUES",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -51,35 +64,58 @@ _NOT_STOP = r"[^,;:。!?]"
 KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     "training": (
         r"(?<!参加了)(?<!参加)培训(?:班|会)?",
+        r"参加培训(?=的[^,;。]{0,3}[\d一二两三四五六七八九十卅廿])",
+        r"工作坊",
+        r"研修(?:班)?",
         r"参训",
         r"轮训",
         r"授课",
         r"讲课",
         r"(?<!宣传)(?<!普法)(?<!科普)(?<!健康)讲座",
-        r"微课堂",
-        r"(?:上|讲)了?[一两二三四五六七八九十\d]*[堂节]" + _NOT_PUNCT + r"{0,20}?课(?!程)",
+        r"(?:微|云)课堂",
+        r"专题辅导",
+        r"讲授",
+        r"[给为]" + _NOT_PUNCT + r"{0,12}?上了?课(?!程)",
+        r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天)" + _NOT_PUNCT
+        + r"{0,20}?课(?!程)",
     ),
     "individual_supervision": (
         r"个别督导",
         r"(?<![一二两三四五六七八九十几\d每这那各整])个督(?!导|促)",
         r"一对一督导",
-        r"个案督导(?=[^,;。]{0,3}\d|[^,;。]{0,3}[一二两三四五六七八九十]+(?:人|名|次))",
+        r"个案督导",
+        r"案例督导",
+        r"个案辅导",
     ),
     "group_supervision": (
         r"团体督导",
         r"(?<!导)团督(?!导|促)",
         r"小组督导",
         r"集体督导",
+        r"研讨疑难个案",
+        r"(?<!团体)督导会",
+        r"(?:个案|案例)会诊",
+        r"疑难个案研讨",
+        r"个案研讨会",
+        r"案例研讨会?",
     ),
     "station_visit": (
-        r"(?:走访|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?)"
-        + r"(?:了)?" + _NOT_STOP + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站)",
+        r"(?:走访|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?|分赴|(?<!前)赴"
+        r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了)"
+        + r"(?:了)?" + _NOT_STOP
+        + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长))",
+        r"(?:社会工作服务站|社工服务站|社工站)接受了?" + _NOT_STOP
+        + r"{0,6}?实地(?:督导|指导|走访)",
+        r"(?:督导|走访|服务)范围覆盖" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)",
+        r"(?<![在对为])到" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)"
+        + r"(?=调研|实地|开展|督导|走访|指导)",
     ),
     "household_visit": (
         r"入户(?:走访|探访|家访|慰问|访视|探视)?",
         r"家访",
         r"探访" + _NOT_PUNCT + r"{0,12}?(?:家庭|户|老人|儿童|个案|群众|对象)",
         r"走访慰问",
+        r"慰问" + _NOT_PUNCT + r"{0,8}?(?:家庭|户)",
         r"上门(?:走访|探访|慰问|探视)",
         r"走访(?:了)?" + _NOT_PUNCT + r"{0,12}?(?:家庭|\d+户|[一二两三四五六七八九十]+户|个案"
         + r"|困难群体|困难群众|困境|老人)",
@@ -105,6 +141,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"交流分享会",
         r"经验交流会",
         r"读书会",
+        r"沙龙",
     ),
     "mentoring": (
         r"师徒结对",
@@ -122,24 +159,42 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: ("入户走访方式", "培训主题", "督导模式", "访谈提纲", "实习基地").
 TRIGGER_NOT_FOLLOWED_BY = (
     r"方式|方法|技巧|能力|流程|记录|知识|内容|主题|制度|体系|模式|平台|协议|基地|实习|需求|计划"
-    r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|工作坊|教材|资料|手册"
+    r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册"
 )
+
+#: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
+#: ("参访团先后到A镇、B镇社工站实地观摩"), not the mentor's station visit
+EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
+#: a station "visit" by officials is an inspection, not the mentor's station visit
+OFFICIAL_VISITORS = r"(?:领导|厅长|局长|书记|县长|市长|区长|主任)(?:一行|等)"
 
 #: what a station visit visits, and how several visited stations are joined
 STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服务站)"
 STATION_JOINERS = r"以及|、|和|及|与"
 
 #: number and units. Units listed longest first.
-NUMBER_PATTERN = r"\d+|[零〇一二两三四五六七八九十百千万]+"
-APPROX_PREFIX = r"近|约|逾|超过|共计|共有|共|累计|合计|总计|总共|一共|达到?"
-APPROX_SUFFIX = r"余|多|来"
+NUMBER_PATTERN = r"\d+|[零〇一二两三四五六七八九十百千万廿卅]+"
+APPROX_PREFIX = (
+    r"近|约有?|逾|超过|大约|大概|将近|共计|共有|共|累计|合计|总计|总共|一共|达到?"
+)
+APPROX_SUFFIX = r"余|多|来|几"
+#: prefixes (of APPROX_PREFIX) that make a number approximate
+APPROX_WORDS = r"近|约有?|逾|超过|大约|大概|将近"
+#: number-like idioms that are not quantities, hidden before numbers are read
+NOT_QUANTITY = r"一对一|一对多|一线|一同|一起|一行(?=[^\d一二两三四五六七八九十])|手把手"
+#: "N个" followed by these counts people ("四个社工", "七八个社工")
+PERSON_NOUNS = (
+    r"[新老青年轻本土骨干一线专职]{0,3}"
+    r"(?:社工(?!站|服务站|机构|中心)|人|同工|站长|学员|督导|老师|工作人员|骨干)"
+)
 UNIT_PATTERN = (
-    r"人次|场次|课时|学时|小时|名(?!单|义)|位(?!置)|人(?!员)|场|期(?!间)|次(?!性)|堂|节(?!日)"
+    r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)"
+    r"|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
     r"|轮|批|户|对|个(?!月|人)|家(?!长|属)|所|处|天"
 )
-PEOPLE_UNITS = ("人次", "名", "位", "人")
-HOUR_UNITS = ("课时", "学时", "小时")
-_SESSIONS = ("场次", "场", "期", "次", "堂", "节", "轮")
+PEOPLE_UNITS = ("人次", "名", "位", "人", "个人")
+HOUR_UNITS = ("课时", "学时", "小时", "个小时")
+_SESSIONS = ("场次", "场", "期", "次", "堂", "节", "轮", "讲")
 
 #: activity kind -> column -> units that fill it
 SLOT_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -163,7 +218,9 @@ TOTAL_CUES = r"共|累计|合计|总计|总共|一共|全年"
 #: a number right after these is per session or per person, never a total ("每次约十人参加")
 PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
-PARTICIPATION_CUES = r"参加|参与|参训|出席|覆盖|受益|到场"
+PARTICIPATION_CUES = (
+    r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
+)
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
 STAFF_BEFORE = r"(?:督导|老师|专家)[^,;。]{0,6}一行"
@@ -173,10 +230,15 @@ BREAKDOWN_CUES = r"其中|包括|分别为"
 #: a trigger whose clause matches one of these is a plan, a rule, a purpose or a recurring
 #: arrangement, not something that happened
 NEGATIVE_CLAUSE_CUES = (
-    r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下阶段|下一阶段|今后|明年|预计|打算|争取|力争"
+    r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
-    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否"
+    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
+)
+#: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
+#: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
+NEGATIVE_SENTENCE_CUES = (
+    r"要求[,:]|提出[,:]|规定[,:]|根据协议|要求各|打算|听说|有没有|希望|将(?:在|于|继续)"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
 PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游客|党员"
@@ -186,14 +248,21 @@ FUTURE_HEADINGS = r"下一步|下阶段|下一阶段|工作计划|未来计划|�
 
 #: a sentence with one of these and no day-precise date reports a total over a period
 AGGREGATE_CUES = (
-    r"以来|全年|年度|一年来|截至|截止|上半年|下半年|本季度|本年|今年来|年内|至今|迄今|历年"
+    r"^\d{4}年(?:度)?,|以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来"
+    r"|年内|至今|迄今|历年"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:至|到|-|—|~)"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?!\d|[一二三四五六七八九十])"
 )
 
+#: a total with one of these runs to the day of writing: no dates
+RUNNING_TOTAL_CUES = r"以来|截至|截止|至今|迄今|历年|今年来"
+#: a total with one of these covers a whole year
+ANNUAL_CUES = r"全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
+
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (
-    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成)了?" + _NOT_PUNCT + r"{0,10}$",
+    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成|共同)了?"
+    + _NOT_PUNCT + r"{0,10}$",
     r"(?:^|[,;。”\"」])\s*在" + _NOT_PUNCT + r"{0,15}$",
     r"通过" + _NOT_PUNCT + r"{0,12}$",
 )
@@ -205,6 +274,22 @@ CONTINUATION_START = (
 )
 #: "为期两天" / "2天的": the end date of a one-day start
 DURATION = r"为期([\d一两二三四五六七八九十]+)天|([\d一两二三四五六七八九十]+)天的"
+#: units after "5.8" that make it a decimal, not a date
+NOT_AFTER_DOTTED_DATE = r"个?小时|天|万|元|倍|分|米|亿|公里|岁|人|名|个|次|%"
+#: a topic stated in the sentence of a trigger
+TOPIC_PATTERN = (
+    r"(?:主题|题目)(?:为|是|:)\s*(?P<topic>[“\"《「][^”\"》」]{2,40}[”\"》」]|[^,;。]{2,40})"
+    r"|以(?P<topic2>[“\"《「][^”\"》」]{2,40}[”\"》」])为主题"
+    r"|(?:主题|内容)(?:包括|涵盖)(?P<topic3>[^。;]{2,80}?)(?=等|。|;|$)"
+    r"|讲(?:的是|授)(?P<topic4>[“\"《「][^”\"》」]{2,40}[”\"》」]|[^,;。]{2,20})"
+)
+#: a "label: value" line of a post ("📅时间:2023年5月8日", "👥参与人员:社工36人"): its date
+#: and people count carry to the story below it
+FIELD_LINE = (
+    r"^\W{0,3}(?:活动)?(?P<label>时间|日期|参与人员|参与人数|参加人数|参训人数|参加人员)\s*:"
+)
+#: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")
+CAPTION_LINE = r"\[?图片?\]|\(图\)|图\d+[:|]|图片\s*\|"
 NEXT_DAY_WORDS = r"次日|第二天|翌日"
 SAME_DAY_WORDS = r"当天|当日|同日|同天"
 FIRST_DAY_WORDS = r"首日|第一天"
@@ -213,6 +298,9 @@ FIRST_DAY_WORDS = r"首日|第一天"
 ONLINE_CUES = r"线上|网络|视频会议|腾讯会议|钉钉|云端|远程|直播|在线"
 ONSITE_CUES = r"线下|实地|现场|驻点"
 ONSITE_KINDS = ("station_visit", "household_visit", "exchange_visit")
+#: kinds whose count is sessions although people are what reports give ("个督13人"): a
+#: defaulted count of these is noted
+SESSION_KINDS = ("individual_supervision", "group_supervision")
 
 #: a line starting with one of these ends the story (footers, related headlines, replies)
 STOP_MARKERS = (

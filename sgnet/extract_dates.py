@@ -1,0 +1,412 @@
+"""Dates in narrative reports, for :mod:`sgnet.extract`.
+
+Date forms read: ``2023年5月8日``, ``5月8日``, ``八月二十一日``, ``5月8日至12日``, ``8日``,
+``16号`` (the month of the date before), ``1116日`` (month and day glued), ``2023-05-08``,
+``2022/11/21``, ``5.8``, ``11/22``, ``5.16-5.18``, ``9月份`` (month only), and the relative
+``当天``, ``次日``, ``首日``.
+
+Where the year of a month-day date comes from (:class:`YearSource`), first that applies:
+the year written with it; 今年/去年 against the publication date; the year of the document read
+so far (an earlier date with a year, a headline "2022年度工作总结", a sentence opening
+"2023年,"); the publication date (a year earlier when the day would fall more than a week after
+it); ``--year``; else none, and the date is written ``--MM-DD``. The source goes in ``note``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import extract_vocab as _v
+from .extract_numbers import to_int
+
+__all__ = [
+    "Day",
+    "When",
+    "YearSource",
+    "DateMention",
+    "find_publication_date",
+    "parse_dates",
+    "resolve_relative",
+    "duration_days",
+]
+
+_CN_DIGITS = "零〇一二两三四五六七八九十"
+_MD = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
+_RANGE_SEP = r"至|到|-|—|–|~|－"
+_DM = r"1[0-2]|0?[1-9]"
+_DD = r"3[01]|[12]\d|0?[1-9]"
+_DATE_RE = re.compile(
+    r"(?P<today>今天|今日)"
+    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
+    r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
+    r"(?:\s*(?:至|到|—|–|~)\s*(?:(?P<isom2>\d{1,2})[-/.月])?(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
+    rf"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|前年))?"
+    rf"(?<![\d{_CN_DIGITS}])(?P<m>{_MD})月(?:份)?(?:(?P<d>{_MD})[日号])?"
+    rf"(?:\s*(?:{_RANGE_SEP})\s*(?:(?P<m2>{_MD})月)?(?:(?P<d2>{_MD})[日号]?)?)?"
+    r"|(?<!\d)(?P<glued>(?:1[0-2]|0?[1-9])(?:[0-2]\d|3[01]))日"
+    rf"|(?<![\d./])(?P<dm>{_DM})[./](?P<dd>{_DD})"
+    rf"(?:(?:{_RANGE_SEP})(?:(?P<dm2>{_DM})[./])?(?P<dd2>{_DD})(?![\d./]))?"
+    rf"(?![\d./%]|\s*(?:{_v.NOT_AFTER_DOTTED_DATE}))"
+    r"|(?<![每上下本这])(?P<wd>(?:周|星期)[一二三四五六日天])"
+    rf"|(?P<rm>本月|上月|当月)(?P<rmd>{_MD})[日号](?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?"
+    r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
+    rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明])(?P<bd>{_MD})[日号]"
+    rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
+)
+_FULL_DATE = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+_PUB_RE = re.compile(rf"(?:{_v.PUBLICATION_LABELS})\s*[:|]?\s*{_FULL_DATE}", re.IGNORECASE)
+_STAMP_RE = re.compile(_FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
+_BYLINE_RE = re.compile(_FULL_DATE + r"(?!\d)")
+_YEAR_WORD = re.compile(r"(?<!\d)(\d{4}|[〇零一二三四五六七八九]{4})(?=年)")
+_BYLINE_LINES = 8
+_WEEKDAY_NOTE = re.compile(r"\((?:周|星期)([一二三四五六日天])\)")
+_WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class Day:
+    """A calendar day whose year may be unknown (``year`` None).
+
+    Examples
+    --------
+    >>> Day(2023, 2, 27).shift(2).iso(), Day(None, 5, 8).iso()
+    ('2023-03-01', '--05-08')
+    """
+
+    year: int | None
+    month: int
+    day: int
+
+    def shift(self, days: int) -> Day:
+        """The day ``days`` later (2000 stands in for an unknown year)."""
+        base = dt.date(self.year or 2000, self.month, self.day) + dt.timedelta(days=days)
+        return Day(self.year and base.year, base.month, base.day)
+
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, or ``--MM-DD`` when the year is unknown."""
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def valid(self) -> bool:
+        """Whether the day exists (29 February of an unknown year does)."""
+        try:
+            dt.date(self.year or 2000, self.month, self.day)
+        except ValueError:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class When:
+    """The resolved date of a mention: a day range, or a month when the day is unknown.
+
+    ``inferred`` is true when the year was not written with the date.
+    """
+
+    start: Day
+    end: Day | None = None
+    month_only: bool = False
+    notes: tuple[str, ...] = ()
+    inferred: bool = False
+
+
+@dataclass
+class YearSource:
+    """Where the year of a month-day date comes from, updated while a report is read.
+
+    Examples
+    --------
+    >>> years = YearSource(dt.date(2023, 1, 10), None)
+    >>> years.resolve(7, 10, None, None)
+    (2022, 'year from publication date 2023-01-10')
+    >>> years.note_text_year(2022, "headline 2022年度工作总结")
+    >>> years.resolve(7, 10, None, None)
+    (2022, 'year from headline 2022年度工作总结')
+    >>> YearSource(None, None).resolve(7, 10, None, None)
+    (None, 'year unknown: month-day only')
+    """
+
+    publication: dt.date | None
+    year: int | None
+    text_year: int | None = None
+    text_source: str = ""
+
+    def note_text_year(self, year: int, source: str) -> None:
+        """Remember the year the document speaks of (an earlier date, a headline)."""
+        if 1990 <= year <= 2100:
+            self.text_year, self.text_source = year, source
+
+    def resolve(self, month: int, day: int, explicit: int | None, rel: str | None) -> tuple:
+        """(year or None, note) for a month-day date."""
+        if explicit is not None:
+            return explicit, "year given in text"
+        if rel and self.publication is not None:
+            offset = {"今年": 0, "去年": -1, "前年": -2}[rel]
+            return self.publication.year + offset, f"year from {rel} and publication date"
+        if self.text_year is not None:
+            return self.text_year, f"year from {self.text_source}"
+        if self.publication is not None:
+            year = self.publication.year
+            try:
+                if dt.date(year, month, day) > self.publication + dt.timedelta(days=7):
+                    year -= 1
+            except ValueError:
+                pass
+            return year, f"year from publication date {self.publication.isoformat()}"
+        if self.year is not None:
+            return self.year, f"year from --year {self.year}"
+        return None, "year unknown: month-day only"
+
+    def note_heading(self, line: str) -> None:
+        """Take the year of a headline or byline ("2022年度工作总结", "（2023年6月）").
+
+        Examples
+        --------
+        >>> years = YearSource(None, None)
+        >>> years.note_heading("二〇二三年八月,督导团赴纳雍")
+        >>> years.text_year, years.text_source
+        (2023, 'headline 二〇二三年八月,督导团赴纳雍')
+        """
+        if _BYLINE_RE.search(line):
+            return  # a publication line or byline: the publication date speaks for it
+        found = _YEAR_WORD.search(line)
+        if found:
+            self.note_text_year(to_int(found[1]) or _cn_year(found[1]), f"headline {line[:20]}")
+
+
+def _cn_year(digits: str) -> int:
+    return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in digits))
+
+
+def find_publication_date(lines: list[str]) -> dt.date | None:
+    """The publication date of a page: a labelled date, a date with a clock time, or a full
+    date in a byline near the top.
+
+    Examples
+    --------
+    >>> find_publication_date(["标题", "来源:民政局 2023年8月25日", "8月21日,督导抵达。"])
+    datetime.date(2023, 8, 25)
+    """
+    bylines = [line for line in lines[:_BYLINE_LINES] if not re.search(r"[,;。!?]", line)]
+    for pattern, pool in ((_PUB_RE, lines), (_STAMP_RE, lines), (_BYLINE_RE, bylines)):
+        for line in pool:
+            match = pattern.search(line)
+            if match:
+                try:
+                    return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+                except ValueError:
+                    continue
+    return None
+
+
+@dataclass
+class DateMention:
+    """A date found at ``pos`` of a paragraph; ``when`` None for a relative word unresolved."""
+
+    pos: int
+    when: When | None
+    rel: str | None = None
+    day_precise: bool = True
+    end: int = 0
+
+
+def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
+    """Date mentions of a normalized paragraph, in reading order.
+
+    ``state`` carries the month of the last date, for bare days ("28日"), across paragraphs;
+    an explicit year is passed on to ``years`` for the dates after it.
+
+    Examples
+    --------
+    >>> ms = parse_dates("2022年11月,督导来到罗城。14日开展培训,5.16-5.18走访。", {},
+    ...                  YearSource(None, None))
+    >>> [(m.when.start.iso(), m.when.end and m.when.end.iso()) for m in ms]
+    [('2022-11-01', None), ('2022-11-14', None), ('2022-05-16', '2022-05-18')]
+    """
+    out: list[DateMention] = []
+    # "3月6日(周一)至3月10日(周五)": the weekdays are read as anchors, then blanked
+    masked = _WEEKDAY_NOTE.sub(lambda w: " " * len(w[0]), para)
+    for m in _DATE_RE.finditer(masked):
+        mention = _mention_from_match(m, state, years)
+        if mention is None:
+            continue
+        mention.end = m.end()
+        noted = _WEEKDAY_NOTE.match(para, m.end("d") + 1 if m["d"] else m.end())
+        if noted and mention.when is not None:
+            state["anchor"] = (mention.when.start, _WEEKDAYS.index(noted[1].replace("天", "日")))
+        if mention.when is not None:
+            state["month"] = mention.when.start.month
+            if mention.when.start.year is not None and not mention.when.inferred:
+                years.note_text_year(mention.when.start.year, f"the earlier date {m[0]}")
+        out.append(mention)
+    return out
+
+
+def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMention | None:
+    if m["today"]:
+        pub = years.publication
+        if pub is None:
+            return None
+        day = Day(pub.year, pub.month, pub.day)
+        return DateMention(m.start(), When(day, notes=(f"{m['today']} = the publication date",),
+                                           inferred=True))
+    if m["rel"]:
+        return DateMention(m.start(), None, rel=m["rel"])
+    if m["iso"]:
+        day = Day(int(m["iso"]), int(m["isom"]), int(m["isod"]))
+        end = None
+        if m["isod2"]:
+            end = Day(day.year, int(m["isom2"] or day.month), int(m["isod2"]))
+        if not day.valid() or (end is not None and not end.valid()):
+            return None
+        return DateMention(m.start(), When(day, end, notes=("year given in text",)))
+    if m["m"]:
+        return _month_day_mention(m, years)
+    if m["glued"]:
+        digits = m["glued"]
+        month, day = int(digits[:-2]), int(digits[-2:])
+        return _simple(m.start(), years, month, day, None, None,
+                       (f"{digits}日 read as {month}月{day}日",))
+    if m["dm"]:
+        month2 = int(m["dm2"]) if m["dm2"] else None
+        end_day = int(m["dd2"]) if m["dd2"] else None
+        return _simple(m.start(), years, int(m["dm"]), int(m["dd"]), month2, end_day,
+                       (f"{m[0]} read as month.day",))
+    if m["rm"]:
+        return _this_month(m, years)
+    if m["wd"]:
+        return _weekday(m, state)
+    if m["ed1"]:
+        month = state.get("month")
+        if month is None:
+            return None
+        return _simple(m.start(), years, month, int(m["ed1"]), None, int(m["ed2"]))
+    month = state.get("month")
+    day = to_int(m["bd"])
+    extra: tuple[str, ...] = ()
+    if month is None and years.publication is not None and day is not None:
+        # "28号上午..." in a post with no month written: the month of publication, or the
+        # month before when the day is later than the publication day
+        pub = years.publication
+        month = pub.month if day <= pub.day else (pub.month - 2) % 12 + 1
+        extra = (f"month from the publication date {pub.isoformat()}",)
+    if month is None or day is None:
+        return None
+    return _simple(m.start(), years, month, day, None,
+                   to_int(m["bd2"]) if m["bd2"] else None, extra)
+
+
+def _weekday(m: re.Match, state: dict) -> DateMention | None:
+    """"周二": the day of that weekday in the week of a date whose weekday was stated."""
+    anchor = state.get("anchor")
+    if anchor is None:
+        return None
+    day, weekday = anchor
+    wanted = _WEEKDAYS.index(m["wd"][-1].replace("天", "日"))
+    if wanted < weekday:
+        return None
+    start = day.shift(wanted - weekday)
+    return DateMention(m.start(), When(start, notes=(f"{m['wd']} of the week of {day.iso()}",),
+                                       inferred=True))
+
+
+def _this_month(m: re.Match, years: YearSource) -> DateMention | None:
+    """"本月15日" / "上月3日": the month of the publication date (or the one before)."""
+    pub = years.publication
+    if pub is None:
+        return None
+    month, year = pub.month, pub.year
+    if m["rm"] == "上月":
+        month, year = (12, year - 1) if month == 1 else (month - 1, year)
+    start = Day(year, month, to_int(m["rmd"]) or 0)
+    end = Day(year, month, to_int(m["rmd2"]) or 0) if m["rmd2"] else None
+    if not start.valid() or (end is not None and not end.valid()):
+        return None
+    note = f"{m['rm']} read against the publication date {pub.isoformat()}"
+    return DateMention(m.start(), When(start, end, notes=(note,), inferred=True))
+
+
+def _simple(pos, years, month, day, end_month, end_day, extra=()) -> DateMention | None:
+    year, note = years.resolve(month, day, None, None)
+    start = Day(year, month, day)
+    end = Day(year, end_month or month, end_day) if end_day else None
+    if not start.valid() or (end is not None and not end.valid()):
+        return None
+    return DateMention(pos, When(start, end, notes=(note, *extra), inferred=True))
+
+
+def _month_day_mention(m: re.Match, years: YearSource) -> DateMention | None:
+    month = to_int(m["m"])
+    day = to_int(m["d"]) if m["d"] else None
+    explicit = (to_int(m["y"]) or _cn_year(m["y"])) if m["y"] else None
+    if month is None or not 1 <= month <= 12:
+        return None
+    year, note = years.resolve(month, day or 1, explicit, m["ry"])
+    start = Day(year, month, day or 1)
+    if not start.valid():
+        return None
+    end = _range_end(m, start)
+    inferred = explicit is None
+    if day is None:
+        return DateMention(m.start(), When(start, end, month_only=True, inferred=inferred,
+                                           notes=(note, "day unknown: month only")),
+                           day_precise=False)
+    return DateMention(m.start(), When(start, end, notes=(note,), inferred=inferred))
+
+
+def _range_end(m: re.Match, start: Day) -> Day | None:
+    end_month = to_int(m["m2"]) if m["m2"] else start.month
+    end_day = to_int(m["d2"]) if m["d2"] else None
+    if end_day is None and m["d"] is None and m["m2"] and end_month and 1 <= end_month <= 12:
+        end_day = 1  # a month range, "1月至6月"
+    if end_day is None or end_month is None:
+        return None
+    year = start.year
+    if year is not None and end_month < start.month:
+        year += 1
+    end = Day(year, end_month, end_day)
+    return end if end.valid() and end != start else None
+
+
+def resolve_relative(mentions: list[DateMention], previous: When | None) -> None:
+    """Date 当天/次日/首日 from the date before them (in place).
+
+    Examples
+    --------
+    >>> ms = parse_dates("11月8日抵达。次日走访。", {}, YearSource(None, 2023))
+    >>> resolve_relative(ms, None)
+    >>> [m.when.start.iso() for m in ms]
+    ['2023-11-08', '2023-11-09']
+    """
+    last = previous
+    for mention in mentions:
+        if mention.when is None:
+            if last is None or last.month_only:
+                mention.day_precise = False
+                continue
+            if re.fullmatch(_v.NEXT_DAY_WORDS, mention.rel):
+                mention.when = When(last.start.shift(1), notes=last.notes,
+                                    inferred=last.inferred)
+            else:
+                mention.when = When(last.start, notes=last.notes, inferred=last.inferred)
+        last = mention.when
+
+
+def duration_days(sent: str) -> tuple[int, str] | None:
+    """(days, words) of a duration stated in a sentence ("为期三天", "2天的").
+
+    Examples
+    --------
+    >>> duration_days("本次培训为期三天。")
+    (3, '为期三天')
+    >>> duration_days("开展培训。") is None
+    True
+    """
+    found = re.search(_v.DURATION, sent)
+    if not found:
+        return None
+    days = to_int(found[1] or found[2])
+    return (days, found[0]) if days else None

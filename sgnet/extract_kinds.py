@@ -1,0 +1,201 @@
+"""Activity kinds in a sentence and the numbers that belong to them, for :mod:`sgnet.extract`.
+
+A :class:`Trigger` is a phrase that names an activity kind (培训, 授课, 工作坊, 个督, 研讨疑难个案,
+走访...社工站, 入户走访, 访谈 ...; :data:`sgnet.extract_vocab.KIND_TRIGGERS`). :func:`bind`
+gives each number of the sentence to the cheapest trigger whose columns take its unit
+(``count``, ``participants`` or ``hours``), cost growing with the distance and the commas between
+them. :func:`rejected` tells plans, rules and purposes from things that happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import extract_vocab as _v
+from .extract_numbers import Quantity
+from .extract_read import clause_bounds
+
+__all__ = [
+    "Trigger", "find_triggers", "bind", "rejected", "framed", "is_public", "clause_of",
+    "topic_of",
+]
+
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,30})[”\"」』》]")
+
+
+@dataclass
+class Trigger:
+    """A phrase naming an activity ``kind`` at ``start:end``; ``soft_count`` is the number of
+    stations it names ("走访A镇、B镇社工站" -> 2), when it names them."""
+
+    kind: str
+    start: int
+    end: int
+    soft_count: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(kind, re.compile(p)) for kind, pats in _v.KIND_TRIGGERS.items() for p in pats]
+
+
+def find_triggers(sent: str) -> list[Trigger]:
+    """Triggers of a normalized sentence; of overlapping ones the earliest, longest wins.
+
+    Examples
+    --------
+    >>> [(t.kind, t.soft_count) for t in find_triggers("深入三江镇、寨岗镇社工站,开展团督2次")]
+    [('station_visit', 2), ('group_supervision', None)]
+    """
+    found: list[Trigger] = []
+    for kind, pattern in _trigger_patterns():
+        for m in pattern.finditer(sent):
+            if re.match(_v.TRIGGER_NOT_FOLLOWED_BY, sent[m.end():]):
+                continue
+            trig = Trigger(kind, m.start(), m.end())
+            if kind == "station_visit":
+                trig = _extend_stations(sent, trig)
+            found.append(trig)
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Trigger] = []
+    for trig in found:
+        if not any(k.start < trig.end and trig.start < k.end for k in kept):
+            kept.append(trig)
+    return kept
+
+
+def _extend_stations(sent: str, trig: Trigger) -> Trigger:
+    """Count the stations named in "走访了A镇社工站和B镇社工站" / "深入A镇、B镇社工站"."""
+    span = sent[trig.start:trig.end]
+    joiner = re.compile(_v.STATION_JOINERS)
+    count = 1 + len(joiner.findall(span))
+    more = re.compile(rf"(?:{_v.STATION_JOINERS})[^,;。、]{{0,12}}?{_v.STATION_NOUN}")
+    end = trig.end
+    while (m := more.match(sent, end)) is not None:
+        count += 1
+        end = m.end()
+    if re.search(r"等|各|多个|几个", sent[trig.start:end]):
+        count = None
+    return Trigger(trig.kind, trig.start, end, soft_count=count)
+
+
+def _slot(kind: str, q: Quantity) -> str | None:
+    for column, units in _v.SLOT_UNITS[kind].items():
+        if q.unit in units:
+            if column == "participants" and q.staff:
+                return None
+            return column
+    return None
+
+
+def _cost(sent: str, q: Quantity, t: Trigger, column: str) -> float | None:
+    if q.start >= t.start and q.end <= t.end + 2:
+        return 0.0
+    after = q.start >= t.start
+    between = sent[t.end:q.start] if after else sent[q.end:t.start]
+    commas = len(re.findall(r"[,;:]", between))
+    if ";" in between or "。" in between:
+        return None
+    people = column == "participants" or q.unit in _v.PEOPLE_UNITS
+    if q.participation:
+        # "参与社工41人次" follows its event: a comma to the trigger after it costs more
+        cost, limit = len(between) + 3 * commas + (0 if after or not commas else 6), 45
+    elif after:
+        cost, limit = len(between) + 12 * commas, 30
+    elif people:
+        cost, limit = len(between) + 4 * commas + 2, 45
+    else:
+        cost, limit = len(between) + 8 * commas + 2, 12
+    return cost if cost <= limit else None
+
+
+def bind(sent: str, triggers: list[Trigger], quantities: list[Quantity]) -> dict:
+    """Give each quantity to its cheapest compatible trigger.
+
+    Returns ``{trigger index: {column: Quantity}}``; a total ("共...") wins over another
+    number for the same column.
+
+    Examples
+    --------
+    >>> from sgnet.extract_numbers import find_quantities
+    >>> s = "走访社工站点5个,进行个督13人,团体督导5次"
+    >>> got = bind(s, find_triggers(s), find_quantities(s))
+    >>> {i: {c: q.value for c, q in cols.items()} for i, cols in got.items()}
+    {0: {'count': 5}, 1: {'participants': 13}, 2: {'count': 5}}
+    """
+    bound: dict[int, dict[str, tuple]] = {}
+    for q in quantities:
+        best = None
+        for i, t in enumerate(triggers):
+            column = _slot(t.kind, q)
+            if column is None or _blocked(triggers, i, q):
+                continue
+            cost = _cost(sent, q, t, column)
+            if cost is not None and (best is None or cost < best[0]):
+                best = (cost, i, column)
+        if best is None:
+            continue
+        cost, i, column = best
+        rank = (not q.total, cost)
+        current = bound.setdefault(i, {}).get(column)
+        if current is None or rank < current[0]:
+            bound[i][column] = (rank, q)
+    return {i: {c: q for c, (_, q) in cols.items()} for i, cols in bound.items()}
+
+
+def _blocked(triggers: list[Trigger], i: int, q: Quantity) -> bool:
+    t = triggers[i]
+    lo, hi = sorted((t.end, q.start)) if q.start >= t.end else (q.end, t.start)
+    return any(o.kind != t.kind and lo <= o.start and o.end <= hi
+               for j, o in enumerate(triggers) if j != i)
+
+
+def clause_of(sent: str, t: Trigger) -> str:
+    """The clause (between commas) that holds a trigger."""
+    lo, hi = clause_bounds(sent, t.start, t.end)
+    return sent[lo:hi]
+
+
+def rejected(sent: str, t: Trigger) -> bool:
+    """A plan, rule, purpose, question or recurring arrangement, not something that happened.
+
+    Examples
+    --------
+    >>> s = "会议要求,各机构每季度开展培训。"
+    >>> rejected(s, find_triggers(s)[0])
+    True
+    >>> s = "当天,督导开展培训。"
+    >>> rejected(s, find_triggers(s)[0])
+    False
+    """
+    if t.kind == "station_visit" and (re.search(_v.EXCHANGE_CONTEXT, sent)
+                                      or re.search(_v.OFFICIAL_VISITORS, sent[:t.start])):
+        return True
+    clause = _QUOTED.sub("“”", clause_of(sent, t))
+    if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):
+        return True
+    head = _QUOTED.sub("“”", sent[:t.start])
+    return bool(re.search(_v.NEGATIVE_SENTENCE_CUES, head) or sent.rstrip().endswith("?"))
+
+
+def framed(sent: str, t: Trigger) -> bool:
+    """An event verb or frame before the trigger ("开展了...", "在...上", "通过...")."""
+    head = sent[:t.start]
+    return any(re.search(p, head) for p in _v.EVENT_FRAMES)
+
+
+def is_public(sent: str, q: Quantity) -> bool:
+    """People who are the public ("60余名居民参加"): the event is outreach, not training."""
+    return bool(re.match(rf"[^,;。]{{0,2}}(?:{_v.PUBLIC_AUDIENCE})", sent[q.end:]))
+
+
+def topic_of(sent: str, t: Trigger) -> str:
+    """A topic stated with the trigger: 主题为"...", 内容涵盖..., or a quoted title."""
+    found = re.search(_v.TOPIC_PATTERN, sent)
+    if found:
+        topic = next(g for g in found.groups() if g)
+        return topic.strip(" “”\"《》「」")
+    quoted = _QUOTED.search(clause_of(sent, t))
+    return quoted[1] if quoted else ""

@@ -1,0 +1,133 @@
+"""Numbers with units in a sentence, for :mod:`sgnet.extract`.
+
+"13人", "5次", "5个", "二十余名", "卅名", "近百人", "七八个社工", "一千一百餘人次": each is a
+:class:`Quantity` with its value, unit and the cues around it (a total, a participation verb,
+the supervisors themselves rather than the people served, an approximate number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from . import extract_vocab as _v
+
+__all__ = ["to_int", "Quantity", "find_quantities"]
+
+_QTY_RE = re.compile(
+    rf"(?<!第)(?P<pre>{_v.APPROX_PREFIX})?(?P<num>{_v.NUMBER_PATTERN})"
+    rf"(?P<approx>{_v.APPROX_SUFFIX})?(?P<unit>{_v.UNIT_PATTERN})"
+)
+_OLD_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_SPOKEN_RANGE = re.compile(r"([一二两三四五六七八])([二三四五六七八九])")
+
+
+def to_int(num: str) -> int | None:
+    """Value of an Arabic or Chinese numeral, ``None`` when it is not one.
+
+    A spoken range ("七八", "三四") is its lower end; 廿 and 卅 are twenty and thirty.
+
+    Examples
+    --------
+    >>> [to_int(s) for s in ["35", "三十五", "卅", "一千一百", "七八", "百", "第"]]
+    [35, 35, 30, 1100, 7, 100, None]
+    """
+    if num.isdigit():
+        return int(num)
+    for old, new in _OLD_TENS.items():
+        num = num.replace(old, new)
+    if num in ("百", "千"):
+        return 100 if num == "百" else 1000
+    spoken = _SPOKEN_RANGE.fullmatch(num)
+    if spoken and "一二两三四五六七八九".index(spoken[2]) == "一二两三四五六七八九".index(
+            spoken[1]) + 1 + (spoken[1] == "一"):
+        num = spoken[1]
+    try:
+        value = cn2an.cn2an(num, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+@dataclass
+class Quantity:
+    """A number with its unit at ``start:end`` of a sentence, and the cues around it."""
+
+    value: int
+    unit: str
+    start: int
+    end: int
+    total: bool = False
+    participation: bool = False
+    staff: bool = False
+    approx: bool = False
+
+
+def _mask(sent: str) -> str:
+    """Hide number-like idioms that are not quantities ("一对一", "手把手", "一行")."""
+    return re.sub(_v.NOT_QUANTITY, lambda m: "□" * len(m[0]), sent)
+
+
+def find_quantities(sent: str) -> list[Quantity]:
+    """Numbers with units in a normalized sentence, a breakdown after 其中 and per-session
+    numbers after 每 left out.
+
+    "N个" followed by a person noun ("四个社工") counts people, unit ``名``.
+
+    Examples
+    --------
+    >>> [(q.value, q.unit, q.approx) for q in find_quantities("走访社工站5个,个督二十余人")]
+    [(5, '个', False), (20, '人', True)]
+    >>> [(q.value, q.unit) for q in find_quantities("来了七八个社工,其中站长3人")]
+    [(7, '名')]
+    """
+    masked = _mask(sent)
+    cut = re.search(_v.BREAKDOWN_CUES, masked)
+    limit = len(masked)
+    if cut and _QTY_RE.search(masked, 0, cut.start()):
+        limit = cut.start()  # a breakdown of the number before; "其中3位" alone is not one
+    out = []
+    for m in _QTY_RE.finditer(masked[:limit]):
+        value = to_int(m["num"])
+        if value is None or value <= 0:
+            continue
+        before = masked[max(0, m.start() - 4):m.start()]
+        if re.search(_v.PER_CUES, before):
+            continue
+        unit = m["unit"]
+        if unit == "个" and re.match(_v.PERSON_NOUNS, masked[m.end():]):
+            unit = "名"
+        elif unit == "个" and re.match(r"个督|个别督导|团督", masked[m.end():]):
+            unit = "次"  # "五个个督": five supervision sessions
+        num_start = m.start("num")
+        lead = masked[max(0, num_start - 6):num_start]
+        approx = bool(m["approx"] or (m["pre"] and re.fullmatch(_v.APPROX_WORDS, m["pre"]))
+                      or _SPOKEN_RANGE.fullmatch(m["num"]) or re.search(r"十几|几十", m[0]))
+        out.append(Quantity(
+            value, unit, num_start, m.end(),
+            total=bool(re.search(rf"(?:{_v.TOTAL_CUES})[^,;。]*$", lead)),
+            participation=_near(masked, m, _v.PARTICIPATION_CUES),
+            staff=_is_staff(masked, m, unit),
+            approx=approx,
+        ))
+    return out
+
+
+def _near(text: str, m: re.Match, cues: str) -> bool:
+    before = text[max(0, m.start() - 6):m.start()]
+    after = text[m.end():m.end() + 6]
+    # "社工都来了,三十来个人": a clause of just the number after a participation clause
+    lone = re.search(rf"(?:{cues}|来了),(?:{_v.APPROX_WORDS}|差不多)?$",
+                     text[max(0, m.start() - 10):m.start()])
+    return bool(re.search(rf"(?:{cues})[^,;。]*$", before) or lone or
+                re.match(rf"[^,;。]{{0,4}}(?:{cues})", after))
+
+
+def _is_staff(text: str, m: re.Match, unit: str) -> bool:
+    if unit not in _v.PEOPLE_UNITS:
+        return False
+    before = text[max(0, m.start() - 10):m.start()]
+    return bool(re.match(_v.STAFF_AFTER, text[m.end():]) or
+                re.search(rf"{_v.STAFF_BEFORE}$", before))

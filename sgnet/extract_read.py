@@ -1,0 +1,173 @@
+"""Reading a report for :mod:`sgnet.extract`: decoding, normalizing, web debris, sentences.
+
+A report is read as *story lines*: each line is kept twice, as written (for ``evidence``) and
+normalized (for matching): full-width ASCII folded to half-width and traditional characters
+converted to simplified (OpenCC ``t2s``, one character for one, so offsets agree). Navigation,
+headline lists, repeated lines and everything after a footer marker are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from os import PathLike
+from pathlib import Path
+
+from . import extract_vocab as _v
+
+__all__ = [
+    "read_report_text",
+    "normalize",
+    "story_lines",
+    "is_heading",
+    "split_sentences",
+    "clause_bounds",
+    "CLAUSE_BREAK",
+]
+
+_LIST_DATE_TAIL = re.compile(r"(?:\d{4}-)?\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_SENTENCE_END = re.compile(r"(?<=[。!?;])")
+#: clause punctuation of normalized text
+CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+
+
+def read_report_text(path: str | PathLike) -> str:
+    """Read a report file as text, whatever its encoding.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        A text file in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+
+    Returns
+    -------
+    str
+        The text, BOM removed. Traditional characters are kept; :func:`normalize` converts.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.txt"
+    >>> _ = p.write_bytes("团体督导5次".encode("gb18030"))
+    >>> read_report_text(p)
+    '团体督导5次'
+    """
+    data = Path(path).read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _fold_width(text: str) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif code in (0x3000, 0xA0):
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalize(text: str) -> str:
+    """Fold full-width ASCII to half-width and convert traditional characters to simplified.
+
+    The result has the same length as the input, so offsets found in it index the original.
+
+    Examples
+    --------
+    >>> normalize("督導團，共培訓２０人。")
+    '督导团,共培训20人。'
+    """
+    return _converter().convert(_fold_width(text))
+
+
+def story_lines(text: str) -> list[tuple[str, str]]:
+    """(as written, normalized) lines of the story, web debris removed.
+
+    Examples
+    --------
+    >>> story_lines("首页 | 新闻\\n· 某县开展培训 2022-11-28\\n督導開展培訓。"
+    ...             "\\n相关阅读\\n另一篇。")
+    [('首页 | 新闻', '首页 | 新闻'), ('督導開展培訓。', '督导开展培训。')]
+    """
+    kept: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    body_seen = False
+    for raw in text.splitlines():
+        line = normalize(raw).strip()
+        stripped = line.lstrip(" ·•-*#>【[")
+        if body_seen and re.match(_v.STOP_MARKERS, stripped, re.IGNORECASE):
+            break
+        if not line or line in seen or _is_debris(line):
+            continue
+        seen.add(line)
+        kept.append((raw.strip(), line))
+        body_seen = body_seen or not is_heading(line)
+    return kept
+
+
+def _is_debris(line: str) -> bool:
+    if line[0] in "·•▲" or re.match(r"\d+#", line) or re.match(_v.CAPTION_LINE, line):
+        return True
+    if len(line) < 80 and _LIST_DATE_TAIL.search(line):
+        return True
+    return False
+
+
+def is_heading(line: str) -> bool:
+    """A title, navigation or byline: a line without a comma or full stop.
+
+    Examples
+    --------
+    >>> is_heading("牵手计划工作简报"), is_heading("3月8日,督导开展培训。")
+    (True, False)
+    >>> is_heading("1\\t4月12日\\t线上培训\\t65人次")
+    False
+    """
+    if "\t" in line and re.search(r"\d", line):
+        return False  # a table row: "1<TAB>4月12日<TAB>线上培训<TAB>65人次"
+    return not re.search(r"[,;。!?]", line)
+
+
+def split_sentences(para: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of a normalized paragraph, cut after 。!?;
+
+    Examples
+    --------
+    >>> split_sentences("开展培训。走访社工站3个;完成")
+    [(0, '开展培训。'), (5, '走访社工站3个;'), (13, '完成')]
+    """
+    out, pos = [], 0
+    for piece in _SENTENCE_END.split(para):
+        if piece.strip():
+            out.append((pos, piece))
+        pos += len(piece)
+    return out
+
+
+def clause_bounds(sent: str, lo: int, hi: int) -> tuple[int, int]:
+    """Start and end of the clauses of ``sent`` that hold ``sent[lo:hi]``.
+
+    Examples
+    --------
+    >>> s = "当天,督导开展培训,共20人。"
+    >>> a, b = clause_bounds(s, 5, 7)
+    >>> s[a:b]
+    '督导开展培训'
+    """
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(sent, 0, lo)]
+    stop = CLAUSE_BREAK.search(sent, hi)
+    return (starts[-1] if starts else 0), (stop.start() if stop else len(sent))
