@@ -6,6 +6,7 @@ Data problems are printed as messages, never as tracebacks: every command catche
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .errors import RejectedRowsError, SgnetError, TableValidationError
 
@@ -46,8 +48,16 @@ OutOpt = Annotated[Path | None, typer.Option(
 
 
 def _fail(error: Exception, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {error}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(_say(error))}", highlight=False)
     return typer.Exit(code)
+
+
+def _say(error: Exception) -> str:
+    """One line for an error: a file problem names the file and what went wrong."""
+    if isinstance(error, OSError) and not isinstance(error, SgnetError):
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror or error}"
+    return str(error)
 
 
 @app.callback()
@@ -62,33 +72,35 @@ def validate(
     data: Annotated[Path | None, typer.Argument(
         help="Dataset folder or .xlsx workbook (default: the bundled data/sample).")] = None,
     errors_csv: Annotated[Path | None, typer.Option(
-        "--errors-csv", help="Where to write the problems (default: validation_errors.csv "
-        "in the current folder).")] = None,
+        "--errors-csv", help="Where to write the problems (default: reports/validation/"
+        "<data>-<time>.problems.csv under the current folder). Written only when there are "
+        "problems.")] = None,
     rejected_csv: Annotated[Path | None, typer.Option(
         "--rejected-csv", help="Where to write the rejected rows with their cells and "
-        "reasons (default: rejected_rows.csv beside the problems file).")] = None,
+        "reasons (default: beside the problems file, .rejected_rows.csv).")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace --errors-csv / --rejected-csv if they exist.")] = False,
 ) -> None:
     """Check a dataset and list every problem with file, row, column, value and reason.
 
     Rows are numbered as a spreadsheet shows them: the header is row 1. Prints the rows
-    read, accepted and rejected per table, and writes the rejected rows, with their original
-    cells and reasons, to rejected_rows.csv.
+    read, accepted and rejected per table. When there are problems, they are written to a
+    CSV file, and the rejected rows, with their original cells and reasons, to another;
+    clean data writes nothing. No existing file is replaced without --force.
     Exit status 0 when the data is clean, 1 when any problem was found.
 
     Example: [bold]sgnet validate data/sample[/]
     """
     from .audit import audit
+    from .excel import write_csv
+    from .paths import reports_dir
 
     try:
         result = audit(data)
-    except SgnetError as error:
+    except (SgnetError, OSError) as error:
         raise _fail(error) from None
-    target = errors_csv or Path("validation_errors.csv")
-    rejected_target = rejected_csv or target.with_name("rejected_rows.csv")
-    problems = result.problems
-    problems.to_csv(target, index=False, encoding="utf-8-sig")
-    result.rejected_rows.to_csv(rejected_target, index=False, encoding="utf-8-sig")
     out.print(result.summary(), highlight=False, markup=False)
+    problems = result.problems
     if problems.empty:
         out.print(f"[green]ok[/]: {data or 'data/sample'} has no problems")
         return
@@ -100,9 +112,22 @@ def validate(
                   "rejected row:", highlight=False)
         for message in problems.loc[cascade, "message"]:
             out.print(message, highlight=False, markup=False)
+    if errors_csv is None:
+        name = (Path(data).stem if data is not None else "sample") + \
+            f"-{dt.datetime.now():%Y%m%d-%H%M%S}"
+        errors_csv = reports_dir() / "validation" / f"{name}.problems.csv"
+    rejected_csv = rejected_csv or errors_csv.with_name(
+        errors_csv.name.removesuffix(".csv").removesuffix(".problems") + ".rejected_rows.csv")
+    try:
+        write_csv(problems, errors_csv, overwrite=force)
+        write_csv(result.rejected_rows, rejected_csv, overwrite=force)
+    except SgnetError as error:
+        err.print(f"[bold red]{int((~cascade).sum())} problems[/], {result.n_rejected} rows "
+                  "rejected", highlight=False)
+        raise _fail(error) from None
     err.print(f"[bold red]{int((~cascade).sum())} problems[/], {result.n_rejected} rows "
-              f"rejected; problems written to {target}, rejected rows (with their cells and "
-              f"reasons) to {rejected_target}", highlight=False)
+              f"rejected; problems written to {errors_csv}, rejected rows (with their cells "
+              f"and reasons) to {rejected_csv}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -120,7 +145,6 @@ def _data_problems(error: TableValidationError) -> typer.Exit:
 
 def _run_with_progress(start: str, call):
     """Run a report run under one progress display; map its errors to exit codes."""
-    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -147,7 +171,7 @@ def _run_with_progress(start: str, call):
             return call(on_progress)
     except TableValidationError as error:
         raise _data_problems(error) from None
-    except (SgnetError, ValueError) as error:
+    except (SgnetError, ValueError, OSError) as error:
         raise _fail(error) from None
 
 
@@ -278,7 +302,7 @@ def template(
     except TableValidationError as error:
         raise _fail(f"{fill} has {len(error.failure_cases)} problems; run "
                     f"`sgnet validate {fill}` for the list") from None
-    except SgnetError as error:
+    except (SgnetError, OSError) as error:
         raise _fail(error) from None
     out.print(f"wrote {path}" + (f" with the records of {fill}" if fill else ""))
     out.print(f"next: fill it in, then run `sgnet validate {path}`", highlight=False)
@@ -295,6 +319,8 @@ def extract(
     year: Annotated[int | None, typer.Option(
         help="Year for dates written without one, when the page shows no publication date."
     )] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace --output if it exists.")] = False,
 ) -> None:
     """Draft activity records from narrative Chinese reports, for review before loading.
 
@@ -313,7 +339,12 @@ def extract(
     except (SgnetError, OSError, UnicodeError) as error:
         raise _fail(error) from None
     if output is not None:
-        rows.to_csv(output, index=False, encoding="utf-8-sig")
+        from .excel import write_csv
+
+        try:
+            write_csv(rows, output, overwrite=force)
+        except SgnetError as error:
+            raise _fail(error) from None
         out.print(f"wrote {len(rows)} draft rows to {output}")
         return
     table = Table("source", "kind", "start", "end", "count", "participants", "evidence")
@@ -332,3 +363,6 @@ def main() -> None:
     except KeyboardInterrupt:  # pragma: no cover
         err.print("interrupted")
         sys.exit(130)
+    except (SgnetError, OSError) as error:  # a data or file problem: one line, no traceback
+        err.print(f"[bold red]error:[/] {escape(_say(error))}", highlight=False)
+        sys.exit(1)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from .audit import Audit
 from .errors import ReportError
+from .excel import write_csv
 from .handover import publish
 from .pages import IndexRow, index_html
 from .paths import reports_dir
@@ -162,9 +164,10 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
         for job in plan.jobs:
             _inside(root, final_dir / f"{job.stem}.html")
         final_dir.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(final_dir)
         log.info("%.2f s: data checked, %d reports", time.perf_counter() - began,
                  len(plan.jobs))
-        with tempfile.TemporaryDirectory(prefix=".sgnet-", dir=final_dir) as tmp, \
+        with tempfile.TemporaryDirectory(prefix=f".sgnet-{os.getpid()}-", dir=final_dir) as tmp, \
                 publish(plan.dataset, plan.handle, errors=plan.errors) as handover:
             total, outcomes = len(plan.jobs), []
             if on_progress:
@@ -182,6 +185,22 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
                        plan)
 
 
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the temporary folders of runs that were killed (their process is gone).
+
+    A run's folder is ``.sgnet-<pid>-*``, readable by its user alone (``mkdtemp``); it may
+    hold reports with names in them, so it does not outlive a killed run for long.
+    """
+    for tmp in folder.glob(".sgnet-*"):
+        try:
+            pid = int(tmp.name.split("-")[1])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(tmp, ignore_errors=True)
+        except (ValueError, IndexError, PermissionError):
+            continue
+
+
 def _outcome(rendered: Rendered) -> Outcome:
     return Outcome(rendered.job, rendered.ok, rendered.seconds, error=rendered.error)
 
@@ -195,8 +214,7 @@ def _place(plan: Plan, outcomes: list[Outcome], tmp: Path, final_dir: Path, *, i
         if o.ok:
             rejected_csv = final_dir / f"{s}.rejected_rows.csv"
             if plan.audience == "internal" and plan.rejected:
-                audit.rejected_rows.to_csv(tmp / rejected_csv.name, index=False,
-                                           encoding="utf-8-sig")
+                write_csv(audit.rejected_rows, tmp / rejected_csv.name)
                 os.replace(tmp / rejected_csv.name, rejected_csv)
             else:
                 rejected_csv.unlink(missing_ok=True)  # an earlier run's list would be stale
@@ -205,9 +223,10 @@ def _place(plan: Plan, outcomes: list[Outcome], tmp: Path, final_dir: Path, *, i
             (final_dir / f"{s}.failed.ipynb").unlink(missing_ok=True)
         else:
             o.kept_earlier = (final_dir / f"{s}.html").exists()
-            if (tmp / f"{s}.ipynb").exists():
+            failed = tmp / f"{s}.ipynb"
+            if failed.exists() and failed.stat().st_size > 0:  # not a write cut short
                 o.failed_notebook = final_dir / f"{s}.failed.ipynb"
-                os.replace(tmp / f"{s}.ipynb", o.failed_notebook)
+                os.replace(failed, o.failed_notebook)
     if not index:
         return None
     rows = [IndexRow(o.job.stem, o.scope.name, ok=o.ok, figures=o.headline, error=o.reason,

@@ -91,7 +91,8 @@ _HINTS = {
 }
 
 _NOTES = {
-    ("activities", "count"): "数量:场次/次数、走访站点数、户数或人数,视活动类型而定;空白为 1",
+    ("activities", "count"): "数量:场次/次数、走访站点数或户数,视活动类型而定;空白为 1。"
+                             "个督13人记参与人数 13;次数未写明时记 1",
     ("activities", "participants"): "参与人数(人次):培训、督导、交流、分享会的参加人数",
     ("activities", "hours"): "时长:督导或培训总小时数",
     ("activities", "pairing_id"): "结对编号,见“结对”表",
@@ -107,7 +108,7 @@ _NOTES = {
 #: one example row per activity kind, for the 说明 sheet (kind, count, participants, hours, topic)
 _EXAMPLES: dict[str, tuple[str, str, int, int | None, float | None, str]] = {
     "training": ("场次/期数", "培训人次", 1, 22, 3.0, "社工站站长业务培训"),
-    "individual_supervision": ("督导次数", "督导人数", 13, 13, 6.5, "个案服务个别督导"),
+    "individual_supervision": ("督导次数", "被督导人数", 6, 18, 12.0, "个案服务个别督导"),
     "group_supervision": ("督导次数", "参加人数", 5, 40, 10.0, "团体督导:台账资料梳理"),
     "station_visit": ("走访站点数", "—", 5, None, None, "走访乡镇社工站"),
     "household_visit": ("走访户数", "—", 8, None, None, "入户走访困难老人"),

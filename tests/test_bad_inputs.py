@@ -330,8 +330,10 @@ def test_real_command_prints_messages_not_tracebacks(tmp_path):
     assert "activities.csv row 4, start_date: '2022-02-30' is not a real calendar date" \
         in proc.stdout
     assert "people.csv: not a text file" in proc.stdout
-    assert (tmp_path / "validation_errors.csv").exists()
-    assert (tmp_path / "rejected_rows.csv").exists()
+    [problems] = (tmp_path / "reports" / "validation").glob("d-*.problems.csv")
+    [rejected] = (tmp_path / "reports" / "validation").glob("d-*.rejected_rows.csv")
+    assert "2022-02-30" in problems.read_text(encoding="utf-8-sig")
+    assert rejected.stem.removesuffix(".rejected_rows") == problems.stem.removesuffix(".problems")
 
 
 # ----------------------------------------------------------------------------- unseen faults

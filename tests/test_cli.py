@@ -80,3 +80,33 @@ def test_extract_missing_file_is_a_usage_error(tmp_path):
         result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")],
                                env={"COLUMNS": width})
         assert result.exit_code == 2 and "does not exist" in plain(result.output), width
+
+
+def test_validate_of_clean_data_writes_nothing_even_in_a_read_only_folder(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    os.chmod(tmp_path, 0o555)
+    try:
+        proc = subprocess.run([sys.executable, "-c", "from sgnet.cli import main; main()",
+                               "validate"], capture_output=True, text=True, cwd=tmp_path,
+                              timeout=120)
+    finally:
+        os.chmod(tmp_path, 0o755)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_validate_never_replaces_a_file_without_force(tmp_path):
+    frames = tiny_frames()
+    frames["activities"].loc[2, "start_date"] = "2022/13/01"
+    folder = write_csv_dataset(tmp_path / "bad", frames)
+    precious = tmp_path / "organizations_copy.csv"
+    precious.write_text("my own file", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(folder), "--errors-csv", str(precious)])
+    assert result.exit_code == 1 and "pass --force" in plain(result.output)
+    assert precious.read_text(encoding="utf-8") == "my own file"
+    result = runner.invoke(app, ["validate", str(folder), "--errors-csv", str(precious),
+                                 "--force"])
+    assert result.exit_code == 1 and "2022/13/01" in precious.read_text(encoding="utf-8-sig")

@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 import sgnet
 from sgnet.cli import app
 from sgnet.errors import RejectedRowsError, ReportError
+from sgnet.handover import handover_dir
 from sgnet.report import run_report
 
 runner = CliRunner()
@@ -108,6 +109,15 @@ def test_a_killed_run_leaves_the_earlier_report_intact(sample_reports, tmp_path)
     assert nb.read_bytes() == good.notebook.read_bytes()
     visible = sorted(p.name for p in (out / "2022Q4").iterdir() if not p.name.startswith("."))
     assert visible == ["all.html", "all.ipynb"]
+    # what the killed run left (its temporary folder, its hand-over file: names of people)
+    # is readable by its user alone, and the next run removes it
+    [left] = (out / "2022Q4").glob(f".sgnet-{proc.pid}-*")
+    assert left.stat().st_mode & 0o077 == 0
+    orphans = list(handover_dir().glob(f"*.{proc.pid}-*.pickle"))
+    assert orphans
+    assert all(f.stat().st_mode & 0o077 == 0 for f in orphans)
+    run_report(period="2022Q4", out=out)
+    assert not left.exists() and not any(f.exists() for f in orphans)
 
 
 # ----------------------------------------------------------------------------- hostile data
