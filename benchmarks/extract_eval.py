@@ -26,6 +26,9 @@ Sets
 ``extract_corpus/late5``
     Twelve more written after the last rule change and never tuned on (``late5``): the final
     held-out figure.
+``extract_corpus/blind``
+    Thirty reports written by someone who never read the rules, the earlier reports or their
+    labels (``blind``, ``labels_blind.csv``), scored once in the same way.
 ``extract_data``
     The older set (seeds, ``r*`` and ``t*`` reports) that the first rules were written against,
     reported as ``legacy``.
@@ -59,7 +62,7 @@ from sgnet.extract import extract_files  # noqa: E402
 
 CHECKED = ("start_date", "end_date", "count", "participants")
 #: the sets written later, in the order they were written (``extract_corpus/<name>/``)
-LATE = ("late", "late2", "late3", "late4", "late5")
+LATE = ("late", "late2", "late3", "late4", "late5", "blind")
 SETS = ("dev", "test", *LATE, "legacy")
 SEED = 20261202
 
