@@ -44,7 +44,7 @@ from .vocab import (
     VALUE_ALIASES,
 )
 
-__all__ = ["load", "validate", "read_tables", "RawTable", "PROBLEM_COLUMNS"]
+__all__ = ["load", "validate", "load_with_files", "read_tables", "RawTable", "PROBLEM_COLUMNS"]
 
 log = logging.getLogger(__name__)
 
@@ -1044,11 +1044,26 @@ def load(path: str | Path | None = None, *, errors: str = "raise") -> Dataset:
     >>> sorted(ds.tables) == sorted(TABLES)
     True
     """
-    return _load(path, errors=errors)[0]
+    return load_with_files(path, errors=errors)[0]
 
 
-def _load(path: str | Path | None, *, errors: str) -> tuple[Dataset, dict[str, RawTable]]:
-    """:func:`load`, also returning the tables' files (their frames may be empty)."""
+def load_with_files(path: str | Path | None = None, *, errors: str = "raise"
+                    ) -> tuple[Dataset, dict[str, RawTable]]:
+    """:func:`load`, also returning the tables' files (their frames may be empty).
+
+    Returns
+    -------
+    dataset : Dataset
+    files : dict of str to RawTable
+        Per table read, its file (``RawTable.file``); the frames hold no rows, or none at
+        all when the tables came from the cache (:mod:`sgnet.cache`).
+
+    Examples
+    --------
+    >>> ds, files = load_with_files()
+    >>> files["pairings"].file, len(files["pairings"].frame)
+    ('pairings.csv', 0)
+    """
     if errors not in ("raise", "drop"):
         raise ValueError(f"errors must be 'raise' or 'drop', not {errors!r}")
     tables, problems, source, files = _check(path)
