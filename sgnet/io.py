@@ -33,7 +33,7 @@ from .dataset import Dataset
 from .errors import DataFileError, TableValidationError
 from .paths import SAMPLE_DATA
 from .regions import resolve_regions
-from .schema import SCHEMAS, parse_kind, required_columns
+from .schema import REFERENCES, ROW_RULES, SCHEMAS, Reference, parse_kind, required_columns
 from .vocab import (
     COLUMN_ALIASES,
     FALSE_VALUES,
@@ -871,34 +871,31 @@ def _schema_checks(raw: RawTable, table: pd.DataFrame, problems: _Problems) -> N
 
 def _reference_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
                       problems: _Problems) -> None:
-    ids = {
-        "organizations": tables["organizations"]["org_id"] if "organizations" in tables else None,
-        "people": tables["people"]["person_id"] if "people" in tables else None,
-        "pairings": tables["pairings"]["pairing_id"] if "pairings" in tables else None,
-    }
-    id_col = {"organizations": "org_id", "people": "person_id", "pairings": "pairing_id"}
-    checks = [(name, column, target) for name in tables for column, target in _refs(name)
-              if ids.get(target) is not None]
+    """Report every id of :data:`sgnet.schema.REFERENCES` that is not in its target table.
 
-    def unknown(check: tuple[str, str, str]) -> pd.Series:
+    A reference into a table that is not in ``tables`` is not checked. ``raws`` need only
+    name the files (their frames may be empty).
+    """
+    checks = [ref for name in tables for ref in REFERENCES
+              if ref.table == name and ref.target in tables]
+
+    def unknown(ref: Reference) -> pd.Series:
         """The ids of one column that are not in the table they refer to, by row."""
-        name, column, target = check
-        values, known = tables[name][column], ids[target].dropna()
-        if column == "lead_person_ids":
+        values, known = tables[ref.table][ref.column], tables[ref.target][ref.key].dropna()
+        if parse_kind(ref.table, ref.column) == "idlist":
             values = values[_lists_with_unknown(values, known)]
             exploded = values.str.split(";").explode().dropna()
             exploded = exploded[exploded != ""]
             return exploded[~exploded.isin(known)]
         return values[values.notna().to_numpy() & ~_isin(values, known)]
 
-    longest = max((len(tables[name]) for name, _, _ in checks), default=0)
-    for (name, column, target), bad in zip(checks, _by_column(unknown, checks, longest),
-                                           strict=True):
-        raw = raws[name]
-        target_file = raws[target].file if target in raws else target
-        reason = f"is not {_an(id_col[target])} in {target_file}"
+    longest = max((len(tables[ref.table]) for ref in checks), default=0)
+    for ref, bad in zip(checks, _by_column(unknown, checks, longest), strict=True):
+        file = raws[ref.table].file
+        target_file = raws[ref.target].file if ref.target in raws else ref.target
+        reason = f"is not {_an(ref.key)} in {target_file}"
         for row, value in bad.items():
-            problems.add(raw.file, name, int(row), column, value, "reference", reason)
+            problems.add(file, ref.table, int(row), ref.column, value, "reference", reason)
 
 
 def _strings(values: pd.Series) -> pyarrow.Array:
@@ -929,25 +926,18 @@ def _an(word: str) -> str:
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 
-def _refs(table: str) -> list[tuple[str, str]]:
-    return [(n, c.metadata["refs"]) for n, c in SCHEMAS[table].columns.items()
-            if c.metadata.get("refs")]
-
-
 def _row_checks(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
                 problems: _Problems) -> None:
-    for name in ("pairings", "activities"):
-        if name not in tables:
+    """Report every row that breaks a rule of :data:`sgnet.schema.ROW_RULES`.
+
+    The value shown is the cell as written in the raw table.
+    """
+    for rule in ROW_RULES:
+        if rule.table not in tables:
             continue
-        t, raw = tables[name], raws[name]
-        bad = t["end_date"].notna() & t["start_date"].notna() & (t["end_date"] < t["start_date"])
-        problems.add_rows(raw, bad, "end_date", raw.frame.get("end_date", t["end_date"]),
-                          "date_order", "is before start_date")
-    if "pairings" in tables:
-        t, raw = tables["pairings"], raws["pairings"]
-        same = t["mentor_org_id"].notna() & (t["mentor_org_id"] == t["mentee_org_id"])
-        problems.add_rows(raw, same.fillna(False), "mentee_org_id", t["mentee_org_id"],
-                          "self_pairing", "is the same organization as mentor_org_id")
+        t, raw = tables[rule.table], raws[rule.table]
+        problems.add_rows(raw, rule.fails(t), rule.column,
+                          raw.frame.get(rule.column, t[rule.column]), rule.check, rule.message)
 
 
 # --------------------------------------------------------------------------- entry points
