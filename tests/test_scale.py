@@ -10,7 +10,7 @@ import pytest
 from conftest import tiny_frames, write_csv_dataset
 
 import sgnet
-from sgnet import cache, io
+from sgnet import cache, read
 from sgnet.regions import divisions
 
 _spec = importlib.util.spec_from_file_location(
@@ -69,7 +69,7 @@ ODD_FILES = {
 def test_arrow_reader_matches_pandas_or_declines(tmp_path, name):
     path = tmp_path / f"{name}.csv"
     path.write_text(ODD_FILES[name], encoding="utf-8")
-    fast = io._read_csv_arrow(path)
+    fast = read._read_csv_arrow(path)
     reference = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False,
                             skip_blank_lines=False)
     if name.startswith(("ragged", "duplicate", "empty", "quoted_header")):
