@@ -139,6 +139,14 @@ def test_cache_keeps_problems_and_drop(cached, tmp_path):
     assert set(tables["pairings"]["pairing_id"]) == {"PR1", "PR2"}
 
 
+def test_cache_key_hashes_the_code_of_every_loading_stage():
+    """An edit to any stage of loading gives a new key, never a stale entry."""
+    here = Path(cache.__file__).parent
+    for stage in ("io", "read", "parse", "checks", "problems", "schema", "vocab", "regions"):
+        assert f"{stage}.py" in cache._CODE
+    assert all((here / name).is_file() for name in cache._CODE)
+
+
 def test_cache_off_and_small_datasets_write_nothing(monkeypatch, tmp_path, tiny_dir):
     monkeypatch.setenv("SGNET_CACHE_DIR", str(tmp_path / "cache"))
     sgnet.load(tiny_dir)  # far below MIN_BYTES
