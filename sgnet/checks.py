@@ -103,6 +103,9 @@ def _reason(check: str) -> str:
     return f"fails check {check}"
 
 
+# speed: pandera checks every row, and a national table has millions; the checks that look at
+# one value alone run once per distinct value instead, and their failures are spread to rows
+
 @functools.cache
 def _value_schema(table: str, column: str) -> pa.DataFrameSchema | None:
     """The checks of one column that look at each value alone (dtype, isin, ranges).
