@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .dataset import Dataset
-from .io import PROBLEM_COLUMNS, _load, read_tables
+from .io import PROBLEM_COLUMNS, load_with_files, read_tables
 from .vocab import TABLES
 
 __all__ = ["Audit", "audit", "COUNT_COLUMNS"]
@@ -109,7 +109,7 @@ def audit(path: str | Path | None = None) -> Audit:
     >>> a.n_rejected, a.complete, a.counts["read"].equals(a.counts["accepted"])
     (0, True, True)
     """
-    ds, files = _load(path, errors="drop")
+    ds, files = load_with_files(path, errors="drop")
     problems = ds.problems if len(ds.problems.columns) else pd.DataFrame(columns=PROBLEM_COLUMNS)
     # the original cells are needed only for rows left out: read the files again only then
     raws = read_tables(path)[0] if len(problems) else files

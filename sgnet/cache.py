@@ -37,7 +37,9 @@ log = logging.getLogger(__name__)
 #: datasets smaller than this (total bytes of their files) are not cached: parsing is cheap
 MIN_BYTES = 8 * 1024 * 1024
 _FORMAT = "1"
-_CODE = ("io.py", "schema.py", "vocab.py", "regions.py", "cache.py", "__init__.py")
+#: the sgnet code that reads, parses and checks a dataset: a change to it gives a new key
+_CODE = ("io.py", "read.py", "parse.py", "checks.py", "problems.py", "schema.py", "vocab.py",
+         "regions.py", "cache.py", "__init__.py")
 #: entries being written in the background, by key
 _writing: dict[str, threading.Thread] = {}
 _writing_lock = threading.Lock()

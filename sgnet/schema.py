@@ -1,34 +1,44 @@
-"""Table schemas, declared once as pandera DataFrameSchemas.
+"""The contract of a dataset, declared once: table schemas, references between tables, row rules.
 
-Each column carries, in its ``metadata["parse"]``, how sgnet parses the raw text of a cell
-before pandera checks the typed table: ``id``, ``text``, ``date``, ``int``, ``float``,
-``bool``, ``region``, ``idlist`` or ``enum:<domain>`` (a domain of
-:data:`sgnet.vocab.VALUE_ALIASES`). ``metadata["refs"]`` names the table whose id a column
-refers to. Required columns are the non-nullable ones.
+- :data:`SCHEMAS`: one pandera DataFrameSchema per table (columns, dtypes, required columns,
+  allowed values, ranges, unique ids and keys). Each column carries, in its
+  ``metadata["parse"]``, how sgnet parses the raw text of a cell before pandera checks the
+  typed table: ``id``, ``text``, ``date``, ``int``, ``float``, ``bool``, ``region``,
+  ``idlist`` or ``enum:<domain>`` (a domain of :data:`sgnet.vocab.VALUE_ALIASES`). Required
+  columns are the non-nullable ones.
+- :data:`REFERENCES`: every column holding ids of another table.
+- :data:`ROW_RULES`: checks across the columns of one row (dates in order, no self-pairing).
+
+:mod:`sgnet.checks` runs all three; nothing of the contract is written anywhere else.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
+import pandas as pd
 import pandera.pandas as pa
 
 from .vocab import ACTIVITY_KINDS, MODES, ORG_KINDS, ROLES
 
-__all__ = ["SCHEMAS", "METRICS", "required_columns", "parse_kind", "references"]
+__all__ = ["SCHEMAS", "METRICS", "REFERENCES", "ROW_RULES", "Reference", "RowRule",
+           "required_columns", "parse_kind", "references"]
 
 #: metrics a target may name: an activity kind, or ``<kind>_participants``
 METRICS: tuple[str, ...] = ACTIVITY_KINDS + tuple(f"{k}_participants" for k in ACTIVITY_KINDS)
 
 
 def _col(dtype: str, parse: str, *checks: pa.Check, required: bool = False,
-         unique: bool = False, refs: str | None = None) -> pa.Column:
+         unique: bool = False) -> pa.Column:
     return pa.Column(
         dtype, list(checks), nullable=not required, unique=unique, required=required,
-        metadata={"parse": parse, "refs": refs},
+        metadata={"parse": parse},
     )
 
 
-def _id(required: bool = True, unique: bool = False, refs: str | None = None) -> pa.Column:
-    return _col("string", "id", required=required, unique=unique, refs=refs)
+def _id(required: bool = True, unique: bool = False) -> pa.Column:
+    return _col("string", "id", required=required, unique=unique)
 
 
 _DATE = "datetime64[ns]"
@@ -40,7 +50,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "name": _col("string", "text", required=True),
             "kind": _col("string", "enum:org_kind", pa.Check.isin(ORG_KINDS), required=True),
             "region": _col("string", "region", required=True),
-            "parent_id": _id(required=False, refs="organizations"),
+            "parent_id": _id(required=False),
         },
         name="organizations",
     ),
@@ -48,7 +58,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "person_id": _id(unique=True),
             "name": _col("string", "text", required=True),
-            "org_id": _id(refs="organizations"),
+            "org_id": _id(),
             "role": _col("string", "enum:role", pa.Check.isin(ROLES), required=True),
             "party_member": _col("boolean", "bool"),
             "since": _col(_DATE, "date"),
@@ -58,8 +68,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "pairings": pa.DataFrameSchema(
         {
             "pairing_id": _id(unique=True),
-            "mentor_org_id": _id(refs="organizations"),
-            "mentee_org_id": _id(refs="organizations"),
+            "mentor_org_id": _id(),
+            "mentee_org_id": _id(),
             "program": _col("string", "text", required=True),
             "start_date": _col(_DATE, "date", required=True),
             "end_date": _col(_DATE, "date"),
@@ -68,7 +78,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
     "targets": pa.DataFrameSchema(
         {
-            "pairing_id": _id(refs="pairings"),
+            "pairing_id": _id(),
             "metric": _col("string", "metric", pa.Check.isin(METRICS), required=True),
             "year": _col("Int64", "int", pa.Check.in_range(2000, 2100), required=True),
             "value": _col("Float64", "float", pa.Check.ge(0), required=True),
@@ -83,10 +93,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                          required=True),
             "start_date": _col(_DATE, "date", required=True),
             "end_date": _col(_DATE, "date"),
-            "pairing_id": _id(required=False, refs="pairings"),
-            "host_org_id": _id(required=False, refs="organizations"),
-            "target_org_id": _id(required=False, refs="organizations"),
-            "lead_person_ids": _col("string", "idlist", refs="people"),
+            "pairing_id": _id(required=False),
+            "host_org_id": _id(required=False),
+            "target_org_id": _id(required=False),
+            "lead_person_ids": _col("string", "idlist"),
             "count": _col("Int64", "int", pa.Check.ge(1)),
             "participants": _col("Int64", "int", pa.Check.ge(0)),
             "hours": _col("Float64", "float", pa.Check.ge(0)),
@@ -97,6 +107,73 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         name="activities",
     ),
 }
+
+
+
+
+class Reference(NamedTuple):
+    """A column of ``table`` holding ids of ``target`` (its column ``key``)."""
+
+    table: str
+    column: str
+    target: str
+    key: str
+
+
+#: every column that refers to ids of another table, in the order problems are reported; an
+#: ``idlist`` column refers with each of its ``;``-separated ids. A reference to a table
+#: that is not there (a missing file) is not checked.
+REFERENCES: tuple[Reference, ...] = (
+    Reference("organizations", "parent_id", "organizations", "org_id"),
+    Reference("people", "org_id", "organizations", "org_id"),
+    Reference("pairings", "mentor_org_id", "organizations", "org_id"),
+    Reference("pairings", "mentee_org_id", "organizations", "org_id"),
+    Reference("targets", "pairing_id", "pairings", "pairing_id"),
+    Reference("activities", "pairing_id", "pairings", "pairing_id"),
+    Reference("activities", "host_org_id", "organizations", "org_id"),
+    Reference("activities", "target_org_id", "organizations", "org_id"),
+    Reference("activities", "lead_person_ids", "people", "person_id"),
+)
+
+
+class RowRule(NamedTuple):
+    """A check across the columns of one row of ``table``.
+
+    ``fails`` takes the typed table and gives, per row, whether the row breaks the rule
+    (missing: it does not); such a row is reported in ``column`` under ``check``, with
+    ``message`` after the cell's value as written.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"start_date": pd.to_datetime(["2022-10-01", "2022-10-01", None]),
+    ...                   "end_date": pd.to_datetime(["2022-09-30", None, "2022-09-30"])})
+    >>> rule = ROW_RULES[0]
+    >>> rule.check, rule.fails(t).tolist()
+    ('date_order', [True, False, False])
+    """
+
+    table: str
+    column: str
+    check: str
+    message: str
+    fails: Callable[[pd.DataFrame], pd.Series]
+
+
+def _ends_before_start(t: pd.DataFrame) -> pd.Series:
+    return t["end_date"].notna() & t["start_date"].notna() & (t["end_date"] < t["start_date"])
+
+
+def _pairs_with_itself(t: pd.DataFrame) -> pd.Series:
+    return t["mentor_org_id"].notna() & (t["mentor_org_id"] == t["mentee_org_id"])
+
+
+#: checks across the columns of a row, in the order problems are reported
+ROW_RULES: tuple[RowRule, ...] = (
+    RowRule("pairings", "end_date", "date_order", "is before start_date", _ends_before_start),
+    RowRule("activities", "end_date", "date_order", "is before start_date", _ends_before_start),
+    RowRule("pairings", "mentee_org_id", "self_pairing",
+            "is the same organization as mentor_org_id", _pairs_with_itself),
+)
 
 
 def required_columns(table: str) -> list[str]:
@@ -124,8 +201,4 @@ def references(table: str) -> dict[str, str]:
     >>> references("pairings")
     {'mentor_org_id': 'organizations', 'mentee_org_id': 'organizations'}
     """
-    return {
-        name: col.metadata["refs"]
-        for name, col in SCHEMAS[table].columns.items()
-        if col.metadata.get("refs")
-    }
+    return {ref.column: ref.target for ref in REFERENCES if ref.table == table}

@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from .dataset import Dataset
 from .errors import SgnetError
 from .excel import text_cell
-from .schema import METRICS, SCHEMAS, parse_kind, required_columns
+from .schema import METRICS, SCHEMAS, parse_kind, references, required_columns
 from .vocab import (
     ACTIVITY_KINDS,
     COLUMN_ALIASES,
@@ -165,7 +165,7 @@ def _serial(year: int, month: int, day: int) -> str:
 def _validation(table: str, column: str, lists: dict[str, str]) -> DataValidation | None:
     kind = parse_kind(table, column)
     domain = _domain(table, column)
-    refs = SCHEMAS[table].columns[column].metadata.get("refs")
+    refs = references(table).get(column)
     if domain is not None:
         dv = DataValidation(type="list", formula1=lists[domain], showDropDown=False)
         dv.error = "请从下拉列表中选择 / choose a value from the list"

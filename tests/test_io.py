@@ -194,7 +194,9 @@ def test_checks_on_distinct_values_report_what_pandera_reports_on_every_row(tmp_
     must be exactly those pandera's schema finds on the whole table."""
     import pandera.pandas as pa
 
-    from sgnet import io
+    from sgnet.checks import check_schema
+    from sgnet.io import RawTable
+    from sgnet.problems import Problems
     from sgnet.schema import SCHEMAS
 
     ds = sgnet.load()
@@ -213,9 +215,9 @@ def test_checks_on_distinct_values_report_what_pandera_reports_on_every_row(tmp_
         with pytest.raises(pa.errors.SchemaErrors) as err:
             SCHEMAS[name].validate(table, lazy=True)
         expected = {(int(c.index), c.check) for c in err.value.failure_cases.itertuples()}
-        raw = io.RawTable(name, f"{name}.csv", table.astype(str))
-        problems = io._Problems()
-        io._schema_checks(raw, table, problems)
+        raw = RawTable(name, f"{name}.csv", table.astype(str))
+        problems = Problems()
+        check_schema(raw, table, problems)
         found = {(r["row"], r["check"]) for r in problems.records}
         assert found == expected and len(found) >= 3
 
@@ -223,7 +225,7 @@ def test_checks_on_distinct_values_report_what_pandera_reports_on_every_row(tmp_
 def test_columns_checked_in_threads_give_the_same_problems_and_tables(tmp_path, monkeypatch):
     """Long tables are tidied, parsed and checked column by column in threads; the result
     must not depend on it (problems in the same order, the same typed tables)."""
-    from sgnet import io
+    from sgnet import io, read
 
     frames = tiny_frames()
     acts = frames["activities"]
@@ -236,7 +238,7 @@ def test_columns_checked_in_threads_give_the_same_problems_and_tables(tmp_path, 
     folder = write_csv_dataset(tmp_path / "d", frames)
     monkeypatch.setenv("SGNET_CACHE", "0")
     serial = io.validate(folder), sgnet.load(folder, errors="drop").tables
-    monkeypatch.setattr(io, "_THREADED_ROWS", 1)
+    monkeypatch.setattr(read, "_THREADED_ROWS", 1)
     threaded = io.validate(folder), sgnet.load(folder, errors="drop").tables
     pd.testing.assert_frame_equal(serial[0], threaded[0])
     assert len(serial[0]) >= 5

@@ -10,7 +10,7 @@ import pytest
 from conftest import tiny_frames, write_csv_dataset
 
 import sgnet
-from sgnet import cache, io
+from sgnet import cache, read
 from sgnet.regions import divisions
 
 _spec = importlib.util.spec_from_file_location(
@@ -69,7 +69,7 @@ ODD_FILES = {
 def test_arrow_reader_matches_pandas_or_declines(tmp_path, name):
     path = tmp_path / f"{name}.csv"
     path.write_text(ODD_FILES[name], encoding="utf-8")
-    fast = io._read_csv_arrow(path)
+    fast = read._read_csv_arrow(path)
     reference = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False,
                             skip_blank_lines=False)
     if name.startswith(("ragged", "duplicate", "empty", "quoted_header")):
@@ -137,6 +137,14 @@ def test_cache_keeps_problems_and_drop(cached, tmp_path):
     # dropping rows from one load does not reach the tables cached for the next
     tables, problems, _ = cache.lookup(folder)
     assert set(tables["pairings"]["pairing_id"]) == {"PR1", "PR2"}
+
+
+def test_cache_key_hashes_the_code_of_every_loading_stage():
+    """An edit to any stage of loading gives a new key, never a stale entry."""
+    here = Path(cache.__file__).parent
+    for stage in ("io", "read", "parse", "checks", "problems", "schema", "vocab", "regions"):
+        assert f"{stage}.py" in cache._CODE
+    assert all((here / name).is_file() for name in cache._CODE)
 
 
 def test_cache_off_and_small_datasets_write_nothing(monkeypatch, tmp_path, tiny_dir):

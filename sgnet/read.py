@@ -1,0 +1,515 @@
+"""Reading: the files of a dataset into raw tables of text, tidied, nothing parsed yet.
+
+A dataset is a folder of CSV files (``organizations.csv`` … or ``机构.csv`` …) or one .xlsx
+workbook with a sheet per table (canonical or Chinese sheet names). CSV text may be UTF-8,
+with or without a byte-order mark (BOM), or GB18030/GBK; headers may be Chinese aliases
+(:data:`sgnet.vocab.COLUMN_ALIASES`). Every cell comes out as stripped text (``""`` when
+empty), each row named by the row number a spreadsheet shows (the header is row 1).
+What cannot be read (an empty or binary file, a missing table) is a file-level problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+import mmap
+import os
+import re
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow
+import pyarrow.compute
+import pyarrow.csv as pacsv
+
+from .errors import DataFileError
+from .paths import SAMPLE_DATA
+from .problems import Problems
+from .schema import parse_kind
+from .vocab import COLUMN_ALIASES, FILE_STEMS, SHEET_ALIASES, TABLES
+
+__all__ = ["RawTable", "read_tables", "canonical_header", "EXCEL_ERROR", "Distinct",
+           "by_column"]
+
+log = logging.getLogger(__name__)
+
+_OPTIONAL_TABLES = ("targets",)
+_EXCEL = (".xlsx", ".xlsm")
+
+
+@dataclass
+class RawTable:
+    """One table as read from its file: every cell as stripped text ("" when empty).
+
+    The index holds spreadsheet row numbers (header = row 1).
+    """
+
+    table: str
+    file: str
+    frame: pd.DataFrame
+    #: read from a workbook's sheet (only there can a cell hold an Excel error)
+    workbook: bool = False
+    #: columns already factorized while tidying (valid for these very rows)
+    distinct: dict[str, Distinct] = field(default_factory=dict, repr=False)
+
+
+def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd.DataFrame]:
+    """Read the raw tables of a dataset (no parsing), with the file-level problems found.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder of CSV files or a .xlsx workbook; default the bundled sample.
+
+    Returns
+    -------
+    tables : dict of str to RawTable
+    problems : pandas.DataFrame
+        File-level problems (missing table, empty or unreadable file), with ``row`` empty.
+
+    Raises
+    ------
+    DataFileError
+        If ``path`` does not exist or holds no table at all.
+
+    Examples
+    --------
+    A folder holding one table, written by Excel in GB18030 with Chinese headers:
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / "机构.csv").write_bytes(
+    ...         "机构编号,名称,类型,地区\\nA1, 甲机构 ,社工机构,440305\\n,,,\\n".encode("gb18030"))
+    ...     raws, problems = read_tables(folder)
+    >>> raws["organizations"].frame.to_dict("index")  # doctest: +NORMALIZE_WHITESPACE
+    {2: {'org_id': 'A1', 'name': '甲机构', 'kind': '社工机构', 'region': '440305'}}
+    >>> problems[["table", "check"]].to_numpy().tolist()
+    [['people', 'table'], ['pairings', 'table'], ['activities', 'table']]
+    """
+    path = Path(path) if path is not None else SAMPLE_DATA
+    problems = Problems()
+    raw: dict[str, RawTable] = {}
+    if not path.exists():
+        raise DataFileError(f"{path}: no such file or folder")
+    if path.is_file() and path.suffix.lower() in _EXCEL:
+        for table, frame in _read_workbook(path).items():
+            raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame)[0],
+                                  workbook=True)
+        for table, ranges in _merged_cells(path).items():
+            if table in raw:
+                _merged_problems(raw[table], ranges, problems)
+        missing_where = f"{path.name}"
+    elif path.is_dir():
+        files = {p.stem.strip().lower(): p for p in sorted(path.iterdir())
+                 if p.suffix.lower() == ".csv"}
+        for table, stems in FILE_STEMS.items():
+            found = next((files[s] for s in stems if s in files), None)
+            if found is None:
+                continue
+            try:
+                frame, bom = _read_csv(found)
+                tidy, distinct = _tidy(frame, bom=bom, table=table)
+                raw[table] = RawTable(table, found.name, tidy, distinct=distinct)
+            except DataFileError as err:
+                reason = str(err).split(": ", 1)[1]
+                problems.add(found.name, table, None, None, None, "file", reason)
+        missing_where = f"{path.name}/"
+    else:
+        raise DataFileError(f"{path}: expected a folder of CSV files or an .xlsx workbook")
+    seen = set(raw) | {r["table"] for r in problems.records}
+    if not seen:
+        raise DataFileError(
+            f"{path}: no sgnet table found; expected files or sheets named "
+            + ", ".join(f"{t} ({FILE_STEMS[t][1]})" for t in TABLES)
+        )
+    for table in TABLES:
+        if table not in seen and table not in _OPTIONAL_TABLES:
+            kind = "sheet" if path.is_file() else "file"
+            found = (f" (the workbook has sheets: {', '.join(_sheet_names(path))})"
+                     if path.is_file() else "")
+            problems.add(missing_where, table, None, None, None, "table",
+                         f"the {kind} for table {table} ({FILE_STEMS[table][1]}) is missing"
+                         f"{found}")
+    return raw, problems.frame()
+
+
+# --------------------------------------------------------------------------- CSV files
+
+def _is_binary(path: Path) -> bool:
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    return b"\x00" in head
+
+
+def _not_text_reason(path: Path) -> str:
+    """Why a file with NUL bytes is not a CSV, from its first bytes."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return ("is an Excel workbook (.xlsx) renamed to .csv; give the .xlsx itself, "
+                "or save it from Excel as CSV UTF-8")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "is an old Excel workbook (.xls); save it from Excel as .xlsx or CSV UTF-8"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "is UTF-16 text (Excel's 'Unicode text'); save it from Excel as CSV UTF-8"
+    return "not a text file (is it a workbook or a document saved as .csv?)"
+
+
+def _read_ragged_csv(path: Path, encoding: str) -> pd.DataFrame:
+    """Read a CSV whose rows have more cells than its header (slow path, malformed files only).
+
+    Extra cells that are empty (trailing commas) are dropped; extra cells with a value are kept
+    in columns named ``unnamed: <position>``, which validation reports as cells with no header.
+    """
+    import csv
+
+    with path.open(encoding=encoding, newline="") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0], rows[1:]
+    width = max([len(header)] + [len(r) for r in body])
+    header = header + [f"Unnamed: {i}" for i in range(len(header), width)]
+    body = [r + [""] * (width - len(r)) for r in body]
+    return pd.DataFrame(body, columns=header, dtype=str)
+
+
+def _read_csv(path: Path) -> tuple[pd.DataFrame, bool]:
+    """A CSV file's cells as text, and whether a cell may hold a byte-order mark."""
+    if path.stat().st_size == 0:
+        raise DataFileError(f"{path.name}: the file is empty")
+    if _is_binary(path):
+        raise DataFileError(f"{path.name}: {_not_text_reason(path)}")
+    fast = _read_csv_arrow(path)
+    if fast is not None:
+        return fast
+    return _read_csv_pandas(path), True
+
+
+def _read_csv_pandas(path: Path) -> pd.DataFrame:
+    options = {"dtype": str, "keep_default_na": False, "skip_blank_lines": False,
+               "index_col": False}
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                return pd.read_csv(path, encoding=encoding, **options)
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.EmptyDataError as err:
+            raise DataFileError(f"{path.name}: the file has no header row") from err
+        except (pd.errors.ParserError, pd.errors.ParserWarning):
+            try:
+                return _read_ragged_csv(path, encoding)
+            except UnicodeDecodeError:
+                continue
+    raise DataFileError(f"{path.name}: text is neither UTF-8 nor GB18030/GBK")
+
+
+def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
+    """Read a plain UTF-8 CSV file with Arrow's multithreaded reader, every cell as text.
+
+    Gives the frame ``pd.read_csv(path, dtype=str, keep_default_na=False,
+    skip_blank_lines=False)`` gives, or ``None`` when the file is anything but plain (not
+    UTF-8, an empty, unnamed or repeated header, a quoted header, blank lines, ragged rows):
+    the pandas reader then handles it as before. Also says whether a cell may hold a
+    byte-order mark.
+    """
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        # the file is mapped, not copied, for these scans (Arrow maps it too)
+        start = len(_UTF8_BOM) if data[:len(_UTF8_BOM)] == _UTF8_BOM else 0
+        header = re.match(rb"[^\r\n]*", data[start:start + (1 << 20)])
+        try:
+            first = header[0].decode("utf-8") if header else ""
+        except UnicodeDecodeError:
+            return None
+        names = next(csv.reader([first]), [])
+        if not names or '"' in first or "" in names or len(set(names)) != len(names):
+            return None
+        columns = [f"c{i}" for i in range(len(names))]
+        # a value may span lines only when the file holds a quote
+        quote = data.find(b'"') >= 0
+
+        def parse() -> pyarrow.Table:
+            with pyarrow.memory_map(str(path)) as source:
+                return pacsv.read_csv(
+                    source,
+                    read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
+                    parse_options=pacsv.ParseOptions(newlines_in_values=quote,
+                                                     ignore_empty_lines=False),
+                    convert_options=pacsv.ConvertOptions(
+                        # pandas keeps Arrow text as large_string: read it so, not cast it
+                        column_types=dict.fromkeys(columns, pyarrow.large_string()),
+                        strings_can_be_null=False, quoted_strings_can_be_null=False),
+                )
+
+        # a byte-order mark past the start (two files joined, or a pasted cell) is what
+        # makes cells need one more pass
+        bom = _UTF8_BOM_ANYWHERE.search(data, start) is not None
+    try:
+        table = parse()
+    except (pyarrow.ArrowInvalid, UnicodeDecodeError):
+        return None
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = table.to_pandas(types_mapper={pyarrow.large_string(): text}.get)
+    frame.columns = names
+    return frame, bom
+
+
+_UTF8_BOM = "\ufeff".encode()
+_UTF8_BOM_ANYWHERE = re.compile(re.escape(_UTF8_BOM))
+
+
+# --------------------------------------------------------------------------- workbooks
+
+def _cell_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_workbook(path: Path) -> dict[str, pd.DataFrame]:
+    if path.stat().st_size == 0:
+        raise DataFileError(f"{path.name}: the file is empty")
+    try:
+        # keep_default_na=False: a cell reading "NA" or "None" is text, not a missing value;
+        # the only NaN left is an Excel error cell (#N/A, #DIV/0!, #REF! ...)
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl",
+                               keep_default_na=False, na_values=[])
+    except Exception as err:  # openpyxl raises many kinds for a damaged file
+        raise DataFileError(f"{path.name}: not a readable .xlsx workbook ({err})") from err
+    out = {}
+    for name, frame in sheets.items():
+        table = SHEET_ALIASES.get(str(name).strip(), SHEET_ALIASES.get(str(name).strip().lower()))
+        if table is None:
+            log.info("%s: sheet %r is not a table of sgnet; ignored", path.name, name)
+            continue
+        frame = _serial_dates(table, frame).mask(frame.isna(), EXCEL_ERROR)
+        out[table] = frame.map(_cell_text).astype(str)
+        out[table].columns = [_cell_text(c) for c in frame.columns]
+    return out
+
+
+#: what an Excel error cell (#N/A, #DIV/0!, #REF! ...) reads as
+EXCEL_ERROR = "#ERROR!"
+# Excel serial day numbers accepted in a workbook's date cells: 1950-01-01 .. 2100-12-31
+_SERIAL_RANGE = (18264, 73415)
+
+
+def _serial_dates(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers in a workbook's date columns as dates: Excel stores a date as its serial day.
+
+    Only a numeric cell (not text) in a date column, within 1950..2100, is taken as a date:
+    that is a date cell whose date format was lost, which is unambiguous. A CSV or a text
+    cell holding ``44858`` stays text and is rejected with a hint.
+    """
+    out = frame
+    for col in frame.columns:
+        if parse_kind(table, canonical_header(_cell_text(col))) != "date":
+            continue
+        values = frame[col]
+        numeric = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+        if not numeric.any():
+            continue
+        days = pd.to_numeric(values.where(numeric), errors="coerce")
+        ok = numeric & days.between(*_SERIAL_RANGE) & (days % 1 == 0)
+        if ok.any():
+            out = out.copy() if out is frame else out
+            dates = pd.Timestamp("1899-12-30") + pd.to_timedelta(days[ok], unit="D")
+            out.loc[ok, col] = [d.date() for d in dates]
+    return out
+
+
+def _merged_cells(path: Path) -> dict[str, list[str]]:
+    """Merged cell ranges of each sgnet sheet of a workbook (``{table: ["C1:D1", ...]}``)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except Exception:  # unreadable: reported by _read_workbook already
+        return {}
+    out: dict[str, list[tuple[str, int, int, str]]] = {}
+    for ws in book.worksheets:
+        table = SHEET_ALIASES.get(ws.title.strip(), SHEET_ALIASES.get(ws.title.strip().lower()))
+        if table is not None and ws.merged_cells.ranges:
+            out[table] = sorted(
+                (r.coord, r.min_row, r.max_row,
+                 canonical_header(_cell_text(ws.cell(1, r.min_col).value)))
+                for r in ws.merged_cells.ranges
+            )
+    return out
+
+
+def _merged_problems(raw: RawTable, ranges: list[tuple[str, int, int, str]],
+                     problems: Problems) -> None:
+    """Merged cells leave every cell but the top-left one empty: report them, never guess."""
+    for coord, first, last, header in ranges:
+        if first == 1:
+            problems.add(raw.file, raw.table, 1, header or None, None, "merged",
+                         f"header cells {coord} are merged; give each column its own header "
+                         "in row 1 (unmerge the cells)")
+            continue
+        top = raw.frame.at[first, header] if (first in raw.frame.index
+                                              and header in raw.frame.columns) else None
+        for row in range(first + 1, last + 1):
+            problems.add(raw.file, raw.table, row, header or None, None, "merged",
+                         f"is empty because cells {coord} are merged and only row {first} "
+                         f"holds the value{f' ({top!r})' if top else ''}; unmerge the cells "
+                         "and fill in every row")
+
+
+def _sheet_names(path: Path) -> list[str]:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True).sheetnames
+    except Exception:
+        return []
+
+
+# --------------------------------------------------------------------------- tidying
+
+def canonical_header(name: object) -> str:
+    """The canonical name of a header: a Chinese alias mapped, ASCII lower-cased, BOM gone.
+
+    Examples
+    --------
+    >>> canonical_header("\\ufeff机构编号"), canonical_header(" Org_ID "), canonical_header("备注")
+    ('org_id', 'org_id', '备注')
+    """
+    text = str(name).replace("\ufeff", "").strip()
+    if text in COLUMN_ALIASES:
+        return COLUMN_ALIASES[text]
+    return text.lower() if text.isascii() else text
+
+
+def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None
+          ) -> tuple[pd.DataFrame, dict[str, Distinct]]:
+    """Strip cells, drop empty rows and unnamed empty columns, name rows as a spreadsheet does.
+
+    ``bom=False`` says no cell can hold a byte-order mark (the file has none past its start),
+    which spares a pass over every cell. Columns of ``table`` that are parsed once per
+    distinct value are factorized here and stripped per distinct value (most need no
+    change, and then no copy); those factorizations are returned for the parser.
+    """
+    frame = frame.copy()
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
+    frame.columns = [canonical_header(c) for c in frame.columns]
+    names = list(frame.columns)
+    unique_names = len(set(names)) == len(names)
+
+    def clean(position: int) -> tuple[pd.Series, Distinct | None]:
+        text = frame.iloc[:, position]
+        kind = parse_kind(table, names[position]) if table and unique_names else None
+        arrow = isinstance(text.dtype, pd.StringDtype) and text.dtype.storage == "pyarrow"
+        if arrow and kind is not None and _by_distinct(kind):
+            return _clean_distinct(text, bom)
+        return (text.str.replace("\ufeff", "", regex=False) if bom else text).str.strip(), None
+
+    cleaned = by_column(clean, list(range(frame.shape[1])), len(frame))
+    distinct = {}
+    for position, (text, found) in enumerate(cleaned):
+        frame.isetitem(position, text)
+        if found is not None:
+            distinct[names[position]] = found
+    unnamed = [c for c in frame.columns if c.startswith("unnamed:") or c == ""]
+    empty_unnamed = [c for c in unnamed if (frame[c] == "").all()]
+    frame = frame.drop(columns=empty_unnamed)
+    blank = np.ones(len(frame), dtype=bool)
+    for col in frame.columns:  # a row is blank when every cell is; an id column rules that out
+        blank &= (frame[col] == "").to_numpy(dtype=bool)
+        if not blank.any():
+            return frame, distinct
+    return frame[~blank], {}  # rows left out: the factorizations no longer line up
+
+
+# speed: a column of dates, numbers, id lists or vocabulary holds few distinct values, so it
+# is stripped once per distinct value, and the factorization handed on to the parser
+
+def _by_distinct(kind: str) -> bool:
+    """Whether a column of this parse kind is parsed once per distinct value (by
+    :mod:`sgnet.parse`)."""
+    return kind in ("date", "int", "float", "idlist") or kind.startswith("enum:")
+
+
+def _clean_distinct(text: pd.Series, bom: bool) -> tuple[pd.Series, Distinct]:
+    """Strip an Arrow text column per distinct value; copy it only if a value changed."""
+    distinct = Distinct.of(text)
+    values = pyarrow.array(distinct.uniques, type=pyarrow.large_string())
+    cleaned = pyarrow.compute.replace_substring(values, "\ufeff", "") if bom else values
+    cleaned = pyarrow.compute.utf8_trim_whitespace(cleaned)
+    if cleaned.equals(values):
+        return text, distinct
+    uniques = pd.Series(cleaned.to_pylist(), dtype=object)
+    column = pd.Series(pd.array(uniques, dtype=text.dtype).take(distinct.codes),
+                       index=text.index, name=text.name)
+    return column, Distinct(column, distinct.codes, uniques)
+
+
+# --------------------------------------------------------------------------- column by column
+
+#: a table this long has its columns tidied, parsed and checked side by side, in threads: the
+#: work is mostly Arrow kernels and hashing, which release the GIL
+_THREADED_ROWS = 50_000
+
+
+def by_column(func: Callable, columns: list, rows: int) -> list:
+    """``[func(c) for c in columns]``, in threads when the table is long enough to pay.
+
+    Tidying, parsing and checking (:mod:`sgnet.parse`, :mod:`sgnet.checks`) all work
+    column by column through this.
+
+    Examples
+    --------
+    >>> by_column(str.upper, ["org_id", "name"], rows=3)
+    ['ORG_ID', 'NAME']
+    """
+    workers = min(len(columns), os.cpu_count() or 1, 4)
+    if rows < _THREADED_ROWS or workers < 2:
+        return [func(c) for c in columns]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sgnet-load") as pool:
+        return list(pool.map(func, columns))
+
+
+@dataclass
+class Distinct:
+    """A text column factorized once: the code of each row and the distinct values.
+
+    Tidying strips some columns once per distinct value and hands the factorization on to
+    the parser (:mod:`sgnet.parse`), which parses once per distinct value too, as an object
+    Series (so that ``.str`` methods keep Python's regex semantics, not Arrow's RE2);
+    :meth:`spread` gives the results to rows.
+
+    Examples
+    --------
+    >>> text = pd.Series(["2022", "2023", "2022"], index=[2, 3, 4])
+    >>> d = Distinct.of(text)
+    >>> d.uniques.tolist(), d.codes.tolist()
+    (['2022', '2023'], [0, 1, 0])
+    >>> d.spread(pd.Series([2022, 2023])).tolist()
+    [2022, 2023, 2022]
+    """
+
+    text: pd.Series
+    codes: np.ndarray
+    uniques: pd.Series
+
+    @classmethod
+    def of(cls, text: pd.Series) -> Distinct:
+        """Factorize a text column (a missing value is a value of its own)."""
+        codes, uniques = pd.factorize(text.array, use_na_sentinel=False)
+        return cls(text, codes, pd.Series(np.asarray(uniques, dtype=object), dtype=object))
+
+    def spread(self, part: pd.Series) -> pd.Series:
+        """Values per distinct value → values per row."""
+        return pd.Series(part.array.take(self.codes), index=self.text.index, name=self.text.name)
