@@ -79,10 +79,7 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, overwrite: bool = False)
     path = Path(path)
     if path.exists() and not overwrite:
         raise SgnetError(f"{path} exists; pass --force to replace it, or choose another name")
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or str(safe[column].dtype).startswith("string"):
-            safe[column] = safe[column].astype(object).map(defuse)
+    safe = frame.astype(object).map(defuse)  # text cells only: numbers pass unchanged
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

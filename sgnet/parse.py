@@ -167,6 +167,8 @@ def _enum_reason(domain: str, allowed: list[str]) -> str:
 
 
 #: id lists that need no normalizing: plain ids joined by ";" (most of them)
+#: text defused for spreadsheets (sgnet.excel.defuse): an apostrophe before = + - @ tab CR
+_DEFUSED = r"'[=+\-@\t\r]"
 _PLAIN_IDLIST = re.compile(r"[A-Za-z0-9_.\-;]*")
 _IDLIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
 
@@ -195,6 +197,10 @@ def _parse_column(table: str, name: str, text: pd.Series, distinct: Distinct | N
     ``distinct``: the column already factorized (while tidying)."""
     kind = parse_kind(table, name)
     present = text != ""
+    if kind in (None, "id", "text"):  # text sgnet wrote formula-safe loads back as it was
+        defused = text.str.match(_DEFUSED)
+        if defused.any():
+            text = text.where(~defused, text.str.slice(1))
     if kind is None:  # an extra column: kept as text
         return text.where(present).astype("string"), None
     if kind in ("id", "text", "metric"):
