@@ -16,6 +16,19 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from .cli_common import (
+    AudienceOpt,
+    DataOpt,
+    LangOpt,
+    OutOpt,
+    PeriodOpt,
+    err,
+    fail,
+    out,
+    say,
+)
+from .cli_trust import check_report_command, print_approval_problems
+from .cli_trust import register as register_trust_commands
 from .errors import RejectedRowsError, SgnetError, TableValidationError
 
 __all__ = ["app", "main"]
@@ -27,39 +40,6 @@ app = typer.Typer(
     help="Track cross-region social-work mentoring programs (牵手计划): validate data, "
     "render period reports. With no --data, every command uses the bundled data/sample.",
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
-
-DataOpt = Annotated[
-    Path | None,
-    typer.Option("--data", "-d", help="Dataset folder of CSV files or an .xlsx workbook "
-                 "(default: the bundled data/sample)."),
-]
-
-PeriodOpt = Annotated[
-    str | None,
-    typer.Option("--period", "-p", help="2022Q4, 2022-10, 2022H2, 2022, 2022-10-01..2022-12-31, "
-                 "last-quarter ... (default: the latest full quarter in the data)."),
-]
-AudienceOpt = Annotated[str, typer.Option(help="funder (no names of people) or internal.")]
-LangOpt = Annotated[str, typer.Option(help="zh (default) or en.")]
-OutOpt = Annotated[Path | None, typer.Option(
-    "--out", "-o", help="Output folder (default: reports/).")]
-
-
-def _fail(error: Exception, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {escape(_say(error))}", highlight=False)
-    return typer.Exit(code)
-
-
-def _say(error: Exception) -> str:
-    """One line for an error: a file problem names the file and what went wrong."""
-    if isinstance(error, OSError) and not isinstance(error, SgnetError):
-        where = f"{error.filename}: " if error.filename else ""
-        return f"{where}{error.strerror or error}"
-    return str(error)
-
-
 @app.callback()
 def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False
            ) -> None:
@@ -98,12 +78,18 @@ def validate(
     try:
         result = audit(data)
     except (SgnetError, OSError) as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     out.print(result.summary(), highlight=False, markup=False)
+    files = dict(zip(result.counts["table"], result.counts["file"], strict=True))
+    edited = print_approval_problems(data, result.dataset, files)  # approved, then changed
     problems = result.problems
-    if problems.empty:
+    if problems.empty and not edited:
         out.print(f"[green]ok[/]: {data or 'data/sample'} has no problems")
         return
+    if problems.empty:
+        err.print(f"[bold red]{edited} records[/] were added, removed or changed after their "
+                  "period was approved", highlight=False)
+        raise typer.Exit(1)
     cascade = problems["check"] == "cascade"
     for message in problems.loc[~cascade, "message"]:
         out.print(message, highlight=False, markup=False)
@@ -124,7 +110,7 @@ def validate(
     except SgnetError as error:
         err.print(f"[bold red]{int((~cascade).sum())} problems[/], {result.n_rejected} rows "
                   "rejected", highlight=False)
-        raise _fail(error) from None
+        raise fail(error) from None
     err.print(f"[bold red]{int((~cascade).sum())} problems[/], {result.n_rejected} rows "
               f"rejected; problems written to {errors_csv}, rejected rows (with their cells "
               f"and reasons) to {rejected_csv}", highlight=False)
@@ -139,7 +125,7 @@ def _data_problems(error: TableValidationError) -> typer.Exit:
     more = f" (and {len(cases) - 20} more)" if len(cases) > 20 else ""
     hint = ("; or pass --allow-rejected to report without those rows"
             if isinstance(error, RejectedRowsError) else "")
-    return _fail(f"the data has {len(cases)} problems{more}; run `sgnet validate` for the "
+    return fail(f"the data has {len(cases)} problems{more}; run `sgnet validate` for the "
                  f"full list{hint}")
 
 
@@ -172,7 +158,7 @@ def _run_with_progress(start: str, call):
     except TableValidationError as error:
         raise _data_problems(error) from None
     except (SgnetError, ValueError, OSError) as error:
-        raise _fail(error) from None
+        raise fail(error) from None
 
 
 AllowRejectedOpt = Annotated[bool, typer.Option(
@@ -192,14 +178,25 @@ def report(
     lang: LangOpt = "zh",
     out_dir: OutOpt = None,
     allow_rejected: AllowRejectedOpt = False,
+    check: Annotated[Path | None, typer.Option(
+        "--check", help="Do not render: say whether this report (.html, .ipynb or .docx) "
+        "still matches its data (--data, default: the data it names), and which records of "
+        "its scope changed. Exit 1 when it does not.")] = None,
 ) -> None:
     """Render a period report: an executed notebook (.ipynb) and a self-contained .html.
 
     Files go to OUT/<period>/<scope>.ipynb and .html (scope: all, the region or the pairing).
+    Every report records the fingerprint of its data, the sgnet version, its parameters and
+    the review state of its period.
 
     Example: [bold]sgnet report --period 2022Q4 --region 450000[/]
+    Check later: [bold]sgnet report --check reports/2022Q4/450000.html[/]
     """
     from .report import run_report
+
+    if check is not None:
+        check_report_command(check, data)
+        return
 
     result = _run_with_progress("checking the data, starting a kernel", lambda on_progress:
                                 run_report(data, period=period, region=region,
@@ -300,10 +297,10 @@ def template(
         ds = load(fill) if fill is not None else None
         path = write_template(out_file, ds, overwrite=force)
     except TableValidationError as error:
-        raise _fail(f"{fill} has {len(error.failure_cases)} problems; run "
+        raise fail(f"{fill} has {len(error.failure_cases)} problems; run "
                     f"`sgnet validate {fill}` for the list") from None
     except (SgnetError, OSError) as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     out.print(f"wrote {path}" + (f" with the records of {fill}" if fill else ""))
     out.print(f"next: fill it in, then run `sgnet validate {path}`", highlight=False)
 
@@ -337,14 +334,14 @@ def extract(
     try:
         rows = extract_files(files, year=year)
     except (SgnetError, OSError, UnicodeError) as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     if output is not None:
         from .excel import write_csv
 
         try:
             write_csv(rows, output, overwrite=force)
         except SgnetError as error:
-            raise _fail(error) from None
+            raise fail(error) from None
         out.print(f"wrote {len(rows)} draft rows to {output}")
         return
     table = Table("source", "kind", "start", "end", "count", "participants", "evidence")
@@ -356,6 +353,9 @@ def extract(
     out.print(f"{len(rows)} draft rows from {len(files)} files")
 
 
+register_trust_commands(app)
+
+
 def main() -> None:
     """Entry point of the ``sgnet`` console script."""
     try:
@@ -364,5 +364,5 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except (SgnetError, OSError) as error:  # a data or file problem: one line, no traceback
-        err.print(f"[bold red]error:[/] {escape(_say(error))}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(say(error))}", highlight=False)
         sys.exit(1)

@@ -151,7 +151,8 @@ class _KernelHost:
             stem = job.stem
             try:
                 self._publish(payload, job.parameters["handle"], token)
-                render(self.kernel, job.parameters, folder, stem, notebook=source)
+                render(self.kernel, job.parameters, folder, stem, notebook=source,
+                       provenance=job.provenance)
             except Exception as err:  # one bad report must not stop the others
                 error = err if isinstance(err, ReportError) else ReportError(failure_text(err))
                 failed = folder / f"{stem}.ipynb"

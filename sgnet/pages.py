@@ -9,6 +9,7 @@ reader sees comes from :mod:`sgnet.words`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import string
 from collections.abc import Iterable, Mapping
 
@@ -36,6 +37,7 @@ __all__ = [
     "data_note",
     "rejected_html",
     "index_html",
+    "provenance_html",
 ]
 
 
@@ -254,6 +256,38 @@ def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
     return (f"<p class='sg-meta'>{escape(intro)}</p><table class='sg-table'><thead><tr>"
             + "".join(f"<th>{escape(word(h, lang))}</th>" for h in columns)
             + f"</tr></thead><tbody>{body}</tbody></table>")
+
+
+def provenance_html(prov: Mapping, *, lang: str = "zh", audience: str = "funder",
+                    date: str = "") -> str:
+    """The footer of a report: what data it came from, the sgnet version, its review state.
+
+    The same facts are kept as ``data-`` attributes for ``sgnet report --check``. The
+    approver's name shows in internal reports only.
+
+    Examples
+    --------
+    >>> prov = {"fingerprint": "0123456789abcdef" * 2, "sgnet": "0.1.0", "scope_hash": "ab",
+    ...         "parameters": {"period": "2023Q2"},
+    ...         "approval": {"state": "approved", "by": "王审核", "on": "2023-07-05"}}
+    >>> page = provenance_html(prov, date="2023-07-06")
+    >>> "已审核(2023-07-05)" in page and "王审核" not in page
+    True
+    """
+    approval = prov.get("approval", {})
+    if approval.get("state") == "approved":
+        state = (word("prov.approved_by", lang, by=approval.get("by", ""), on=approval["on"])
+                 if audience == "internal" else word("prov.approved", lang, on=approval["on"]))
+    else:
+        state = word("prov.not_approved", lang)
+    text = word("prov.line", lang, fingerprint=str(prov["fingerprint"])[:12],
+                version=prov.get("sgnet", ""), date=date, state=state)
+    data = {"fingerprint": prov["fingerprint"], "scope-hash": prov.get("scope_hash", ""),
+            "sgnet": prov.get("sgnet", ""), "approval": approval.get("state", ""),
+            "parameters": json.dumps(prov.get("parameters", {}), ensure_ascii=False,
+                                     sort_keys=True)}
+    attrs = " ".join(f'data-{k}="{escape(v)}"' for k, v in data.items())
+    return f'<footer class="sg-provenance" {attrs}><p class="sg-meta">{escape(text)}</p></footer>'
 
 
 # --------------------------------------------------------------------------- index page

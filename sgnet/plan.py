@@ -30,6 +30,7 @@ from .handover import fingerprint
 from .metrics import headline
 from .paths import NOTEBOOKS, SAMPLE_DATA
 from .periods import Period, latest_full_quarter, parse_period
+from .provenance import provenance, whole_hashes
 from .regions import LEVELS, region_name, rollup
 from .words import LANGS
 
@@ -72,6 +73,7 @@ class Job:
     scope: Scope
     parameters: dict
     figures: dict[str, int] = field(default_factory=dict)
+    provenance: dict = field(default_factory=dict)  # sgnet.provenance.provenance
 
     @property
     def stem(self) -> str:
@@ -345,12 +347,18 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
                         scoped.pairing)]
     errors = "drop" if len(checked.problems) else "raise"
     handle = fingerprint(data_path)
+    whole = whole_hashes(ds)
     jobs = []
     for scope in scopes:
         scoped = ds.select(region=scope.region, pairing=scope.pairing)
         figures = headline(scoped.select(period=p))
-        jobs.append(Job(scope, report_parameters(data_path, p, scoped, audience=audience,
-                                                 lang=lang, errors=errors, handle=handle),
-                        dict(zip(figures["metric"], figures["value"], strict=True))))
+        parameters = report_parameters(data_path, p, scoped, audience=audience, lang=lang,
+                                       errors=errors, handle=handle)
+        jobs.append(Job(scope, parameters,
+                        dict(zip(figures["metric"], figures["value"], strict=True)),
+                        provenance(data_path, ds, p, parameters=parameters,
+                                   pairing=scoped.pairing, region=scoped.region,
+                                   handle=handle, whole=whole,
+                                   names=audience == "internal")))
     return Plan(data_path, p, ds, checked, handle, errors, jobs, audience, lang,
                 each or "pairing")

@@ -16,16 +16,19 @@ import papermill as pm
 
 from .errors import ReportError
 from .kernel import EXPORT_LOCK, KernelWorker, shared_exporter
+from .pages import provenance_html
+from .provenance import generated_on
 
 __all__ = ["render", "export_html", "normalize"]
 
 
-def export_html(nb: nbformat.NotebookNode, *, exporter=None) -> str:
+def export_html(nb: nbformat.NotebookNode, *, exporter=None, footer: str = "") -> str:
     """Render an executed notebook as self-contained HTML: no code, no prompts, no scripts.
 
     Uses the ``sgnet`` nbconvert template (JupyterLab styling, with the require.js, MathJax
     and mermaid loaders removed) and drops stderr streams (warnings) from the output. Without
     ``exporter``, the process's kept exporter is used (its templates compile once).
+    ``footer`` is HTML put at the end of the page (the report's provenance).
 
     Examples
     --------
@@ -40,7 +43,7 @@ def export_html(nb: nbformat.NotebookNode, *, exporter=None) -> str:
             cell["outputs"] = [o for o in cell.get("outputs", [])
                                if not (o.get("output_type") == "stream"
                                        and o.get("name") == "stderr")]
-    resources = {"metadata": {"name": "sgnet report"}}
+    resources = {"metadata": {"name": "sgnet report"}, "sgnet_footer": footer}
     if exporter is not None:
         return exporter.from_notebook_node(nb, resources=resources)[0]
     with EXPORT_LOCK:
@@ -77,8 +80,11 @@ def normalize(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
 
 
 def render(worker: KernelWorker, parameters: dict, folder: Path, stem: str, *,
-           notebook: str | Path) -> nbformat.NotebookNode:
+           notebook: str | Path, provenance: dict | None = None) -> nbformat.NotebookNode:
     """Run ``notebook`` on ``worker`` into ``folder/<stem>.ipynb`` and ``.html``.
+
+    ``provenance`` (:func:`sgnet.provenance.provenance`) goes into the notebook's
+    ``metadata.sgnet`` and, without the per-record fingerprints, into the page's footer.
 
     Returns
     -------
@@ -99,7 +105,13 @@ def render(worker: KernelWorker, parameters: dict, folder: Path, stem: str, *,
         raise ReportError(f"failed in cell {err.exec_count}: {err.ename}: {err.evalue}",
                           cell_index=err.cell_index, exec_count=err.exec_count,
                           ename=err.ename, evalue=err.evalue) from err
-    nb = normalize(nb, f"{stem}.ipynb")
+    nb = normalize(nb, f"{stem}.ipynb")  # repeatable: same inputs, same bytes
+    footer = ""
+    if provenance:
+        nb.metadata["sgnet"] = provenance
+        footer = provenance_html(provenance, lang=parameters.get("lang", "zh"),
+                                 audience=parameters.get("audience", "funder"),
+                                 date=generated_on(nb.metadata))
     nbformat.write(nb, folder / f"{stem}.ipynb")
-    (folder / f"{stem}.html").write_text(export_html(nb), encoding="utf-8")
+    (folder / f"{stem}.html").write_text(export_html(nb, footer=footer), encoding="utf-8")
     return nb

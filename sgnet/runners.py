@@ -132,7 +132,8 @@ class LocalRunner:
                     self._results.put(Rendered(job, False, 0.0, error=error))
                     continue
                 try:
-                    render(worker, job.parameters, folder, job.stem, notebook=self.notebook)
+                    render(worker, job.parameters, folder, job.stem, notebook=self.notebook,
+                           provenance=job.provenance)
                     self._results.put(Rendered(job, True, time.perf_counter() - began))
                 except Exception as err:  # one bad report must not stop the others
                     error = err if isinstance(err, ReportError) else ReportError(

@@ -110,6 +110,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.rejected_intro": ("以下 {n} 行数据未通过校验,未计入本报告:",
                               "These {n} rows failed validation and are not counted in this "
                               "report:"),
+    # provenance footer of every report
+    "prov.line": ("数据指纹 {fingerprint} · sgnet {version} · 生成日期 {date} · 审核状态:{state}",
+                  "Data fingerprint {fingerprint} · sgnet {version} · generated {date} · "
+                  "review: {state}"),
+    "prov.approved": ("已审核({on})", "approved ({on})"),
+    "prov.approved_by": ("已审核({by},{on})", "approved ({by}, {on})"),
+    "prov.not_approved": ("未审核", "not approved"),
     # batch index page
     "html.lang": ("zh-CN", "en"),
     "index.title": ("牵手帮扶工作报告索引 · {period}", "Mentoring program reports · {period}"),
