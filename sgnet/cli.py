@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -167,6 +168,11 @@ AllowRejectedOpt = Annotated[bool, typer.Option(
     "list the rejected rows and write them to <scope>.rejected_rows.csv.")]
 
 
+def _daemon_wanted(no_daemon: bool) -> bool:
+    off = os.environ.get("SGNET_DAEMON", "1").strip().lower() in ("0", "false", "no", "off")
+    return not (no_daemon or off)
+
+
 @app.command()
 def report(
     data: DataOpt = None,
@@ -182,6 +188,10 @@ def report(
         "--check", help="Do not render: say whether this report (.html, .ipynb or .docx) "
         "still matches its data (--data, default: the data it names), and which records of "
         "its scope changed. Exit 1 when it does not.")] = None,
+    no_daemon: Annotated[bool, typer.Option(
+        "--no-daemon", help="Render on a fresh kernel instead of the kept one that the "
+        "first report starts and the next ones reuse (it stops after 5 idle minutes; "
+        "SGNET_DAEMON=0 also turns it off).")] = False,
 ) -> None:
     """Render a period report: an executed notebook (.ipynb) and a self-contained .html.
 
@@ -198,11 +208,19 @@ def report(
         check_report_command(check, data)
         return
 
-    result = _run_with_progress("checking the data, starting a kernel", lambda on_progress:
-                                run_report(data, period=period, region=region,
-                                           pairing=pairing, audience=audience, lang=lang,
-                                           out=out_dir, allow_rejected=allow_rejected,
-                                           on_progress=on_progress))
+    def render(on_progress):
+        asked = {"period": period, "region": region, "pairing": pairing,
+                 "audience": audience, "lang": lang, "out": out_dir,
+                 "allow_rejected": allow_rejected}
+        if _daemon_wanted(no_daemon):
+            from .daemon import request_report
+
+            found = request_report(data=data, **asked)
+            if found is not None:
+                return found
+        return run_report(data, **asked, on_progress=on_progress)
+
+    result = _run_with_progress("checking the data, starting a kernel", render)
     if result.audit is not None:
         out.print(result.audit.summary(), highlight=False, markup=False)
     if result.rejected:

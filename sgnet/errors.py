@@ -63,6 +63,9 @@ class ReportError(SgnetError):
         self.evalue = evalue
         self.notebook = notebook
 
+    def __reduce__(self):  # keeps the fields across processes (the report daemon)
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
 
 class TableValidationError(SgnetError):
     """Raised once, after every check on every table has run.
@@ -73,6 +76,9 @@ class TableValidationError(SgnetError):
         One row per problem, columns ``file, table, row, column, value, check, message``.
         ``row`` is the row number a spreadsheet shows (the header is row 1).
     """
+
+    def __reduce__(self):  # keeps the failure cases across processes (the report daemon)
+        return (type(self), (self.failure_cases,))
 
     def __init__(self, failure_cases: pd.DataFrame):
         self.failure_cases = failure_cases
@@ -89,3 +95,9 @@ class RejectedRowsError(TableValidationError):
     Fix the rows (``sgnet validate`` lists them) or allow the report to leave them out
     (``allow_rejected=True``, ``--allow-rejected``); the report then says how many.
     """
+
+
+def _rebuild(cls: type, args: tuple, fields: dict) -> Exception:
+    error = cls(*args)
+    error.__dict__.update(fields)
+    return error

@@ -252,6 +252,7 @@ def run_report(
     today: dt.date | None = None,
     allow_rejected: bool = False,
     on_progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> ReportResult:
     """Render one report: a batch of one scope, on a fresh kernel.
 
@@ -276,6 +277,9 @@ def run_report(
         Data with rejected rows gives an internal report that lists them (and writes them to
         ``<scope>.rejected_rows.csv``), but no funder report unless this is true; the funder
         report then says how many rows were left out.
+    runner : Runner, optional
+        Where to render (default: a fresh kernel); the daemon (:mod:`sgnet.daemon`, which
+        ``sgnet report`` uses) passes its kept kernel.
 
     Returns
     -------
@@ -292,7 +296,8 @@ def run_report(
     RejectedRowsError
         For a funder report of data with rejected rows, unless ``allow_rejected``.
     """
-    result = run(LocalRunner(jobs=1, notebook=notebook, single_use=True), data=data, out=out,
+    runner = runner or LocalRunner(jobs=1, notebook=notebook, single_use=True)
+    result = run(runner, data=data, out=out,
                  index=False, on_progress=on_progress, today=today, period=period,
                  region=region, pairing=pairing, audience=audience, lang=lang,
                  allow_rejected=allow_rejected)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
+
+# the kept report kernel (sgnet.daemon) outlives a command; tests that want it turn it on
+os.environ["SGNET_DAEMON"] = "0"
 
 TINY: dict[str, list[dict]] = {
     "organizations": [
