@@ -50,16 +50,22 @@ def row_keys(frame: pd.DataFrame, table: str) -> pd.Series:
     return keys.rename("key")
 
 
-def _text(value: object) -> str:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and value != value:
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _as_text(column: pd.Series) -> pd.Series:
+    """A column as comparable text, vectorized: dates ISO, whole numbers without ``.0``,
+    missing values empty (so a cell typed ``3`` and one typed ``3.0`` agree)."""
+    missing = column.isna()
+    if pd.api.types.is_datetime64_any_dtype(column):
+        text = column.dt.strftime("%Y-%m-%d")
+    elif pd.api.types.is_bool_dtype(column):
+        text = column.astype(object).astype(str)
+    elif pd.api.types.is_numeric_dtype(column):
+        numbers = column.astype("Float64")
+        whole = (numbers % 1 == 0).fillna(False)
+        text = numbers.astype(object).astype(str)
+        text[whole] = numbers[whole].astype("Int64").astype(str)
+    else:
+        text = column.astype(object).astype(str)
+    return text.where(~missing, "").astype(object)
 
 
 def comparable(frame: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -73,7 +79,7 @@ def comparable(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     {'A1': {'activity_id': 'A1', 'count': '3', 'start_date': '2022-10-24'}}
     """
     keep = sorted(c for c in frame.columns if c not in DERIVED.get(table, ()))
-    text = frame[keep].astype(object).map(_text)
+    text = pd.DataFrame({c: _as_text(frame[c]) for c in keep}, columns=keep)
     text.index = row_keys(frame, table).to_numpy()
     text.index.name = "key"
     return text
