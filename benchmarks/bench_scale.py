@@ -53,6 +53,11 @@ else:
     c = time.process_time()
     ds = sgnet.load(data)
     rows = sum(len(v) for v in ds.tables.values())
+    if arm == "pipeline":  # what a national report needs: load, select, the pairing graph
+        acts = ds.activities
+        year = int(acts["start_date"].dt.year.max())
+        ds.select(period=f"{year}Q2").activities.shape
+        sgnet.graph.build(ds)
 seconds = time.perf_counter() - t
 cpu = time.process_time() - c
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -100,6 +105,15 @@ def bench_load(data: Path, repeat: int) -> None:
         print(f"rows: {results[arms[1][0]][0]['rows']:,} (all tables); ratio: median over "
               f"{repeat} rounds of arm / baseline in the same round; cpu: the same of CPU "
               "seconds (all threads)")
+
+
+def bench_pipeline(data: Path) -> None:
+    """Peak memory of load + validate + select + graph.build in one new process."""
+    print("\n== load + validate + select + graph.build in one process (goal: peak < 2 GiB)")
+    env = dict(os.environ, SGNET_CACHE="0")
+    r = _run_arm("pipeline", data, env)
+    flag = "ok" if r["peak"] < 2 * GIB else "MISSES"
+    print(f"{r['rows']:,} rows; {r['seconds']:.1f} s; peak RSS {r['peak'] / GIB:.2f} GiB  {flag}")
 
 
 def bench_select(data: Path, repeat: int) -> None:
@@ -238,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=None,
                     help="a dataset folder to use instead of the synthetic one")
     ap.add_argument("--repeat", type=int, default=3, help="runs per arm (median shown)")
-    ap.add_argument("--only", choices=["load", "select", "graph", "batch"], action="append",
+    ap.add_argument("--only", choices=["load", "pipeline", "select", "graph", "batch"],
+                    action="append",
                     help="run only these parts (repeatable)")
     ap.add_argument("--scheduler", default=None, metavar="ADDRESS|local",
                     help="batch: also run it on a Dask cluster (an address, or 'local' for "
@@ -251,10 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         if not (data / "activities.csv").exists():
             subprocess.run([sys.executable, str(HERE / "synth.py"), "--scale", str(args.scale),
                             "--out", str(out)], check=True)
-    parts = args.only or ["load", "select", "graph", "batch"]
+    parts = args.only or ["load", "pipeline", "select", "graph", "batch"]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus; data {data}")
     if "load" in parts:
         bench_load(data, args.repeat)
+    if "pipeline" in parts:
+        bench_pipeline(data)
     if "select" in parts:
         bench_select(data, args.repeat)
     if "graph" in parts:
