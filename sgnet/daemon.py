@@ -78,12 +78,19 @@ def _read_address() -> dict | None:
     return info if isinstance(info, dict) else None
 
 
-def _alive(pid: int) -> bool:
+def _ours(pid: object) -> bool:
+    """Whether ``pid`` is a running sgnet daemon of this user (never any other process)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # pragma: no cover - someone else's process
+        pid = int(pid)
+        if pid <= 1:
+            return False
+        proc = Path(f"/proc/{pid}")
+        if proc.exists():  # Linux: check what it is before anything is sent to it
+            if proc.stat().st_uid != os.getuid():
+                return False
+            return b"sgnet.daemon" in (proc / "cmdline").read_bytes()
+        os.kill(pid, 0)  # elsewhere: at least alive, and signalable by us
+    except (ValueError, TypeError, OSError):
         return False
     return True
 
@@ -92,7 +99,7 @@ def stop_daemon() -> bool:
     """Stop this user's daemon, if one runs; whether one did."""
     info = _read_address()
     _address_file().unlink(missing_ok=True)
-    if info and _alive(int(info.get("pid", 0))):
+    if info and _ours(info.get("pid")):
         os.kill(int(info["pid"]), signal.SIGTERM)
         return True
     return False
@@ -102,7 +109,7 @@ def _connect(timeout: float):
     """A connection to a live daemon of this sgnet, or None."""
     info = _read_address()
     if not info or info.get("sgnet") != __version__ or info.get("python") != sys.executable \
-            or not _alive(int(info.get("pid", 0))):
+            or not _ours(info.get("pid")):
         return None
     deadline = time.monotonic() + timeout
     while True:
@@ -123,7 +130,7 @@ def _connect(timeout: float):
 def _spawn() -> None:
     """Start a new daemon in its own session (it outlives this command)."""
     stale = _read_address()
-    if stale and _alive(int(stale.get("pid", 0))):
+    if stale and _ours(stale.get("pid")):
         try:
             os.kill(int(stale["pid"]), signal.SIGTERM)  # a hung or other-version daemon
         except OSError:
@@ -232,10 +239,12 @@ def serve(idle: float | None = None) -> None:
     done = threading.Event()
 
     def stop(*_):
+        if done.is_set():
+            return
         done.set()
-        try:
-            listener.close()
-        except OSError:
+        try:  # wake the accept() below: closing the listener alone may not
+            Client(str(socket_path), family="AF_UNIX", authkey=key).close()
+        except (OSError, EOFError):
             pass
 
     def watchdog():
@@ -243,7 +252,7 @@ def serve(idle: float | None = None) -> None:
             if time.monotonic() - last[0] > idle:
                 stop()
 
-    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=stop).start())
     threading.Thread(target=watchdog, daemon=True).start()
     try:
         while not done.is_set():
@@ -254,6 +263,10 @@ def serve(idle: float | None = None) -> None:
             with conn:
                 _serve_one(conn, worker, last)
     finally:
+        try:
+            listener.close()
+        except OSError:
+            pass
         worker.close()
         socket_path.unlink(missing_ok=True)
         info_now = _read_address()

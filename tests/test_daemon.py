@@ -14,19 +14,20 @@ import time
 import pytest
 
 
-@pytest.fixture
-def env(tmp_path):
-    """A daemon of its own for this test (own runtime folder), stopped at the end."""
-    runtime = tmp_path / "run"
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    """A daemon of its own for these tests (own runtime folder), stopped at the end."""
+    runtime = tmp_path_factory.mktemp("daemon") / "run"
     runtime.mkdir(mode=0o700)
     environment = {**os.environ, "SGNET_DAEMON": "1", "XDG_RUNTIME_DIR": str(runtime),
                    "SGNET_DAEMON_IDLE": "120"}
     yield environment, runtime / "sgnet"
     address = runtime / "sgnet" / "daemon.json"
     if address.exists():
-        pid = json.loads(address.read_text())["pid"]
+        pid = int(json.loads(address.read_text()).get("pid", 0))
         try:
-            os.kill(pid, signal.SIGTERM)
+            if pid > 1:
+                os.kill(pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
 

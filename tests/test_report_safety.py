@@ -39,7 +39,8 @@ def sample_reports(tmp_path_factory):
         "again": run_report(period="2022Q4", out=out / "b"),
         "region": run_report(period="2023", region="450000", out=out / "a"),
         "pairing_en": run_report(period="2022H2", pairing="PR01", lang="en", out=out / "a"),
-        "internal": run_report(period="2022Q4", audience="internal", out=out / "i"),
+        # beside the funder's all.html: it must get a name of its own
+        "internal": run_report(period="2022Q4", audience="internal", out=out / "a"),
     }
     return runs
 
@@ -227,17 +228,17 @@ def test_internal_report_lists_the_rejected_rows(flawed, tmp_path):
     assert "二十来个" in rows and "O404" in rows
 
 
-def test_internal_and_english_reports_never_replace_the_funder_file(tmp_path):
-    funder = run_report(period="2022Q4", pairing="PR14", out=tmp_path)
-    before = funder.html.read_bytes()
-    internal = run_report(period="2022Q4", pairing="PR14", audience="internal", out=tmp_path)
-    english = run_report(period="2022Q4", pairing="PR14", lang="en", out=tmp_path)
-    assert funder.html.read_bytes() == before
-    assert sorted(p.name for p in funder.html.parent.glob("PR14*.html")) == [
-        "PR14.en.html", "PR14.html", "PR14.internal.html"]
-    assert english.html.name == "PR14.en.html"
+def test_internal_and_english_reports_never_replace_the_funder_file(sample_reports):
+    funder, internal = sample_reports["all"], sample_reports["internal"]
+    assert internal.html.parent == funder.html.parent
+    assert sorted(p.name for p in funder.html.parent.glob("all*.html")) == [
+        "all.html", "all.internal.html"]
+    # the funder's file, written before the internal run, is what a run of its own gives
+    assert funder.html.read_bytes() == sample_reports["again"].html.read_bytes()
+    assert sample_reports["pairing_en"].html.name == "PR01.en.html"
     page = internal.html.read_text(encoding="utf-8")
-    assert "内部资料·请勿外发" in page and "内部资料" not in before.decode("utf-8")
+    assert "内部资料·请勿外发" in page
+    assert "内部资料" not in funder.html.read_text(encoding="utf-8")
 
 
 def test_a_batch_index_links_only_reports_of_its_own_audience():
