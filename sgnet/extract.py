@@ -58,6 +58,7 @@ from .extract_dates import (
     parse_dates,
     resolve_relative,
 )
+from .extract_doc import document_genre, summary_half, title_of
 from .extract_kinds import bind, find_triggers, framed, is_public, rejected, topic_of
 from .extract_numbers import find_quantities
 from .extract_read import (
@@ -135,6 +136,7 @@ class _Context:
     total: str = ""  # the cue of a total still running over the next sentences
     future: bool = False
     field_people: int | None = None  # "参与人员:社工36人" above the story
+    summary: str = ""  # "全年" / "上半年" / "下半年" in a summary document, else ""
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
@@ -142,7 +144,9 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
     precise = [d for d in dates if d.when is not None and d.day_precise and
                base <= d.pos < base + len(sent)]
     cue = re.search(_v.AGGREGATE_CUES, sent)
-    aggregate = bool(cue or ctx.total) and not precise
+    # in a summary of a period, a sentence dated by nothing in its paragraph is a total
+    summed = bool(ctx.summary) and not any(d.pos < base + len(sent) for d in dates)
+    aggregate = bool(cue or ctx.total or summed) and not precise
     if aggregate and cue:
         ctx.total = cue[0]  # "一年来,我们主要做了以下工作:" opens a list of totals
     triggers = find_triggers(sent)
@@ -174,7 +178,7 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
                 fact.when, fact.aggregate = None, True  # "2022年1月至6月 ... 共开展"
     for fact in facts.values():
         if fact.aggregate and fact.when is None:
-            _date_total(fact, ctx.total or sent, ctx.years)
+            _date_total(fact, ctx.total or (ctx.summary if summed else sent), ctx.years)
         _finish(fact, sent)
     return [f for f in facts.values() if not f.public]
 
@@ -193,10 +197,11 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
 
 def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
     """Date an annual or half-year total to its period when the document gives the year."""
-    if re.search(_v.RUNNING_TOTAL_CUES, cue) or years.text_year is None:
+    named = re.match(r"(\d{4})年", cue)  # "2023年项目共培训..." quoted in a later year
+    year = int(named[1]) if named else years.text_year
+    if re.search(_v.RUNNING_TOTAL_CUES, cue) or year is None:
         fact.notes.append("aggregate over a period: no single date")
         return
-    year = years.text_year
     half = re.search(r"上半年|下半年", cue)
     if half:
         first = half[0] == "上半年"
@@ -209,7 +214,8 @@ def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
     else:
         fact.notes.append("aggregate over a period: no single date")
         return
-    fact.when = When(start, end, notes=(f"year from {years.text_source}",))
+    source = f"the total's own {named[0]}" if named else years.text_source
+    fact.when = When(start, end, notes=(f"year from {source}",))
 
 
 def _finish(fact: _Fact, sent: str) -> None:
@@ -256,7 +262,13 @@ def _follow_up(sent: str, new: list[_Fact], facts: list[_Fact]) -> list[_Fact]:
 def _document_facts(text: str, years: YearSource) -> list[_Fact]:
     facts: list[_Fact] = []
     ctx = _Context(years)
-    for raw, line in story_lines(text):
+    lines = story_lines(text)
+    genre = document_genre([line for _, line in lines])
+    if genre == "notice":
+        return []  # a recruitment notice, a plan, a policy: duties and targets, not events
+    if genre == "summary":
+        ctx.summary = summary_half(title_of([line for _, line in lines])) or "全年"
+    for raw, line in lines:
         if is_heading(line):
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)

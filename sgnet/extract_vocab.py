@@ -54,6 +54,9 @@ __all__ = [
     "TOPIC_PATTERN",
     "RUNNING_TOTAL_CUES",
     "ANNUAL_CUES",
+    "NOTICE_TITLES",
+    "NOTICE_SECTIONS",
+    "SUMMARY_TITLES",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -247,8 +250,12 @@ PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游�
 FUTURE_HEADINGS = r"下一步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
 
 #: a sentence with one of these and no day-precise date reports a total over a period
+#: "2023年项目共培训...": a year named with a total, the total of that year
+_YEAR_TOTAL = (r"(?<!\d)\d{4}年(?:度)?(?![\d一二三四五六七八九十]{1,2}月)[^,;。\d]{0,8}?"
+               r"(?:共|累计|合计|总计)")
 AGGREGATE_CUES = (
-    r"^\d{4}年(?:度)?,|以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来"
+    _YEAR_TOTAL
+    + r"|^\d{4}年(?:度)?,|以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来"
     r"|年内|至今|迄今|历年"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:至|到|-|—|~)"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?!\d|[一二三四五六七八九十])"
@@ -257,7 +264,7 @@ AGGREGATE_CUES = (
 #: a total with one of these runs to the day of writing: no dates
 RUNNING_TOTAL_CUES = r"以来|截至|截止|至今|迄今|历年|今年来"
 #: a total with one of these covers a whole year
-ANNUAL_CUES = r"全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
+ANNUAL_CUES = _YEAR_TOTAL + r"|全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
 
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (
@@ -314,3 +321,20 @@ STOP_MARKERS = (
 PUBLICATION_LABELS = (
     r"发表时间|发布时间|发布日期|发表日期|发表于|发布于|发稿时间|时间|日期|posted|published"
 )
+
+#: a title with one of these is a recruitment notice, a plan, a policy explainer or an official
+#: notice: its activities are duties, targets or methods, and nothing is drafted from it
+NOTICE_TITLES = (
+    r"招聘|诚聘|招募|(?:工作|帮扶|年度|行动|培训|督导)计划(?![^|]{0,8}(?:总结|进展|完成|回顾))"
+    r"|实施方案|工作方案|工作要点|工作打算|下一步工作|政策解读|一图读懂|图解|实施意见|印发"
+    r"|的通知|公告|公示|招标"
+)
+#: section headings of a recruitment notice or a notice of a coming event; two of them make
+#: the document a notice
+NOTICE_SECTIONS = (
+    r"岗位职责|任职要求|任职条件|薪酬待遇|福利待遇|报名方式|报名时间|应聘条件|招聘条件"
+    r"|报到时间|参训对象|培训对象|报名条件"
+)
+#: a title with one of these and a year is a summary of a year or a half year: numbers without
+#: a date of their own are totals over that period
+SUMMARY_TITLES = r"总结|年报|年度报告|工作报告|年终回顾|工作进展|这一年"

@@ -680,3 +680,41 @@ def test_topic_is_quoted_as_written():
     row = one(extract_text(text), "training")
     assert (row["topic"], value(row["participants"])) == ("優勢視角", 28)
     assert (row["start_date"], row["end_date"]) == ("2022-10-06", "2022-10-07")
+
+
+# ------------------------------------------------- generalization (blind set classes)
+# Each test uses sentences written for it, not taken from any corpus document.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "诚聘|乡镇社工站督导助理3名\n一、岗位职责\n1. 协助督导开展培训、入户走访;\n"
+        "二、任职要求\n1. 本科以上学历。",
+        "某县2027年度“携手”帮扶工作计划\n一、主要任务\n全年计划开展集中培训6场,走访社工站20个次。",
+        "政策解读|乡镇社工站建设实施方案\n通过集中培训、团体督导等方式提升能力。",
+    ],
+)
+def test_notices_plans_and_policies_give_nothing(text):
+    assert extract_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "end"),
+    [
+        ("某区社工协会2021年度帮扶工作总结", "2021-01-01", "2021-12-31"),
+        ("某项目2022年下半年工作总结", "2022-07-01", "2022-12-31"),
+    ],
+)
+def test_numbers_of_a_period_summary_are_totals_of_its_period(title, start, end):
+    df = extract_text(f"{title}\n一、工作成效\n督导团队走访社工站17个次;\n入户探访困难家庭45户。")
+    assert list(df["start_date"]) == [start, start]
+    assert list(df["end_date"]) == [end, end]
+    assert list(df["count"]) == [17, 45]
+
+
+def test_a_year_named_with_a_total_dates_it_to_that_year():
+    df = extract_text("发布时间:2025-02-03\n2月1日,年会举行。会上介绍,2024年项目累计培训社工860人次。")
+    row = one(df, "training")
+    assert (row["start_date"], row["end_date"], value(row["participants"])) == (
+        "2024-01-01", "2024-12-31", 860)

@@ -1,0 +1,99 @@
+"""What kind of document a report is, from its title and section headings, for
+:mod:`sgnet.extract`.
+
+Precision by structure: a recruitment notice, a plan, a policy explainer or an official notice
+describes activities that are duties, targets or methods, not events; nothing is drafted from
+it. A summary of a year or a half year ("2023年度工作总结", "2024年上半年工作总结") reports
+totals: its numbers without a date of their own are dated to that period.
+
+The *title* is read from the first lines of the story: short lines before the body (a line
+without a full stop, up to :data:`TITLE_LINES` of them), navigation and bylines included, which
+do no harm because the cues below are compounds that they do not use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import extract_vocab as _v
+
+__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_half"]
+
+#: how many story lines at the top may hold the title
+TITLE_LINES = 6
+_TITLE_MAX = 48
+
+
+def title_of(lines: list[str]) -> str:
+    """The title block: the short lines at the top of the story before the first sentence.
+
+    Parameters
+    ----------
+    lines : list of str
+        Normalized story lines, in order.
+
+    Returns
+    -------
+    str
+        The title lines joined by " || ".
+
+    Examples
+    --------
+    >>> title_of(["首页 > 动态", "招聘|项目助理2名,等你来!", "为做好项目,现招聘助理。"])
+    '首页 > 动态 || 招聘|项目助理2名,等你来!'
+    """
+    out = []
+    for line in lines[:TITLE_LINES]:
+        if len(line) > _TITLE_MAX or "。" in line:
+            break
+        out.append(line)
+    return " || ".join(out)
+
+
+def document_genre(lines: list[str]) -> str:
+    """``"notice"`` (recruitment, plan, policy, official notice: nothing happened),
+    ``"summary"`` (a year's or half year's totals) or ``"report"``.
+
+    Parameters
+    ----------
+    lines : list of str
+        Normalized story lines, in order.
+
+    Returns
+    -------
+    str
+        The genre.
+
+    Examples
+    --------
+    >>> document_genre(["某机构2026年度帮扶工作计划", "一、目标", "全年计划培训8场。"])
+    'notice'
+    >>> document_genre(["诚聘社工督导1名", "岗位职责:协助开展培训。"])
+    'notice'
+    >>> document_genre(["某县2021年度社工站工作总结", "全年开展培训3场。"])
+    'summary'
+    >>> document_genre(["督导团来到某镇", "5月3日,督导开展培训。"])
+    'report'
+    """
+    title = title_of(lines)
+    if re.search(_v.NOTICE_TITLES, title):
+        return "notice"
+    sections = {m[0] for line in lines for m in re.finditer(_v.NOTICE_SECTIONS, line[:12])}
+    if len(sections) >= 2:
+        return "notice"
+    if re.search(_v.SUMMARY_TITLES, title) and re.search(r"\d{4}年|[〇零一二三四五六七八九]{4}年",
+                                                          title):
+        return "summary"
+    return "report"
+
+
+def summary_half(title: str) -> str:
+    """"上半年" or "下半年" when a summary's title names a half year, else "".
+
+    Examples
+    --------
+    >>> summary_half("2024年上半年工作总结"), summary_half("2023年度工作总结")
+    ('上半年', '')
+    """
+    found = re.search(r"上半年|下半年", title)
+    return found[0] if found else ""
