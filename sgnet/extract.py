@@ -273,6 +273,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
             _read_field(line, ctx)
+            _read_dated_heading(line, ctx)
             continue
         _note_year_opening(line, years)
         line_facts: list[_Fact] = []
@@ -303,6 +304,8 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
         ctx.last = known[-1] if known else ctx.last
         if not re.search(r"[;:]$", line):
             ctx.total = ""
+    if genre == "inspection":  # officials' survey: the station visits are theirs
+        facts = [f for f in facts if f.kind != "station_visit"]
     return _merge(facts)
 
 
@@ -317,6 +320,15 @@ def _read_field(line: str, ctx: _Context) -> None:
         return
     people = [q for q in find_quantities(line[field_.end():]) if q.unit in _v.PEOPLE_UNITS]
     ctx.field_people = people[-1].value if people else None
+
+
+def _read_dated_heading(line: str, ctx: _Context) -> None:
+    """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it."""
+    if len(line) > 24 or not re.match(_v.DATED_HEADING, line) or re.search(r"\d:\d\d", line):
+        return
+    known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
+             if d.when is not None and d.day_precise]
+    ctx.last = known[0] if known else ctx.last
 
 
 def _complete(prev: _Fact, fact: _Fact) -> bool:
@@ -450,7 +462,13 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
 def _years(text: str, year: int | None) -> YearSource:
     lines = [line.strip() for line in normalize(text).splitlines() if line.strip()]
-    return YearSource(find_publication_date(lines), year)
+    years = YearSource(find_publication_date(lines), year)
+    # "某项目2022年10月工作月报": the month that 本月 means
+    named = [d.when.start for d in parse_dates(title_of(lines), {}, YearSource(None, None))
+             if d.when is not None and d.when.month_only and not d.when.inferred]
+    if named:
+        years.report_month = (named[0].year, named[0].month)
+    return years
 
 
 def extract_text(text: str, *, source: str = "", year: int | None = None) -> pd.DataFrame:

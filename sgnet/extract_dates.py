@@ -38,7 +38,8 @@ _RANGE_SEP = r"至|到|-|—|–|~|－"
 _DM = r"1[0-2]|0?[1-9]"
 _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
-    r"(?P<today>今天|今日)"
+    r"(?P<today>今天|今日)|(?P<ago>昨天|昨日|前天)"
+    rf"|(?P<wk>{_v.WEEK_WORDS})(?P<wkd>[一二三四五六日天])"
     rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     r"(?:\s*(?:至|到|—|–|~)\s*(?:(?P<isom2>\d{1,2})[-/.月])?(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
@@ -50,7 +51,8 @@ _DATE_RE = re.compile(
     rf"(?:(?:{_RANGE_SEP})(?:(?P<dm2>{_DM})[./])?(?P<dd2>{_DD})(?![\d./]))?"
     rf"(?![\d./%]|\s*(?:{_v.NOT_AFTER_DOTTED_DATE}))"
     r"|(?<![每上下本这])(?P<wd>(?:周|星期)[一二三四五六日天])"
-    rf"|(?P<rm>本月|上月|当月)(?P<rmd>{_MD})[日号](?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?"
+    rf"|(?P<rm>本月|上月|当月|这个月|上个月)(?:(?P<rmd>{_MD})[日号]"
+    rf"(?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
     rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明])(?P<bd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
@@ -133,6 +135,7 @@ class YearSource:
     year: int | None
     text_year: int | None = None
     text_source: str = ""
+    report_month: tuple[int, int] | None = None  # the month a 月报's title names
 
     def note_text_year(self, year: int, source: str) -> None:
         """Remember the year the document speaks of (an earlier date, a headline)."""
@@ -211,6 +214,7 @@ class DateMention:
     rel: str | None = None
     day_precise: bool = True
     end: int = 0
+    after_end: bool = False  # "培训结束的次日": counted from the end of the date before
 
 
 def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
@@ -234,11 +238,15 @@ def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
         if mention is None:
             continue
         mention.end = m.end()
+        mention.after_end = bool(mention.rel and re.search(_v.AFTER_END, masked[:m.start()]))
+        mention.when = _with_duration(masked, m.end(), mention.when)
         noted = _WEEKDAY_NOTE.match(para, m.end("d") + 1 if m["d"] else m.end())
         if noted and mention.when is not None:
             state["anchor"] = (mention.when.start, _WEEKDAYS.index(noted[1].replace("天", "日")))
         if mention.when is not None:
             state["month"] = mention.when.start.month
+            if mention.day_precise and mention.when.start.year is not None:
+                state["reference"] = mention.when.end or mention.when.start
             if mention.when.start.year is not None and not mention.when.inferred:
                 years.note_text_year(mention.when.start.year, f"the earlier date {m[0]}")
         out.append(mention)
@@ -255,6 +263,8 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
                                            inferred=True))
     if m["rel"]:
         return DateMention(m.start(), None, rel=m["rel"])
+    if m["ago"] or m["wk"]:
+        return _before_reference(m, years, state)
     if m["iso"]:
         day = Day(int(m["iso"]), int(m["isom"]), int(m["isod"]))
         end = None
@@ -314,19 +324,63 @@ def _weekday(m: re.Match, state: dict) -> DateMention | None:
 
 
 def _this_month(m: re.Match, years: YearSource) -> DateMention | None:
-    """"本月15日" / "上月3日": the month of the publication date (or the one before)."""
+    """"本月15日" / "上月3日" / "本月": the month of the report (the month its title names,
+    else the month of the publication date), or the one before; "本月" alone is its 1st."""
     pub = years.publication
-    if pub is None:
+    if years.report_month is not None:
+        (year, month), ref = years.report_month, "the month of the title"
+    elif pub is not None:
+        year, month, ref = pub.year, pub.month, f"the publication date {pub.isoformat()}"
+    else:
         return None
-    month, year = pub.month, pub.year
-    if m["rm"] == "上月":
+    if m["rm"] in ("上月", "上个月"):
         month, year = (12, year - 1) if month == 1 else (month - 1, year)
+    note = f"{m['rm']} read against {ref}"
+    if not m["rmd"]:
+        return DateMention(m.start(), When(Day(year, month, 1), month_only=True, inferred=True,
+                                           notes=(note, "day unknown: month only")),
+                           day_precise=False)
     start = Day(year, month, to_int(m["rmd"]) or 0)
     end = Day(year, month, to_int(m["rmd2"]) or 0) if m["rmd2"] else None
     if not start.valid() or (end is not None and not end.valid()):
         return None
-    note = f"{m['rm']} read against the publication date {pub.isoformat()}"
     return DateMention(m.start(), When(start, end, notes=(note,), inferred=True))
+
+
+def _before_reference(m: re.Match, years: YearSource, state: dict) -> DateMention | None:
+    """"昨天", "前天", "上周三", "本周二": counted back from the reference date (the publication
+    date, else the latest date written in full)."""
+    pub = years.publication
+    ref = Day(pub.year, pub.month, pub.day) if pub is not None else state.get("reference")
+    if ref is None:
+        return None
+    if m["ago"]:
+        day = ref.shift(-2 if m["ago"] == "前天" else -1)
+    else:
+        weekday = dt.date(ref.year or 2000, ref.month, ref.day).weekday()
+        wanted = _WEEKDAYS.index(m["wkd"].replace("天", "日"))
+        back = 7 if re.match(r"上", m["wk"]) else 0
+        day = ref.shift(wanted - weekday - back)
+        if back == 0 and wanted > weekday:
+            return None  # later this week: not yet happened
+    note = f"{m[0]} counted from {ref.iso()}"
+    return DateMention(m.start(), When(day, notes=(note,), inferred=True))
+
+
+def _with_duration(para: str, end: int, when: When | None) -> When | None:
+    """"6月5日起...开展为期三天的培训": a one-day date followed in its sentence by a duration
+    (and no other date) spans it."""
+    if when is None or when.end is not None or when.month_only:
+        return when
+    rest = re.split(r"[。;!?]", para[end:], maxsplit=1)[0]
+    found = re.search(_v.DURATION, rest)
+    if found is None or _DATE_RE.search(rest[:found.start()]):
+        return when
+    days = to_int(found[1] or found[2])
+    if not days or days < 2:
+        return when
+    return When(when.start, when.start.shift(days - 1), notes=(
+        *when.notes, f"end date from duration ({found[0]})"), inferred=when.inferred)
 
 
 def _simple(pos, years, month, day, end_month, end_day, extra=()) -> DateMention | None:
@@ -388,8 +442,8 @@ def resolve_relative(mentions: list[DateMention], previous: When | None) -> None
                 mention.day_precise = False
                 continue
             if re.fullmatch(_v.NEXT_DAY_WORDS, mention.rel):
-                mention.when = When(last.start.shift(1), notes=last.notes,
-                                    inferred=last.inferred)
+                base = last.end if mention.after_end and last.end else last.start
+                mention.when = When(base.shift(1), notes=last.notes, inferred=last.inferred)
             else:
                 mention.when = When(last.start, notes=last.notes, inferred=last.inferred)
         last = mention.when

@@ -3,8 +3,9 @@
 
 Precision by structure: a recruitment notice, a plan, a policy explainer or an official notice
 describes activities that are duties, targets or methods, not events; nothing is drafted from
-it. A summary of a year or a half year ("2023年度工作总结", "2024年上半年工作总结") reports
-totals: its numbers without a date of their own are dated to that period.
+it. In a report of officials surveying a station (调研, 视察) the station visits are theirs, not
+the mentors'. A summary of a year or a half year ("2023年度工作总结", "2024年上半年工作总结")
+reports totals: its numbers without a date of their own are dated to that period.
 
 The *title* is read from the first lines of the story: short lines before the body (a line
 without a full stop, up to :data:`TITLE_LINES` of them), navigation and bylines included, which
@@ -52,6 +53,7 @@ def title_of(lines: list[str]) -> str:
 
 def document_genre(lines: list[str]) -> str:
     """``"notice"`` (recruitment, plan, policy, official notice: nothing happened),
+    ``"inspection"`` (officials survey a station: their visits are not the mentors'),
     ``"summary"`` (a year's or half year's totals) or ``"report"``.
 
     Parameters
@@ -72,12 +74,16 @@ def document_genre(lines: list[str]) -> str:
     'notice'
     >>> document_genre(["某县2021年度社工站工作总结", "全年开展培训3场。"])
     'summary'
+    >>> document_genre(["省民政厅处长一行到我县社工站调研", "6月3日,处长察看了社工站。"])
+    'inspection'
     >>> document_genre(["督导团来到某镇", "5月3日,督导开展培训。"])
     'report'
     """
     title = title_of(lines)
     if re.search(_v.NOTICE_TITLES, title):
         return "notice"
+    if re.search(_v.INSPECTION_TITLES, title):
+        return "inspection"
     sections = {m[0] for line in lines for m in re.finditer(_v.NOTICE_SECTIONS, line[:12])}
     if len(sections) >= 2:
         return "notice"

@@ -173,11 +173,22 @@ def rejected(sent: str, t: Trigger) -> bool:
     if t.kind == "station_visit" and (re.search(_v.EXCHANGE_CONTEXT, sent)
                                       or re.search(_v.OFFICIAL_VISITORS, sent[:t.start])):
         return True
+    if _in_quoted_past(sent[:t.start]):
+        return True
     clause = _QUOTED.sub("“”", clause_of(sent, t))
     if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):
         return True
     head = _QUOTED.sub("“”", sent[:t.start])
     return bool(re.search(_v.NEGATIVE_SENTENCE_CUES, head) or sent.rstrip().endswith("?"))
+
+
+def _in_quoted_past(head: str) -> bool:
+    """Whether the text before a trigger opens a quotation, still open, that speaks of the past
+    ("“以前入户就是填表"): speech about how things were, not an event."""
+    opened = max(head.rfind("“"), head.rfind("「"), head.rfind("\""))
+    if opened < 0 or re.search(r"[”」]", head[opened:]):
+        return False
+    return bool(re.search(_v.QUOTED_PAST, head[opened:]))
 
 
 def framed(sent: str, t: Trigger) -> bool:

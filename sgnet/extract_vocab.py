@@ -55,6 +55,11 @@ __all__ = [
     "RUNNING_TOTAL_CUES",
     "ANNUAL_CUES",
     "NOTICE_TITLES",
+    "WEEK_WORDS",
+    "AFTER_END",
+    "DATED_HEADING",
+    "QUOTED_PAST",
+    "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
 ]
@@ -163,13 +168,18 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
 TRIGGER_NOT_FOLLOWED_BY = (
     r"方式|方法|技巧|能力|流程|记录|知识|内容|主题|制度|体系|模式|平台|协议|基地|实习|需求|计划"
     r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册"
+    # a reference to an activity told before ("培训结束的次日", "前一天家访的记录")
+    r"|的?(?:结束|记录|笔记|照片|资料|材料|档案|台账)|结束"
 )
 
 #: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
 #: ("参访团先后到A镇、B镇社工站实地观摩"), not the mentor's station visit
 EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
 #: a station "visit" by officials is an inspection, not the mentor's station visit
-OFFICIAL_VISITORS = r"(?:领导|厅长|局长|书记|县长|市长|区长|主任)(?:一行|等)"
+OFFICIAL_VISITORS = (
+    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|主任|部长|处长|科长|调研组|检查组|考核组)"
+    r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)"
+)
 
 #: what a station visit visits, and how several visited stations are joined
 STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服务站)"
@@ -192,7 +202,7 @@ PERSON_NOUNS = (
 )
 UNIT_PATTERN = (
     r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)"
-    r"|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
+    r"|站次|户次|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
     r"|轮|批|户|对|个(?!月|人)|家(?!长|属)|所|处|天"
 )
 PEOPLE_UNITS = ("人次", "名", "位", "人", "个人")
@@ -208,8 +218,8 @@ SLOT_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
     "group_supervision": {
         "count": _SESSIONS, "participants": PEOPLE_UNITS, "hours": HOUR_UNITS,
     },
-    "station_visit": {"count": ("个", "家", "所", "处")},
-    "household_visit": {"count": ("户", "家")},
+    "station_visit": {"count": ("个", "家", "所", "处", "站次")},
+    "household_visit": {"count": ("户", "家", "户次")},
     "interview": {"count": PEOPLE_UNITS},
     "exchange_visit": {"count": ("次", "批", "场"), "participants": PEOPLE_UNITS},
     "sharing_session": {"count": ("场次", "场", "期", "次"), "participants": PEOPLE_UNITS},
@@ -223,6 +233,7 @@ PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
 PARTICIPATION_CUES = (
     r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
+    r"|来了|到了"
 )
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
@@ -237,17 +248,22 @@ NEGATIVE_CLAUSE_CUES = (
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
+    r"|以为"
 )
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
 NEGATIVE_SENTENCE_CUES = (
     r"要求[,:]|提出[,:]|规定[,:]|根据协议|要求各|打算|听说|有没有|希望|将(?:在|于|继续)"
+    r"|拟(?!定|稿)"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
 PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游客|党员"
 
 #: a heading line with these starts a section about the future; its triggers are skipped
-FUTURE_HEADINGS = r"下一步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
+FUTURE_HEADINGS = (
+    r"下一步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
+    r"|(?:下半年|下季度|下月|下个月|明年|来年|\d{4}年)(?:度)?(?:工作)?(?:计划|安排|重点)"
+)
 
 #: a sentence with one of these and no day-precise date reports a total over a period
 #: "2023年项目共培训...": a year named with a total, the total of that year
@@ -268,7 +284,8 @@ ANNUAL_CUES = _YEAR_TOTAL + r"|全年|年度|一年来|这一年|年内|本年|^
 
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (
-    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成|共同)了?"
+    r"^(?:上午|下午|晚上|晚间|当晚|中午|傍晚)",
+    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成|共同|张罗|搞|办)了?"
     + _NOT_PUNCT + r"{0,10}$",
     r"(?:^|[,;。”\"」])\s*在" + _NOT_PUNCT + r"{0,15}$",
     r"通过" + _NOT_PUNCT + r"{0,12}$",
@@ -298,7 +315,16 @@ FIELD_LINE = (
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")
 CAPTION_LINE = r"\[?图片?\]|\(图\)|图\d+[:|]|图片\s*\|"
 NEXT_DAY_WORDS = r"次日|第二天|翌日"
-SAME_DAY_WORDS = r"当天|当日|同日|同天"
+SAME_DAY_WORDS = r"当天|当日|同日|同天|那天|那一天|这一天"
+#: "上周三", "本周二": a weekday counted from the reference date
+WEEK_WORDS = r"上个?星期|上个?礼拜|上周|本周|这周|这个星期"
+#: "培训结束的次日": the next day counted from the end of the date before
+AFTER_END = r"结束(?:的|后的?|之后的?)?$"
+#: a heading that is a date ("9月11日 周一 晴", "3.18 周一"): a diary entry's day
+DATED_HEADING = (
+    r"^\W{0,2}(?:\d{4}[年.\-/])?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月.\-/]"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?(?=\s|$|\(|周|星期)"
+)
 FIRST_DAY_WORDS = r"首日|第一天"
 
 #: delivery mode cues, looked for in the sentence of the trigger
@@ -338,3 +364,9 @@ NOTICE_SECTIONS = (
 #: a title with one of these and a year is a summary of a year or a half year: numbers without
 #: a date of their own are totals over that period
 SUMMARY_TITLES = r"总结|年报|年度报告|工作报告|年终回顾|工作进展|这一年"
+
+#: a trigger in quoted speech after one of these is how things used to be ("“以前入户就是填表,
+#: 现在...”"), not an event
+QUOTED_PAST = r"以前|过去|曾经|以往|从前|原来|本来|以为"
+#: a title where officials inspect or survey (调研, 视察): its station "visits" are theirs
+INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督查|考察)"

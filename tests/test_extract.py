@@ -718,3 +718,82 @@ def test_a_year_named_with_a_total_dates_it_to_that_year():
     row = one(df, "training")
     assert (row["start_date"], row["end_date"], value(row["participants"])) == (
         "2024-01-01", "2024-12-31", 860)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("发表于 2025-03-13 20:05\n上周二跟督导下乡,给站里的社工开展培训,18人参加。", "2025-03-04"),
+        ("发表于 2025-03-13 20:05\n本周一督导开展团体督导2次。", "2025-03-10"),
+        ("发表于 2025-03-13 20:05\n昨天督导入户走访困难家庭3户。", "2025-03-12"),
+        ("发表于 2025-03-13 20:05\n上个星期四去了3个站点。那天下午还走访了低保家庭2户。",
+         "2025-03-06"),
+    ],
+)
+def test_relative_days_count_from_the_publication_date(text, start):
+    df = extract_text(text)
+    assert not df.empty and set(df["start_date"]) == {start}
+
+
+def test_this_month_is_the_first_of_the_month_the_title_names():
+    df = extract_text("某项目2025年4月工作月报\n一、完成情况\n4月22日举办分享会,30人参加。"
+                      "\n本月另对12名社工开展访谈。")
+    assert one(df, "interview")["start_date"] == "2025-04-01"
+
+
+def test_the_day_after_a_multi_day_event_ended():
+    df = extract_text("发布时间:2025-05-20\n5月12日起,督导为社工开展为期四天的培训,30名社工参加。"
+                      "\n培训结束的第二天,督导走访了4个社工站。")
+    assert one(df, "training")["end_date"] == "2025-05-15"
+    assert one(df, "station_visit")["start_date"] == "2025-05-16"
+
+
+def test_a_dated_diary_heading_dates_the_entry_below():
+    df = extract_text("驻站随笔(2025年6月)\n6月3日 周二 多云\n上午入户,走了3户,都是独居老人家庭。"
+                      "\n6.4 周三\n下午组织团督,来了9个人。")
+    assert one(df, "household_visit")["start_date"] == "2025-06-03"
+    row = one(df, "group_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2025-06-04", 9)
+
+
+def test_a_plan_section_of_a_half_year_is_not_events():
+    df = extract_text("发布时间:2025-07-02\n6月10日,督导开展团体督导2次。\n三、下季度计划\n"
+                      "继续开展线上培训,并组织骨干社工赴外地参访学习。")
+    assert list(df["kind"]) == ["group_supervision"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布时间:2025-07-02\n社工阿梅说:“过去家访只是送米送油,如今学会了评估。”",
+        "发布时间:2025-07-02\n她原先以为团体督导就是开会。",
+    ],
+)
+def test_how_things_used_to_be_is_not_an_event(text):
+    assert extract_text(text).empty
+
+
+def test_a_reference_to_an_earlier_activity_is_not_a_new_one():
+    df = extract_text("发布时间:2025-07-02\n7月1日,督导随社工入户走访4户。次日上午,督导带大家"
+                      "复盘入户走访的笔记,开展团体督导1次。")
+    assert list(df["kind"]) == ["household_visit", "group_supervision"]
+
+
+def test_officials_surveying_a_station_are_not_the_mentors_station_visit():
+    df = extract_text("州民政局局长王某一行到我县社工站调研\n发布时间:2025-07-02\n7月1日,王某一行察看"
+                      "了社工站活动室。当天,结对督导正在站内为9名社工开展个别督导。")
+    assert list(df["kind"]) == ["individual_supervision"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count", "participants"),
+    [
+        ("发布时间:2025-07-02\n7月1日,督导走访本县社工站26站次,覆盖8个站点。", "station_visit", 26,
+         None),
+        ("发表于 2025-07-02\n7月1日晚上,站里搞了个读书沙龙,来了十几个人。", "sharing_session", 1, 10),
+        ("发表于 2025-07-02\n7月1日下午给镇里社工上课,讲需求评估,来了22个人。", "training", 1, 22),
+    ],
+)
+def test_colloquial_counts_and_units(text, kind, count, participants):
+    row = one(extract_text(text), kind)
+    assert (value(row["count"]), value(row["participants"])) == (count, participants)
