@@ -175,7 +175,7 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
         if fact.when is None and not aggregate:
             fact.when, fact.dated_here = _date_for(base + t.start, base, sent, dates, context)
             if fact.when is not None and fact.when.month_only and fact.when.end is not None:
-                fact.when, fact.aggregate = None, True  # "2022年1月至6月 ... 共开展"
+                fact.when, fact.aggregate = _months(fact.when), True  # "2022年1月至6月 ..."
     for fact in facts.values():
         if fact.aggregate and fact.when is None:
             _date_total(fact, ctx.total or (ctx.summary if summed else sent), ctx.years)
@@ -193,6 +193,17 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
     if after:
         return after[0].when, True
     return context, False
+
+
+def _months(when: When) -> When | None:
+    """A month range ("1月至6月", "7-9月") as days: the 1st of the first month to the last day
+    of the last; None when the year is unknown."""
+    end = when.end
+    if end is None or when.start.year is None or end.year is None:
+        return None
+    last = Day(end.year + end.month // 12, end.month % 12 + 1, 1).shift(-1)
+    return replace(when, end=last, month_only=False,
+                   notes=(*when.notes, "total over the months named"))
 
 
 def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:

@@ -43,8 +43,11 @@ _DATE_RE = re.compile(
     rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     r"(?:\s*(?:至|到|—|–|~)\s*(?:(?P<isom2>\d{1,2})[-/.月])?(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
+    rf"|(?:(?P<ry2>\d{{4}})年)?(?<![\d./])(?P<mr1>{_DM})(?:{_RANGE_SEP})(?P<mr2>{_DM})月"
+    rf"(?!\d|[一二三四五六七八九十]{{1,3}}[日号])"
     rf"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|前年))?"
-    rf"(?<![\d{_CN_DIGITS}])(?P<m>{_MD})月(?:份)?(?:(?P<d>{_MD})[日号])?"
+    rf"(?<![\d{_CN_DIGITS}])(?P<m>{_MD})月(?:份)?"
+    rf"(?:(?P<d>{_MD})(?:[日号]|(?=\s*(?:{_RANGE_SEP})\s*(?:{_MD})[日号])))?"
     rf"(?:\s*(?:{_RANGE_SEP})\s*(?:(?P<m2>{_MD})月)?(?:(?P<d2>{_MD})[日号]?)?)?"
     r"|(?<!\d)(?P<glued>(?:1[0-2]|0?[1-9])(?:[0-2]\d|3[01]))日"
     rf"|(?<![\d./])(?P<dm>{_DM})[./](?P<dd>{_DD})"
@@ -273,6 +276,8 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
         if not day.valid() or (end is not None and not end.valid()):
             return None
         return DateMention(m.start(), When(day, end, notes=("year given in text",)))
+    if m["mr1"]:
+        return _month_range(m, years)
     if m["m"]:
         return _month_day_mention(m, years)
     if m["glued"]:
@@ -409,6 +414,18 @@ def _month_day_mention(m: re.Match, years: YearSource) -> DateMention | None:
                                            notes=(note, "day unknown: month only")),
                            day_precise=False)
     return DateMention(m.start(), When(start, end, notes=(note,), inferred=inferred))
+
+
+def _month_range(m: re.Match, years: YearSource) -> DateMention | None:
+    """"1-6月", "2024年7—9月": a range of months (the 1st of each), read as month-only."""
+    first, last = int(m["mr1"]), int(m["mr2"])
+    if not 1 <= first < last <= 12:
+        return None
+    explicit = int(m["ry2"]) if m["ry2"] else None
+    year, note = years.resolve(first, 1, explicit, None)
+    when = When(Day(year, first, 1), Day(year, last, 1), month_only=True,
+                inferred=explicit is None, notes=(note, "day unknown: month only"))
+    return DateMention(m.start(), when, day_precise=False)
 
 
 def _range_end(m: re.Match, start: Day) -> Day | None:

@@ -170,9 +170,10 @@ def rejected(sent: str, t: Trigger) -> bool:
     >>> rejected(s, find_triggers(s)[0])
     False
     """
-    if t.kind == "station_visit" and (re.search(_v.EXCHANGE_CONTEXT, sent)
-                                      or re.search(_v.OFFICIAL_VISITORS, sent[:t.start])):
+    if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT, sent):
         return True
+    if t.kind in _v.ONSITE_KINDS and re.search(_v.OFFICIAL_VISITORS, sent[:t.start]):
+        return True  # officials inspecting a station or bringing gifts to households
     if _in_quoted_past(sent[:t.start]):
         return True
     clause = _QUOTED.sub("“”", clause_of(sent, t))

@@ -74,6 +74,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?<!参加了)(?<!参加)培训(?:班|会)?",
         r"参加培训(?=的[^,;。]{0,3}[\d一二两三四五六七八九十卅廿])",
         r"工作坊",
+        r"(?:能力)?提升班|进修班|训练营|集训|实训(?!基地|室)",
         r"研修(?:班)?",
         r"参训",
         r"轮训",
@@ -177,7 +178,8 @@ TRIGGER_NOT_FOLLOWED_BY = (
 EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
 #: a station "visit" by officials is an inspection, not the mentor's station visit
 OFFICIAL_VISITORS = (
-    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|主任|部长|处长|科长|调研组|检查组|考核组)"
+    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|主任|部长|处长|科长|常委|主席"
+    r"|调研组|检查组|考核组)"
     r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)"
 )
 
@@ -257,7 +259,7 @@ NEGATIVE_SENTENCE_CUES = (
     r"|拟(?!定|稿)"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
-PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游客|党员"
+PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游客|党员|志愿者"
 
 #: a heading line with these starts a section about the future; its triggers are skipped
 FUTURE_HEADINGS = (
@@ -353,7 +355,7 @@ PUBLICATION_LABELS = (
 NOTICE_TITLES = (
     r"招聘|诚聘|招募|(?:工作|帮扶|年度|行动|培训|督导)计划(?![^|]{0,8}(?:总结|进展|完成|回顾))"
     r"|实施方案|工作方案|工作要点|工作打算|下一步工作|政策解读|一图读懂|图解|实施意见|印发"
-    r"|的通知|公告|公示|招标"
+    r"|的通知|公告|公报|公示|招标"
 )
 #: section headings of a recruitment notice or a notice of a coming event; two of them make
 #: the document a notice
@@ -369,4 +371,4 @@ SUMMARY_TITLES = r"总结|年报|年度报告|工作报告|年终回顾|工作�
 #: 现在...”"), not an event
 QUOTED_PAST = r"以前|过去|曾经|以往|从前|原来|本来|以为"
 #: a title where officials inspect or survey (调研, 视察): its station "visits" are theirs
-INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督查|考察)"
+INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督查|考察|慰问)"

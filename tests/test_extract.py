@@ -797,3 +797,33 @@ def test_officials_surveying_a_station_are_not_the_mentors_station_visit():
 def test_colloquial_counts_and_units(text, kind, count, participants):
     row = one(extract_text(text), kind)
     assert (value(row["count"]), value(row["participants"])) == (count, participants)
+
+
+def test_a_month_range_dates_a_total_to_those_months():
+    df = extract_text("某县2026年牵手工作小结\n7-9月,督导团队累计走访社工站11个,入户家访25户。")
+    assert set(zip(df["start_date"], df["end_date"], strict=True)) == {("2026-07-01", "2026-09-30")}
+
+
+def test_a_day_range_written_with_a_hyphen_inside_the_month():
+    row = one(extract_text("发布时间:2026-08-30\n8月3-5日,督导团先后走访了东镇、西镇等5个社工站。"),
+              "station_visit")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2026-08-03", "2026-08-05", 5)
+
+
+def test_a_training_class_named_by_its_purpose():
+    row = one(extract_text("发布时间:2026-08-30\n8月3日,督导团为全县五十余名社工举办能力提升班。"),
+              "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-08-03", 50)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布时间:2026-02-01\n1月28日,市委常委张某一行走访慰问困难家庭8户。",
+        "发布时间:2026-02-01\n1月28日,某社区社工站为40名社区志愿者开展防汛知识培训。",
+        "2025年全市社会工作统计公报\n发布时间:2026-02-01\n全年开展社工培训40场,培训2100人次。",
+    ],
+)
+def test_officials_volunteers_and_statistics_are_not_mentoring(text):
+    assert extract_text(text).empty
