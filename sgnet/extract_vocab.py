@@ -178,9 +178,9 @@ TRIGGER_NOT_FOLLOWED_BY = (
 EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
 #: a station "visit" by officials is an inspection, not the mentor's station visit
 OFFICIAL_VISITORS = (
-    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|主任|部长|处长|科长|常委|主席"
+    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|部长|处长|科长|常委|主席"
     r"|调研组|检查组|考核组)"
-    r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)"
+    r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)|主任(?:一行|等)"
 )
 
 #: what a station visit visits, and how several visited stations are joined
