@@ -87,6 +87,9 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"[给为]" + _NOT_PUNCT + r"{0,12}?上了?课(?!程)",
         r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天)" + _NOT_PUNCT
         + r"{0,20}?课(?!程)",
+        # "带来一堂题为“...”的专题课": a lesson counted by its measure word
+        r"[一两二三四五六七八九十\d]+[堂节]" + _NOT_PUNCT + r"{0,25}?课(?!程|题|件|时|表)",
+        r"专题课|示范课",
     ),
     "individual_supervision": (
         r"个别督导",

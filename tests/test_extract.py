@@ -827,3 +827,10 @@ def test_a_training_class_named_by_its_purpose():
 )
 def test_officials_volunteers_and_statistics_are_not_mentoring(text):
     assert extract_text(text).empty
+
+
+def test_a_lesson_counted_by_its_measure_word_is_a_training():
+    row = one(extract_text("发布时间:2026-08-30\n8月3日,督导为镇上二十多名社工带来一节关于"
+                           "危机干预的示范课。"), "training")
+    assert (row["start_date"], value(row["count"]), value(row["participants"])) == (
+        "2026-08-03", 1, 20)
