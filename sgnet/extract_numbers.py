@@ -112,6 +112,23 @@ def find_quantities(sent: str) -> list[Quantity]:
             staff=_is_staff(masked, m, unit),
             approx=approx,
         ))
+    return _joined(masked, out)
+
+
+def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
+    """People listed together are one number: "8名站长、12名社工" is 20 people, when nothing
+    between them names another activity."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and q.unit in _v.PEOPLE_UNITS and prev.unit in _v.PEOPLE_UNITS
+                and not q.total and re.fullmatch(_v.PEOPLE_LIST_JOINER, text[prev.end:q.start])):
+            out[-1] = Quantity(prev.value + q.value, prev.unit, prev.start, q.end,
+                               total=prev.total, participation=prev.participation or
+                               q.participation, staff=prev.staff and q.staff,
+                               approx=prev.approx or q.approx)
+            continue
+        out.append(q)
     return out
 
 

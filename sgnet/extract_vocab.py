@@ -59,6 +59,7 @@ __all__ = [
     "AFTER_END",
     "DATED_HEADING",
     "QUOTED_PAST",
+    "PEOPLE_LIST_JOINER",
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
@@ -375,3 +376,7 @@ SUMMARY_TITLES = r"总结|年报|年度报告|工作报告|年终回顾|工作�
 QUOTED_PAST = r"以前|过去|曾经|以往|从前|原来|本来|以为"
 #: a title where officials inspect or survey (调研, 视察): its station "visits" are theirs
 INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督查|考察|慰问)"
+
+#: what may stand between two people numbers that are one list ("8名站长、12名一线社工"): a
+#: noun without an activity in it, and a list mark
+PEOPLE_LIST_JOINER = r"[^\d,;:。!?督培训访讲课会]{0,8}?(?:、|和|及|以及|与)"

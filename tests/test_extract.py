@@ -834,3 +834,14 @@ def test_a_lesson_counted_by_its_measure_word_is_a_training():
                            "危机干预的示范课。"), "training")
     assert (row["start_date"], value(row["count"]), value(row["participants"])) == (
         "2026-08-03", 1, 20)
+
+
+def test_people_listed_together_are_one_number():
+    row = one(extract_text("发布时间:2026-08-30\n8月3日,督导为6名站长和14名社工开展培训。"), "training")
+    assert value(row["participants"]) == 20
+
+
+def test_a_dotted_date_range_with_a_hyphen():
+    row = one(extract_text("发布时间:2026-08-30\n2026.8.3-8.4,督导开展团体督导3次。"),
+              "group_supervision")
+    assert (row["start_date"], row["end_date"]) == ("2026-08-03", "2026-08-04")
