@@ -58,7 +58,7 @@ from .extract_dates import (
     parse_dates,
     resolve_relative,
 )
-from .extract_doc import document_genre, summary_half, title_of
+from .extract_doc import document_genre, summary_period, title_of
 from .extract_kinds import bind, find_triggers, framed, is_public, rejected, topic_of
 from .extract_numbers import find_quantities
 from .extract_read import (
@@ -136,7 +136,7 @@ class _Context:
     total: str = ""  # the cue of a total still running over the next sentences
     future: bool = False
     field_people: int | None = None  # "参与人员:社工36人" above the story
-    summary: str = ""  # "全年" / "上半年" / "下半年" in a summary document, else ""
+    summary: When | None = None  # the period of a summary document
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
@@ -145,7 +145,8 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
                base <= d.pos < base + len(sent)]
     cue = re.search(_v.AGGREGATE_CUES, sent)
     # in a summary of a period, a sentence dated by nothing in its paragraph is a total
-    summed = bool(ctx.summary) and not any(d.pos < base + len(sent) for d in dates)
+    summed = (ctx.summary is not None and not cue and not ctx.total
+              and not any(d.pos < base + len(sent) for d in dates))
     aggregate = bool(cue or ctx.total or summed) and not precise
     if aggregate and cue:
         ctx.total = cue[0]  # "一年来,我们主要做了以下工作:" opens a list of totals
@@ -178,7 +179,10 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
                 fact.when, fact.aggregate = _months(fact.when), True  # "2022年1月至6月 ..."
     for fact in facts.values():
         if fact.aggregate and fact.when is None:
-            _date_total(fact, ctx.total or (ctx.summary if summed else sent), ctx.years)
+            if summed:
+                fact.when = ctx.summary
+            else:
+                _date_total(fact, ctx.total or sent, ctx.years)
         _finish(fact, sent)
     return [f for f in facts.values() if not f.public]
 
@@ -277,8 +281,12 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
     genre = document_genre([line for _, line in lines])
     if genre == "notice":
         return []  # a recruitment notice, a plan, a policy: duties and targets, not events
-    if genre == "summary":
-        ctx.summary = summary_half(title_of([line for _, line in lines])) or "全年"
+    period = summary_period(title_of([line for _, line in lines]))
+    if genre == "summary" and period is not None:
+        year, first, last = period
+        end = Day(year + last // 12, last % 12 + 1, 1).shift(-1)
+        ctx.summary = When(Day(year, first, 1), end, notes=(
+            f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",))
     for raw, line in lines:
         if is_heading(line):
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))

@@ -18,7 +18,7 @@ import re
 
 from . import extract_vocab as _v
 
-__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_half"]
+__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period"]
 
 #: how many story lines at the top may hold the title
 TITLE_LINES = 6
@@ -93,13 +93,34 @@ def document_genre(lines: list[str]) -> str:
     return "report"
 
 
-def summary_half(title: str) -> str:
-    """"上半年" or "下半年" when a summary's title names a half year, else "".
+def summary_period(title: str) -> tuple[int, int, int] | None:
+    """(year, first month, last month) of the period a summary's title names: a half year,
+    a quarter, a month, else the whole year; None without a year.
 
     Examples
     --------
-    >>> summary_half("2024年上半年工作总结"), summary_half("2023年度工作总结")
-    ('上半年', '')
+    >>> summary_period("2024年上半年工作总结"), summary_period("二〇二三年度工作总结")
+    ((2024, 1, 6), (2023, 1, 12))
+    >>> summary_period("2025年第三季度工作总结"), summary_period("2025年4月工作总结")
+    ((2025, 7, 9), (2025, 4, 4))
     """
-    found = re.search(r"上半年|下半年", title)
-    return found[0] if found else ""
+    found = re.search(r"(\d{4}|[〇零一二三四五六七八九]{4})年(.{0,6})", title)
+    if found is None:
+        return None
+    digits = found[1].replace("零", "〇")
+    year = int(digits) if digits.isdigit() else int(
+        "".join(str("〇一二三四五六七八九".index(c)) for c in digits))
+    rest = found[2]
+    quarter = re.match(r"(?:第)?([一二三四1-4])季度", rest)
+    month = re.match(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月", rest)
+    if rest.startswith(("上半年", "下半年")):
+        return (year, 1, 6) if rest.startswith("上") else (year, 7, 12)
+    if quarter:
+        n = "一二三四1234".index(quarter[1]) % 4 + 1
+        return year, 3 * n - 2, 3 * n
+    if month:
+        m = month[1]
+        n = int(m) if m.isdigit() else ("十" in m) * 10 + (
+            "一二三四五六七八九".index(m[-1]) + 1 if m[-1] != "十" else 0)
+        return (year, n, n) if 1 <= n <= 12 else None
+    return year, 1, 12

@@ -369,7 +369,7 @@ NOTICE_SECTIONS = (
 )
 #: a title with one of these and a year is a summary of a year or a half year: numbers without
 #: a date of their own are totals over that period
-SUMMARY_TITLES = r"总结|年报|年度报告|工作报告|年终回顾|工作进展|这一年"
+SUMMARY_TITLES = r"总结(?!会|大会|表彰)|年报|年度报告|工作报告|年终回顾|工作进展|这一年"
 
 #: a trigger in quoted speech after one of these is how things used to be ("“以前入户就是填表,
 #: 现在...”"), not an event

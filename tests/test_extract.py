@@ -845,3 +845,21 @@ def test_a_dotted_date_range_with_a_hyphen():
     row = one(extract_text("发布时间:2026-08-30\n2026.8.3-8.4,督导开展团体督导3次。"),
               "group_supervision")
     assert (row["start_date"], row["end_date"]) == ("2026-08-03", "2026-08-04")
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "end"),
+    [
+        ("某项目2026年第二季度工作总结", "2026-04-01", "2026-06-30"),
+        ("某站2026年9月工作总结", "2026-09-01", "2026-09-30"),
+    ],
+)
+def test_a_summary_of_a_quarter_or_a_month(title, start, end):
+    row = one(extract_text(f"{title}\n二、成效\n督导团队入户探访困境家庭19户。"), "household_visit")
+    assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+def test_a_summing_up_meeting_is_not_a_summary_document():
+    df = extract_text("某县召开2026年牵手计划总结会\n发布时间:2026-12-20\n12月18日,会议在县城召开。"
+                      "会上,督导团队为社工开展了案例督导,12名社工参加。")
+    assert one(df, "individual_supervision")["start_date"] == "2026-12-18"
