@@ -298,7 +298,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
         line_facts: list[_Fact] = []
         context = ctx.last
         dates = parse_dates(line, ctx.state, years)
-        resolve_relative(dates, context)
+        resolve_relative(dates, context, ctx.state)
         for base, sent in split_sentences(line):
             if ctx.future:
                 continue

@@ -40,7 +40,8 @@ _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
     r"(?P<today>今天|今日)|(?P<ago>昨天|昨日|前天)"
     rf"|(?P<wk>{_v.WEEK_WORDS})(?P<wkd>[一二三四五六日天])"
-    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
+    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS}"
+    r"|第(?:[三四五六七八九]|十[一二三四]?|\d{1,2})天)"
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     r"(?:\s*(?:至|到|—|–|~|-(?=\d{1,2}[./月]\d))\s*(?:(?P<isom2>\d{1,2})[-/.月])?"
     r"(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
@@ -443,23 +444,34 @@ def _range_end(m: re.Match, start: Day) -> Day | None:
     return end if end.valid() and end != start else None
 
 
-def resolve_relative(mentions: list[DateMention], previous: When | None) -> None:
-    """Date 当天/次日/首日 from the date before them (in place).
+def resolve_relative(mentions: list[DateMention], previous: When | None,
+                     state: dict | None = None) -> None:
+    """Date 当天/次日/首日 from the date before them, 第三天 from the first day of the trip
+    (the latest date written as a date), in place; ``state`` keeps that day across paragraphs.
 
     Examples
     --------
-    >>> ms = parse_dates("11月8日抵达。次日走访。", {}, YearSource(None, 2023))
+    >>> ms = parse_dates("11月8日抵达。次日走访。第三天返程。", {}, YearSource(None, 2023))
     >>> resolve_relative(ms, None)
     >>> [m.when.start.iso() for m in ms]
-    ['2023-11-08', '2023-11-09']
+    ['2023-11-08', '2023-11-09', '2023-11-10']
     """
+    state = {} if state is None else state
     last = previous
     for mention in mentions:
+        if mention.when is not None and mention.rel is None and mention.day_precise:
+            state["trip"] = mention.when.start
         if mention.when is None:
             if last is None or last.month_only:
                 mention.day_precise = False
                 continue
-            if re.fullmatch(_v.NEXT_DAY_WORDS, mention.rel):
+            nth = re.fullmatch(r"第(.{1,2})天", mention.rel)
+            if (nth and to_int(nth[1]) and not mention.after_end
+                    and (nth[1] not in "一二" or "trip" in state)):
+                base = state.get("trip", last.start)
+                mention.when = When(base.shift(to_int(nth[1]) - 1), notes=last.notes,
+                                    inferred=last.inferred)
+            elif re.fullmatch(_v.NEXT_DAY_WORDS, mention.rel):
                 base = last.end if mention.after_end and last.end else last.start
                 mention.when = When(base.shift(1), notes=last.notes, inferred=last.inferred)
             else:

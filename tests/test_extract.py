@@ -863,3 +863,10 @@ def test_a_summing_up_meeting_is_not_a_summary_document():
     df = extract_text("某县召开2026年牵手计划总结会\n发布时间:2026-12-20\n12月18日,会议在县城召开。"
                       "会上,督导团队为社工开展了案例督导,12名社工参加。")
     assert one(df, "individual_supervision")["start_date"] == "2026-12-18"
+
+
+def test_the_third_day_of_a_trip_counts_from_its_first():
+    df = extract_text("发布时间:2026-10-30\n10月20日,督导团抵达某县。\n第二天,督导为社工开展团体督导2次。"
+                      "\n第三天,督导随社工入户走访5户。")
+    assert one(df, "group_supervision")["start_date"] == "2026-10-21"
+    assert one(df, "household_visit")["start_date"] == "2026-10-22"
