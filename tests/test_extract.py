@@ -870,3 +870,17 @@ def test_the_third_day_of_a_trip_counts_from_its_first():
                       "\n第三天,督导随社工入户走访5户。")
     assert one(df, "group_supervision")["start_date"] == "2026-10-21"
     assert one(df, "household_visit")["start_date"] == "2026-10-22"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "count", "participants"),
+    [
+        ("督导为26名社工举办了实务研习营。", "training", 1, 26),
+        ("督导主持召开案例督导会,11名社工参加。", "group_supervision", 1, 11),
+        ("督导团巡回督导了全县7个社工站。", "station_visit", 7, None),
+        ("督导与9名社工逐一面谈。", "interview", 9, None),
+    ],
+)
+def test_more_activity_words(body, kind, count, participants):
+    row = one(extract_text("发布时间:2026-10-30\n10月20日," + body), kind)
+    assert (value(row["count"]), value(row["participants"])) == (count, participants)
