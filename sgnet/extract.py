@@ -291,6 +291,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
         if is_heading(line):
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
+            _note_report_month(line, ctx)
             _read_field(line, ctx)
             _read_dated_heading(line, ctx)
             continue
@@ -339,6 +340,16 @@ def _read_field(line: str, ctx: _Context) -> None:
         return
     people = [q for q in find_quantities(line[field_.end():]) if q.unit in _v.PEOPLE_UNITS]
     ctx.field_people = people[-1].value if people else None
+
+
+def _note_report_month(line: str, ctx: _Context) -> None:
+    """A section heading naming a month ("一、5月工作情况") is the month 本月 means below it."""
+    if len(line) > 20:
+        return
+    months = [d.when.start for d in parse_dates(line, dict(ctx.state), replace(ctx.years))
+              if d.when is not None and d.when.month_only and d.when.end is None]
+    if months and months[0].year is not None:
+        ctx.years.report_month = (months[0].year, months[0].month)
 
 
 def _read_dated_heading(line: str, ctx: _Context) -> None:

@@ -884,3 +884,16 @@ def test_the_third_day_of_a_trip_counts_from_its_first():
 def test_more_activity_words(body, kind, count, participants):
     row = one(extract_text("发布时间:2026-10-30\n10月20日," + body), kind)
     assert (value(row["count"]), value(row["participants"])) == (count, participants)
+
+
+def test_this_month_under_a_heading_that_names_the_month():
+    df = extract_text("工作简报 第7期\n编印日期:2026年8月2日\n一、7月工作情况\n本月共访谈社工11人。"
+                      "\n二、8月工作计划\n继续访谈社工。")
+    row = one(df, "interview")
+    assert (row["start_date"], value(row["count"])) == ("2026-07-01", 11)
+
+
+def test_went_to_n_households():
+    row = one(extract_text("发表于 2026-08-30 21:00\n昨天下午跟督导去了三户低保老人家里。"),
+              "household_visit")
+    assert (row["start_date"], value(row["count"])) == ("2026-08-29", 3)
