@@ -196,7 +196,7 @@ STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服�
 STATION_JOINERS = r"以及|、|和|及|与"
 
 #: number and units. Units listed longest first.
-NUMBER_PATTERN = r"\d+|[零〇一二两三四五六七八九十百千万廿卅]+"
+NUMBER_PATTERN = r"\d+(?:\.\d+)?[万千]|\d+|[零〇一二两三四五六七八九十百千万廿卅]+"
 APPROX_PREFIX = (
     r"近|约有?|逾|超过|大约|大概|将近|共计|共有|共|累计|合计|总计|总共|一共|达到?"
 )

@@ -897,3 +897,10 @@ def test_went_to_n_households():
     row = one(extract_text("发表于 2026-08-30 21:00\n昨天下午跟督导去了三户低保老人家里。"),
               "household_visit")
     assert (row["start_date"], value(row["count"])) == ("2026-08-29", 3)
+
+
+@pytest.mark.parametrize(("words", "people"), [("二三十名", 20), ("1.5万人次", 15000),
+                                               ("两三个", 2)])
+def test_spoken_ranges_and_ten_thousands(words, people):
+    row = one(extract_text(f"发布时间:2026-08-30\n8月3日,督导为{words}社工开展培训。"), "training")
+    assert value(row["participants"]) == people
