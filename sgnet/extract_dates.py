@@ -68,6 +68,7 @@ _STAMP_RE = re.compile(_FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
 _BYLINE_RE = re.compile(_FULL_DATE + r"(?!\d)")
 _YEAR_WORD = re.compile(r"(?<!\d)(\d{4}|[〇零一二三四五六七八九]{4})(?=年)")
 _BYLINE_LINES = 8
+_FOOTER_RE = re.compile(r"[(]?[^\d·•|>()]{0,30}?\s*" + _FULL_DATE + r"日?\s*[)]?")
 _WEEKDAY_NOTE = re.compile(r"\((?:周|星期)([一二三四五六日天])\)")
 _WEEKDAYS = "一二三四五六日"
 
@@ -199,6 +200,8 @@ def find_publication_date(lines: list[str]) -> dt.date | None:
     datetime.date(2023, 8, 25)
     """
     bylines = [line for line in lines[:_BYLINE_LINES] if not re.search(r"[,;。!?]", line)]
+    # a signature block at the foot ("某县民政局" / "2024年7月8日") dates the page too
+    bylines += [line for line in lines[-3:] if _FOOTER_RE.fullmatch(line)]
     for pattern, pool in ((_PUB_RE, lines), (_STAMP_RE, lines), (_BYLINE_RE, bylines)):
         for line in pool:
             match = pattern.search(line)

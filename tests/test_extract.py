@@ -904,3 +904,10 @@ def test_went_to_n_households():
 def test_spoken_ranges_and_ten_thousands(words, people):
     row = one(extract_text(f"发布时间:2026-08-30\n8月3日,督导为{words}社工开展培训。"), "training")
     assert value(row["participants"]) == people
+
+
+def test_a_signature_date_at_the_foot_gives_the_year():
+    filler = [f"第{i}段叙述,没有日期。" for i in range(9)]
+    text = "\n".join(["督导团第二次来到某乡", "9月2日,督导为社工开展团督1次。", *filler,
+                      "某乡社工站", "2026年9月6日"])
+    assert one(extract_text(text), "group_supervision")["start_date"] == "2026-09-02"
