@@ -80,6 +80,10 @@ def document_genre(lines: list[str]) -> str:
     'report'
     """
     title = title_of(lines)
+    # a summary first: "2024年工作总结及2025年计划" reports a year, its plan section aside
+    if re.search(_v.SUMMARY_TITLES, title) and re.search(r"\d{4}年|[〇零一二三四五六七八九]{4}年",
+                                                          title):
+        return "summary"
     if re.search(_v.NOTICE_TITLES, title):
         return "notice"
     if re.search(_v.INSPECTION_TITLES, title):
@@ -87,9 +91,6 @@ def document_genre(lines: list[str]) -> str:
     sections = {m[0] for line in lines for m in re.finditer(_v.NOTICE_SECTIONS, line[:12])}
     if len(sections) >= 2:
         return "notice"
-    if re.search(_v.SUMMARY_TITLES, title) and re.search(r"\d{4}年|[〇零一二三四五六七八九]{4}年",
-                                                          title):
-        return "summary"
     return "report"
 
 

@@ -258,7 +258,7 @@ NEGATIVE_CLAUSE_CUES = (
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
-    r"|以为"
+    r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)"
 )
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
@@ -362,7 +362,7 @@ PUBLICATION_LABELS = (
 #: notice: its activities are duties, targets or methods, and nothing is drafted from it
 NOTICE_TITLES = (
     r"招聘|诚聘|招募|(?:工作|帮扶|年度|行动|培训|督导)计划(?![^|]{0,8}(?:总结|进展|完成|回顾))"
-    r"|实施方案|工作方案|工作要点|工作打算|下一步工作|政策解读|一图读懂|图解|实施意见|印发"
+    r"|实施方案|工作方案|工作要点|工作打算|下一步工作|政策解读|一图读懂|实施意见|印发"
     r"|的通知|公告|公报|公示|招标"
 )
 #: section headings of a recruitment notice or a notice of a coming event; two of them make

@@ -911,3 +911,16 @@ def test_a_signature_date_at_the_foot_gives_the_year():
     text = "\n".join(["督导团第二次来到某乡", "9月2日,督导为社工开展团督1次。", *filler,
                       "某乡社工站", "2026年9月6日"])
     assert one(extract_text(text), "group_supervision")["start_date"] == "2026-09-02"
+
+
+def test_a_list_of_methods_is_not_an_event():
+    df = extract_text("问答|社工站怎么建?\n发布时间:2026-03-01\n各地可采取专题讲座、案例督导、入户走访等"
+                      "形式,提升社工能力。")
+    assert df.empty
+
+
+def test_a_summary_with_next_years_plan_reports_its_year():
+    df = extract_text("某中心2026年工作总结及2027年工作计划\n一、工作成效\n全年开展团体督导14次。"
+                      "\n二、2027年工作计划\n计划开展团体督导20次。")
+    row = one(df, "group_supervision")
+    assert (row["start_date"], value(row["count"])) == ("2026-01-01", 14)
