@@ -924,3 +924,9 @@ def test_a_summary_with_next_years_plan_reports_its_year():
                       "\n二、2027年工作计划\n计划开展团体督导20次。")
     row = one(df, "group_supervision")
     assert (row["start_date"], value(row["count"])) == ("2026-01-01", 14)
+
+
+def test_next_steps_written_as_下步_or_后续安排():
+    df = extract_text("发布时间:2026-05-30\n5月28日,督导开展团督2次。\n三、存在问题及下步计划\n"
+                      "组织社工赴外地跟岗学习。\n四、后续安排\n走访社工站6个。")
+    assert list(df["kind"]) == ["group_supervision"]
