@@ -7,6 +7,10 @@ deterministic; its vocabulary lives as data in :mod:`sgnet.extract_vocab`.
 
 How a report is read
 --------------------
+0. Tell the document's genre from its title (:mod:`sgnet.extract_doc`): nothing is drafted from
+   a recruitment notice, a plan, a policy explainer or an official notice; in a report of
+   officials surveying a station their visits are not station visits; in a summary of a year,
+   half year, quarter or month, numbers dated by nothing are totals of that period.
 1. Decode, fold full-width characters, convert traditional to simplified characters, drop web
    debris (:mod:`sgnet.extract_read`).
 2. Find the publication date; follow the year the document speaks of, line by line
@@ -17,8 +21,11 @@ How a report is read
 4. Date each fact from its sentence, else from the latest date before it in the paragraph,
    else from the latest date of the document before it (a date stated once governs the
    sentences after it; ``note`` says so). A duration or hours said apart ("本次培训为期三天")
-   complete the fact before it. 今天 is the publication date; 周二 is read in a week whose
-   weekday was stated; "时间:..." and "参与人员:...36人" lines of a post date and count the
+   complete the fact before it. 今天, 昨天, 上周三 count from the publication date (else the
+   latest full date); 本月 is the month a title or section heading names (else the month of
+   publication); 第三天 counts from the trip's first day, 结束的次日 from its last; a heading that
+   is a date ("9月11日 周一") dates its diary entry; 周二 is read in a week whose weekday was
+   stated; "时间:..." and "参与人员:...36人" lines of a post date and count the
    story below them; tab-separated table rows are read as sentences.
 5. Totals over a period: an annual total ("全年共开展培训64场、980人次") is one row dated to
    its year (``YYYY-01-01`` to ``YYYY-12-31``), a half-year total to its half, both flagged in
@@ -55,6 +62,7 @@ from .extract_dates import (
     YearSource,
     duration_days,
     find_publication_date,
+    month_span,
     parse_dates,
     resolve_relative,
 )
@@ -176,7 +184,7 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
         if fact.when is None and not aggregate:
             fact.when, fact.dated_here = _date_for(base + t.start, base, sent, dates, context)
             if fact.when is not None and fact.when.month_only and fact.when.end is not None:
-                fact.when, fact.aggregate = _months(fact.when), True  # "2022年1月至6月 ..."
+                fact.when, fact.aggregate = month_span(fact.when), True  # "1月至6月 ..."
     for fact in facts.values():
         if fact.aggregate and fact.when is None:
             if summed:
@@ -197,17 +205,6 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
     if after:
         return after[0].when, True
     return context, False
-
-
-def _months(when: When) -> When | None:
-    """A month range ("1月至6月", "7-9月") as days: the 1st of the first month to the last day
-    of the last; None when the year is unknown."""
-    end = when.end
-    if end is None or when.start.year is None or end.year is None:
-        return None
-    last = Day(end.year + end.month // 12, end.month % 12 + 1, 1).shift(-1)
-    return replace(when, end=last, month_only=False,
-                   notes=(*when.notes, "total over the months named"))
 
 
 def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
@@ -284,9 +281,8 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
     period = summary_period(title_of([line for _, line in lines]))
     if genre == "summary" and period is not None:
         year, first, last = period
-        end = Day(year + last // 12, last % 12 + 1, 1).shift(-1)
-        ctx.summary = When(Day(year, first, 1), end, notes=(
-            f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",))
+        ctx.summary = month_span(When(Day(year, first, 1), Day(year, last, 1), notes=(
+            f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",)))
     for raw, line in lines:
         if is_heading(line):
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))

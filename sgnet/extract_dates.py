@@ -30,6 +30,7 @@ __all__ = [
     "parse_dates",
     "resolve_relative",
     "duration_days",
+    "month_span",
 ]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十"
@@ -497,3 +498,21 @@ def duration_days(sent: str) -> tuple[int, str] | None:
         return None
     days = to_int(found[1] or found[2])
     return (days, found[0]) if days else None
+
+
+def month_span(when: When) -> When | None:
+    """A range of months ("1月至6月", "7-9月", the 1st of each) as days: the 1st of the first
+    month to the last day of the last; None when the year is unknown.
+
+    Examples
+    --------
+    >>> w = month_span(When(Day(2024, 1, 1), Day(2024, 6, 1), month_only=True))
+    >>> w.start.iso(), w.end.iso(), w.month_only
+    ('2024-01-01', '2024-06-30', False)
+    """
+    end = when.end
+    if end is None or when.start.year is None or end.year is None:
+        return None
+    last = Day(end.year + end.month // 12, end.month % 12 + 1, 1).shift(-1)
+    return When(when.start, last, notes=(*when.notes, "total over the months named"),
+                inferred=when.inferred)
