@@ -267,7 +267,9 @@ NEGATIVE_SENTENCE_CUES = (
     r"|拟(?!定|稿)"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
-PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游客|党员|志愿者"
+PUBLIC_AUDIENCE = (
+    r"居民|群众|村民|市民|学生|儿童|老人|老年人|长者|妇女|青少年|残疾人|家长|游客|党员|志愿者"
+)
 
 #: a heading line with these starts a section about the future; its triggers are skipped
 FUTURE_HEADINGS = (
@@ -364,7 +366,7 @@ PUBLICATION_LABELS = (
 NOTICE_TITLES = (
     r"招聘|诚聘|招募|(?:工作|帮扶|年度|行动|培训|督导)计划(?![^|]{0,8}(?:总结|进展|完成|回顾))"
     r"|实施方案|工作方案|工作要点|工作打算|下一步工作|政策解读|一图读懂|实施意见|印发"
-    r"|的通知|公告|公报|公示|招标"
+    r"|的通知|公告|公报|公示|招标|喜报|表彰|获评|荣获"
 )
 #: section headings of a recruitment notice or a notice of a coming event; two of them make
 #: the document a notice

@@ -930,3 +930,14 @@ def test_next_steps_written_as_下步_or_后续安排():
     df = extract_text("发布时间:2026-05-30\n5月28日,督导开展团督2次。\n三、存在问题及下步计划\n"
                       "组织社工赴外地跟岗学习。\n四、后续安排\n走访社工站6个。")
     assert list(df["kind"]) == ["group_supervision"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布时间:2026-06-01\n5月30日,某镇社工站为45名老年人开展反诈知识讲座。",
+        "喜报|我县3名社工获评优秀学员\n发布时间:2026-06-01\n两人一年中参加培训10场、接受个别督导15次。",
+    ],
+)
+def test_the_public_and_award_notices_are_not_mentoring(text):
+    assert extract_text(text).empty
