@@ -92,8 +92,11 @@ def find_quantities(sent: str) -> list[Quantity]:
     masked = _mask(sent)
     cut = re.search(_v.BREAKDOWN_CUES, masked)
     limit = len(masked)
-    if cut and _QTY_RE.search(masked, 0, cut.start()):
-        limit = cut.start()  # a breakdown of the number before; "其中3位" alone is not one
+    # a breakdown of the number before; "其中3位" alone is not one, nor "对其中3人进行个督"
+    # (the people of another activity)
+    if (cut and _QTY_RE.search(masked, 0, cut.start())
+            and not re.match(_v.ACTIVITY_AFTER_BREAKDOWN, masked[cut.end():])):
+        limit = cut.start()
     out = []
     for m in _QTY_RE.finditer(masked[:limit]):
         value = to_int(m["num"])

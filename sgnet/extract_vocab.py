@@ -60,6 +60,7 @@ __all__ = [
     "DATED_HEADING",
     "QUOTED_PAST",
     "PEOPLE_LIST_JOINER",
+    "ACTIVITY_AFTER_BREAKDOWN",
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
@@ -387,3 +388,6 @@ INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督
 #: what may stand between two people numbers that are one list ("8名站长、12名一线社工"): a
 #: noun without an activity in it, and a list mark
 PEOPLE_LIST_JOINER = r"[^\d,;:。!?督培训访讲课会]{0,8}?(?:、|和|及|以及|与)"
+
+#: "其中3人进行个别督导": the people after 其中 belong to another activity, not a breakdown
+ACTIVITY_AFTER_BREAKDOWN = r"[^,;。]{0,10}?(?:进行|开展|接受|做了?|实施)"

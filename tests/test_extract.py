@@ -941,3 +941,9 @@ def test_next_steps_written_as_下步_or_后续安排():
 )
 def test_the_public_and_award_notices_are_not_mentoring(text):
     assert extract_text(text).empty
+
+
+def test_people_after_其中_who_do_another_activity_are_its_participants():
+    df = extract_text("发布时间:2026-06-01\n5月30日,督导开展团督1次,10名社工参加,并为其中4人开展个别督导。")
+    assert value(one(df, "individual_supervision")["participants"]) == 4
+    assert value(one(df, "group_supervision")["participants"]) == 10
