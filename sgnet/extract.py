@@ -208,25 +208,21 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
 
 
 def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
-    """Date an annual or half-year total to its period when the document gives the year."""
-    named = re.match(r"(\d{4})年", cue)  # "2023年项目共培训..." quoted in a later year
-    year = int(named[1]) if named else years.text_year
-    if re.search(_v.RUNNING_TOTAL_CUES, cue) or year is None:
+    """Date an annual or half-year total to its period when its year can be told."""
+    half = re.search(r"上半年|下半年", cue)
+    annual = re.search(_v.ANNUAL_CUES, cue)
+    year, source = years.total_year(cue, 6 if half and half[0] == "上半年" else 12)
+    if re.search(_v.RUNNING_TOTAL_CUES, cue) or year is None or not (half or annual):
         fact.notes.append("aggregate over a period: no single date")
         return
-    half = re.search(r"上半年|下半年", cue)
     if half:
         first = half[0] == "上半年"
         start, end = Day(year, 1 if first else 7, 1), Day(year, 6 if first else 12,
                                                            30 if first else 31)
         fact.notes.append(f"{half[0]} total, dated to the half year {year}")
-    elif re.search(_v.ANNUAL_CUES, cue):
+    else:
         start, end = Day(year, 1, 1), Day(year, 12, 31)
         fact.notes.append(f"annual total ({cue}), dated to the whole year {year}")
-    else:
-        fact.notes.append("aggregate over a period: no single date")
-        return
-    source = f"the total's own {named[0]}" if named else years.text_source
     fact.when = When(start, end, notes=(f"year from {source}",))
 
 

@@ -170,6 +170,33 @@ class YearSource:
             return self.year, f"year from --year {self.year}"
         return None, "year unknown: month-day only"
 
+    def total_year(self, cue: str, last_month: int) -> tuple[int | None, str]:
+        """(year, source) of a total over a period that ends in ``last_month``: the year the
+        cue names ("2023年共...", "去年"), else the year of the document, else the year of
+        the last such period to have ended by the publication date.
+
+        Examples
+        --------
+        >>> years = YearSource(dt.date(2024, 1, 10), None)
+        >>> years.total_year("去年,", 12)[0], years.total_year("一年来", 12)[0]
+        (2023, 2023)
+        >>> YearSource(dt.date(2024, 7, 10), None).total_year("上半年", 6)[0]
+        2024
+        """
+        named = re.match(r"(\d{4})年", cue)
+        if named:
+            return int(named[1]), f"the total's own {named[0]}"
+        pub = self.publication
+        rel = re.search(r"去年|前年|今年|本年|年内", cue)
+        if rel and pub is not None:
+            return pub.year - {"去年": 1, "前年": 2}.get(rel[0], 0), f"{rel[0]} and {pub}"
+        if self.text_year is not None:
+            return self.text_year, self.text_source
+        if pub is not None:
+            year = pub.year if pub.month >= last_month - 2 else pub.year - 1
+            return year, f"the last such period before the publication date {pub}"
+        return None, ""
+
     def note_heading(self, line: str) -> None:
         """Take the year of a headline or byline ("2022年度工作总结", "（2023年6月）").
 

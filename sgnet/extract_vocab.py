@@ -285,7 +285,8 @@ _YEAR_TOTAL = (r"(?<!\d)\d{4}年(?:度)?(?![\d一二三四五六七八九十]{1,
                r"(?:共|累计|合计|总计)")
 AGGREGATE_CUES = (
     _YEAR_TOTAL
-    + r"|^\d{4}年(?:度)?,|以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来"
+    + r"|去年(?:全年|一年)?,|去年[^,;。\d]{0,8}?(?:共|累计|合计)"
+    r"|^\d{4}年(?:度)?,|以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来"
     r"|年内|至今|迄今|历年"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:至|到|-|—|~)"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?!\d|[一二三四五六七八九十])"
@@ -294,7 +295,7 @@ AGGREGATE_CUES = (
 #: a total with one of these runs to the day of writing: no dates
 RUNNING_TOTAL_CUES = r"以来|截至|截止|至今|迄今|历年|今年来"
 #: a total with one of these covers a whole year
-ANNUAL_CUES = _YEAR_TOTAL + r"|全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
+ANNUAL_CUES = _YEAR_TOTAL + r"|去年|前年|全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
 
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (

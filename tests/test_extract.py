@@ -947,3 +947,17 @@ def test_people_after_其中_who_do_another_activity_are_its_participants():
     df = extract_text("发布时间:2026-06-01\n5月30日,督导开展团督1次,10名社工参加,并为其中4人开展个别督导。")
     assert value(one(df, "individual_supervision")["participants"]) == 4
     assert value(one(df, "group_supervision")["participants"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("pub", "words", "start", "end"),
+    [
+        ("2027-01-08", "去年,督导团累计入户走访52户。", "2026-01-01", "2026-12-31"),
+        ("2027-01-08", "一年来,督导团累计入户走访52户。", "2026-01-01", "2026-12-31"),
+        ("2026-07-15", "上半年,督导团累计入户走访52户。", "2026-01-01", "2026-06-30"),
+    ],
+)
+def test_a_total_without_a_year_takes_the_last_period_before_publication(pub, words, start,
+                                                                            end):
+    row = one(extract_text(f"发布时间:{pub}\n{words}"), "household_visit")
+    assert (row["start_date"], row["end_date"]) == (start, end)
