@@ -961,3 +961,10 @@ def test_a_total_without_a_year_takes_the_last_period_before_publication(pub, wo
                                                                             end):
     row = one(extract_text(f"发布时间:{pub}\n{words}"), "household_visit")
     assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+@pytest.mark.parametrize("dates", ["2026-04-07至2026-04-09", "2026年4月7日至2026年4月9日",
+                                   "2026.4.7-2026.4.9"])
+def test_date_ranges_whose_end_repeats_the_year(dates):
+    row = one(extract_text(f"发布时间:2026-04-20\n{dates},督导开展团督3次。"), "group_supervision")
+    assert (row["start_date"], row["end_date"]) == ("2026-04-07", "2026-04-09")
