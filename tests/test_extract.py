@@ -968,3 +968,9 @@ def test_a_total_without_a_year_takes_the_last_period_before_publication(pub, wo
 def test_date_ranges_whose_end_repeats_the_year(dates):
     row = one(extract_text(f"发布时间:2026-04-20\n{dates},督导开展团督3次。"), "group_supervision")
     assert (row["start_date"], row["end_date"]) == ("2026-04-07", "2026-04-09")
+
+
+def test_a_station_visit_named_after_the_stations():
+    row = one(extract_text("发布时间:2026-04-20\n4月9日,督导团完成了对5个乡镇社工站的实地走访。"),
+              "station_visit")
+    assert value(row["count"]) == 5
