@@ -145,6 +145,7 @@ class _Context:
     future: bool = False
     field_people: int | None = None  # "参与人员:社工36人" above the story
     summary: When | None = None  # the period of a summary document
+    section_dated: bool = False  # a day-precise date seen since the last heading
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
@@ -153,7 +154,8 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
                base <= d.pos < base + len(sent)]
     cue = re.search(_v.AGGREGATE_CUES, sent)
     # in a summary of a period, a sentence dated by nothing in its paragraph is a total
-    summed = (ctx.summary is not None and not cue and not ctx.total
+    summed = (ctx.summary is not None and not cue and not ctx.total and not ctx.section_dated
+              and not re.match(_v.CONTINUATION_START, sent)
               and not any(d.pos < base + len(sent) for d in dates))
     aggregate = bool(cue or ctx.total or summed) and not precise
     if aggregate and cue:
@@ -281,6 +283,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
             f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",)))
     for raw, line in lines:
         if is_heading(line):
+            ctx.section_dated = False
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
             _note_report_month(line, ctx)
@@ -314,6 +317,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
                     line_facts.append(fact)
         known = [d.when for d in dates if d.when is not None and not d.when.month_only]
         ctx.last = known[-1] if known else ctx.last
+        ctx.section_dated = ctx.section_dated or bool(known)
         if not re.search(r"[;:]$", line):
             ctx.total = ""
     if genre == "inspection":  # officials' survey: the station visits are theirs

@@ -981,3 +981,10 @@ def test_running_totals_over_years_have_no_date(words):
     df = extract_text(f"发布时间:2026-04-20\n4月9日,督导团再次来到某县。\n{words}")
     row = one(df, "group_supervision")
     assert (row["start_date"], value(row["count"])) == ("", 45)
+
+
+def test_a_dated_trip_inside_a_summary_keeps_its_dates():
+    df = extract_text("某中心2026年度工作总结\n一、帮扶行程\n5月6日至8日,督导团开展第二轮帮扶。\n"
+                      "其间,督导团入户走访困境家庭7户。\n二、全年成效\n督导团累计入户走访40户。")
+    got = sorted(zip(df["start_date"], df["end_date"], df["count"], strict=True))
+    assert got == [("2026-01-01", "2026-12-31", 40), ("2026-05-06", "2026-05-08", 7)]
