@@ -170,8 +170,9 @@ def rejected(sent: str, t: Trigger) -> bool:
     >>> rejected(s, find_triggers(s)[0])
     False
     """
-    if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT, sent):
-        return True
+    if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT,
+                                               sent[:t.start] + clause_of(sent, t)):
+        return True  # visitors on an exchange stopping at stations, not the mentors' visit
     if t.kind in _v.ONSITE_KINDS and re.search(_v.OFFICIAL_VISITORS, sent[:t.start]):
         return True  # officials inspecting a station or bringing gifts to households
     if _in_quoted_past(sent[:t.start]):

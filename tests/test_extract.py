@@ -988,3 +988,9 @@ def test_a_dated_trip_inside_a_summary_keeps_its_dates():
                       "其间,督导团入户走访困境家庭7户。\n二、全年成效\n督导团累计入户走访40户。")
     got = sorted(zip(df["start_date"], df["end_date"], df["count"], strict=True))
     assert got == [("2026-01-01", "2026-12-31", 40), ("2026-05-06", "2026-05-08", 7)]
+
+
+def test_observing_in_a_later_clause_does_not_make_a_station_visit_an_exchange():
+    row = one(extract_text("发布时间:2026-04-20\n4月9日,督导团深入4个社工站,通过现场观摩、查阅台账"
+                           "等方式开展实地督导。"), "station_visit")
+    assert value(row["count"]) == 4
