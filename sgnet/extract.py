@@ -109,6 +109,7 @@ class _Fact:
     topic: str = ""
     notes: list[str] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
+    totals: set[str] = field(default_factory=set)  # columns filled from a total ("一共")
 
     @property
     def hard(self) -> bool:
@@ -174,9 +175,11 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
         fact.words.add(sent[t.start:t.end])
         for column, q in bound.get(i, {}).items():
             fact.span = (min(fact.span[0], q.start), max(fact.span[1], q.end))
-            if getattr(fact, column) is None:
-                setattr(fact, column, q.value)
+            if getattr(fact, column) is None or (q.total and column not in fact.totals):
+                setattr(fact, column, q.value)  # "...,一共三个站": a total wins
                 fact.approx = fact.approx or (q.approx and column != "hours")
+                if q.total:
+                    fact.totals.add(column)
             if column == "participants" and is_public(sent, q):
                 fact.public = True
         fact.topic = fact.topic or topic_of(sent, t)

@@ -994,3 +994,9 @@ def test_observing_in_a_later_clause_does_not_make_a_station_visit_an_exchange()
     row = one(extract_text("发布时间:2026-04-20\n4月9日,督导团深入4个社工站,通过现场观摩、查阅台账"
                            "等方式开展实地督导。"), "station_visit")
     assert value(row["count"]) == 4
+
+
+def test_a_total_of_the_stations_gone_to_wins():
+    row = one(extract_text("发表于 2026-04-20 22:00\n昨天先去了我们乡的社工站,下午又去了邻近两个镇的站,"
+                           "一共三个站。"), "station_visit")
+    assert value(row["count"]) == 3
