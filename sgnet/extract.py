@@ -213,21 +213,13 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
 
 
 def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
-    """Date an annual or half-year total to its period when its year can be told."""
-    half = re.search(r"上半年|下半年", cue)
-    annual = re.search(_v.ANNUAL_CUES, cue)
-    year, source = years.total_year(cue, 6 if half and half[0] == "上半年" else 12)
-    if re.search(_v.RUNNING_TOTAL_CUES, cue) or year is None or not (half or annual):
+    """Date a total over a year, half year or quarter to its period when it can be told."""
+    period = None if re.search(_v.RUNNING_TOTAL_CUES, cue) else years.total_period(cue)
+    if period is None:
         fact.notes.append("aggregate over a period: no single date")
         return
-    if half:
-        first = half[0] == "上半年"
-        start, end = Day(year, 1 if first else 7, 1), Day(year, 6 if first else 12,
-                                                           30 if first else 31)
-        fact.notes.append(f"{half[0]} total, dated to the half year {year}")
-    else:
-        start, end = Day(year, 1, 1), Day(year, 12, 31)
-        fact.notes.append(f"annual total ({cue}), dated to the whole year {year}")
+    start, end, words, source = period
+    fact.notes.append(f"{words} total ({cue}), dated to {start.iso()}..{end.iso()}")
     fact.when = When(start, end, notes=(f"year from {source}",))
 
 
@@ -497,6 +489,9 @@ def _years(text: str, year: int | None) -> YearSource:
              if d.when is not None and d.when.month_only and not d.when.inferred]
     if named:
         years.report_month = (named[0].year, named[0].month)
+    period = summary_period(title_of(lines))
+    if period is not None and period[2] - period[1] == 2:
+        years.report_quarter = (period[0], period[2] // 3)  # "2024年第三季度简报": 本季度
     return years
 
 

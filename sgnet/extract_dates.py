@@ -143,6 +143,7 @@ class YearSource:
     text_year: int | None = None
     text_source: str = ""
     report_month: tuple[int, int] | None = None  # the month a 月报's title names
+    report_quarter: tuple[int, int] | None = None  # the quarter a 季报's title names
 
     def note_text_year(self, year: int, source: str) -> None:
         """Remember the year the document speaks of (an earlier date, a headline)."""
@@ -196,6 +197,43 @@ class YearSource:
             year = pub.year if pub.month >= last_month - 2 else pub.year - 1
             return year, f"the last such period before the publication date {pub}"
         return None, ""
+
+    def total_period(self, cue: str) -> tuple[Day, Day, str, str] | None:
+        """(start, end, period words, year source) of a total whose cue names a year, a half
+        year or a quarter (本季度: the quarter of the title); None when it names none or its
+        year cannot be told.
+
+        Examples
+        --------
+        >>> years = YearSource(dt.date(2024, 10, 9), None)
+        >>> [d.iso() for d in years.total_period("第三季度")[:2]]
+        ['2024-07-01', '2024-09-30']
+        >>> [d.iso() for d in years.total_period("全年")[:2]]
+        ['2024-01-01', '2024-12-31']
+        """
+        quarter = re.search(r"第?([一二三四1-4])季度", cue)
+        half = re.search(r"上半年|下半年", cue)
+        if quarter:
+            n = "一二三四1234".index(quarter[1]) % 4 + 1
+            first, last, words = 3 * n - 2, 3 * n, f"Q{n}"
+        elif "本季度" in cue and self.report_quarter is not None:
+            n = self.report_quarter[1]
+            first, last, words = 3 * n - 2, 3 * n, f"Q{n} (the title's)"
+        elif half:
+            first, last = (1, 6) if half[0] == "上半年" else (7, 12)
+            words = half[0]
+        elif re.search(_v.ANNUAL_CUES, cue):
+            first, last, words = 1, 12, "annual"
+        else:
+            return None
+        if "本季度" in cue and self.report_quarter is not None:
+            year, source = self.report_quarter[0], "the title"
+        else:
+            year, source = self.total_year(cue, last)
+        if year is None:
+            return None
+        end = Day(year + last // 12, last % 12 + 1, 1).shift(-1)
+        return Day(year, first, 1), end, words, source
 
     def note_heading(self, line: str) -> None:
         """Take the year of a headline or byline ("2022年度工作总结", "（2023年6月）").

@@ -1000,3 +1000,10 @@ def test_a_total_of_the_stations_gone_to_wins():
     row = one(extract_text("发表于 2026-04-20 22:00\n昨天先去了我们乡的社工站,下午又去了邻近两个镇的站,"
                            "一共三个站。"), "station_visit")
     assert value(row["count"]) == 3
+
+
+def test_quarter_totals_are_dated_to_their_quarter():
+    df = extract_text("帮扶季报(2026年第二季度)\n一、数据\n本季度共开展团督6次。\n第一季度共入户走访30户。")
+    assert (one(df, "group_supervision")["start_date"], one(df, "group_supervision")["end_date"]) \
+        == ("2026-04-01", "2026-06-30")
+    assert one(df, "household_visit")["end_date"] == "2026-03-31"
