@@ -976,7 +976,8 @@ def test_a_station_visit_named_after_the_stations():
     assert value(row["count"]) == 5
 
 
-@pytest.mark.parametrize("words", ["结对三年来,督导团累计开展团督45次。", "目前已累计开展团督45次。"])
+@pytest.mark.parametrize("words", ["结对三年来,督导团累计开展团督45次。", "目前已累计开展团督45次。",
+                                   "该机构已先后开展团督45次。"])
 def test_running_totals_over_years_have_no_date(words):
     df = extract_text(f"发布时间:2026-04-20\n4月9日,督导团再次来到某县。\n{words}")
     row = one(df, "group_supervision")
