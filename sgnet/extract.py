@@ -345,7 +345,8 @@ def _note_report_month(line: str, ctx: _Context) -> None:
 
 def _read_dated_heading(line: str, ctx: _Context) -> None:
     """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it."""
-    if len(line) > 24 or not re.match(_v.DATED_HEADING, line) or re.search(r"\d:\d\d", line):
+    if (len(line) > 24 or not re.match(_v.DATED_HEADING, line, re.IGNORECASE)
+            or re.search(r"\d:\d\d", line)):
         return
     known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
              if d.when is not None and d.day_precise]

@@ -1008,3 +1008,9 @@ def test_quarter_totals_are_dated_to_their_quarter():
     assert (one(df, "group_supervision")["start_date"], one(df, "group_supervision")["end_date"]) \
         == ("2026-04-01", "2026-06-30")
     assert one(df, "household_visit")["end_date"] == "2026-03-31"
+
+
+def test_a_day_heading_with_its_ordinal_first():
+    df = extract_text("蹲点手记\n第一天(2026年5月8日)\n上午入户,走了3户。\nDay 2 | 5月9日 周六\n下午团督,来了6个人。")
+    assert one(df, "household_visit")["start_date"] == "2026-05-08"
+    assert one(df, "group_supervision")["start_date"] == "2026-05-09"
