@@ -412,7 +412,7 @@ def _merge(facts: list[_Fact]) -> list[_Fact]:
             continue
         keys.add(key)
         kept.append(fact)
-    kept = [f for f in kept if not _repeats(f, kept)]
+    kept = [f for f in kept if not _repeats(f, kept) and not _itemised(f, kept)]
     return [f for i, f in enumerate(kept)
             if f.hard or not any(_covers(h, f, j > i) for j, h in enumerate(kept) if h.hard)]
 
@@ -422,6 +422,18 @@ def _repeats(fact: _Fact, facts: list[_Fact]) -> bool:
     return (fact.when is None and fact.hard and not fact.aggregate
             and any(o.when is not None and (o.kind, o.count, o.participants)
                     == (fact.kind, fact.count, fact.participants) for o in facts))
+
+
+def _itemised(fact: _Fact, facts: list[_Fact]) -> bool:
+    """A trip's sum told first and then day by day ("三天共走访社工站5个。9日走访2个...10日至11日
+    走访3个"): the sum is dropped when the days inside its dates add up to its count."""
+    outer = _span(fact.when)
+    if outer is None or outer[0] == outer[1] or fact.count is None or fact.aggregate:
+        return False
+    inner = [o for o in facts if o is not fact and o.kind == fact.kind and o.count is not None
+             and (span := _span(o.when)) is not None and span != outer
+             and outer[0] <= span[0] and span[1] <= outer[1]]
+    return len(inner) >= 2 and sum(o.count for o in inner) == fact.count
 
 
 def _covers(hard: _Fact, soft: _Fact, hard_later: bool) -> bool:

@@ -1014,3 +1014,9 @@ def test_a_day_heading_with_its_ordinal_first():
     df = extract_text("蹲点手记\n第一天(2026年5月8日)\n上午入户,走了3户。\nDay 2 | 5月9日 周六\n下午团督,来了6个人。")
     assert one(df, "household_visit")["start_date"] == "2026-05-08"
     assert one(df, "group_supervision")["start_date"] == "2026-05-09"
+
+
+def test_a_trip_sum_told_again_day_by_day_is_one_set_of_rows():
+    df = extract_text("发布时间:2026-04-15\n4月7日至8日,督导团共入户走访9户。\n7日,入户走访4户。\n"
+                      "8日,入户走访5户。")
+    assert sorted(df["count"]) == [4, 5]
