@@ -31,8 +31,9 @@ How a report is read
    its year (``YYYY-01-01`` to ``YYYY-12-31``), a half-year total to its half, both flagged in
    ``note``; a running total ("自...以来", "截至") gets no date. The sentences that follow a total
    in its paragraph or list are totals too.
-6. One fact, one row: an exact repeat is dropped, so is an undated repeat of a dated row's
-   numbers (a headline) and a row without numbers that a numbered row of its kind covers;
+6. One fact, one row (:mod:`sgnet.extract_facts`): an exact repeat is dropped, so is an
+   undated repeat of a dated row's numbers (a headline), a row without numbers that a numbered
+   row of its kind covers, and a trip's sum told again day by day;
    "培训场次:7场;培训人数:415人次" folds into one row.
 
 Count and participants
@@ -67,6 +68,7 @@ from .extract_dates import (
     resolve_relative,
 )
 from .extract_doc import document_genre, summary_period, title_of
+from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import bind, find_triggers, framed, is_public, rejected, topic_of
 from .extract_numbers import find_quantities
 from .extract_read import (
@@ -87,54 +89,6 @@ DRAFT_COLUMNS: list[str] = [
     "source", "evidence", "confidence", "note",
 ]
 
-_MIN_SUPPORT = 0.5
-
-
-@dataclass
-class _Fact:
-    kind: str
-    evidence: str
-    count: int | None = None
-    participants: int | None = None
-    hours: int | None = None
-    soft_count: int | None = None
-    when: When | None = None
-    aggregate: bool = False
-    dated_here: bool = False
-    framed: bool = False
-    public: bool = False
-    approx: bool = False
-    span: tuple[int, int] = (0, 0)
-    mode: str = ""
-    topic: str = ""
-    notes: list[str] = field(default_factory=list)
-    words: set[str] = field(default_factory=set)
-    totals: set[str] = field(default_factory=set)  # columns filled from a total ("一共")
-
-    @property
-    def hard(self) -> bool:
-        return self.count is not None or self.participants is not None
-
-    def support(self) -> float:
-        """How well the text supports the fact, before doubts about its numbers or year."""
-        score = 0.6 if self.hard else 0.5 if self.soft_count else 0.3
-        if self.when is not None and not self.when.month_only and not self.aggregate:
-            score += 0.2 if self.dated_here else 0.1
-        elif self.aggregate and self.hard:
-            score += 0.1
-        if self.framed:
-            score += 0.2
-        return score
-
-    def confidence(self) -> float:
-        score = min(self.support(), 0.95)
-        if self.approx:
-            score -= 0.1
-        if self.when is not None and self.when.inferred:
-            score -= 0.05 if self.when.start.year is not None else 0.1
-        return round(max(score, 0.05), 2)
-
-
 @dataclass
 class _Context:
     """What a report has said so far: its latest date, an open total, the section's tense."""
@@ -150,7 +104,7 @@ class _Context:
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
-                    context: When | None) -> list[_Fact]:
+                    context: When | None) -> list[Fact]:
     precise = [d for d in dates if d.when is not None and d.day_precise and
                base <= d.pos < base + len(sent)]
     cue = re.search(_v.AGGREGATE_CUES, sent)
@@ -166,10 +120,10 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
         return []
     live = [i for i, t in enumerate(triggers) if not rejected(sent, t)]
     bound = bind(sent, triggers, find_quantities(sent))
-    facts: dict[str, _Fact] = {}
+    facts: dict[str, Fact] = {}
     for i in live:
         t = triggers[i]
-        fact = facts.setdefault(t.kind, _Fact(t.kind, sent.strip(), aggregate=aggregate,
+        fact = facts.setdefault(t.kind, Fact(t.kind, sent.strip(), aggregate=aggregate,
                                               span=(t.start, t.end)))
         fact.span = (min(fact.span[0], t.start), max(fact.span[1], t.end))
         fact.words.add(sent[t.start:t.end])
@@ -212,7 +166,7 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
     return context, False
 
 
-def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
+def _date_total(fact: Fact, cue: str, years: YearSource) -> None:
     """Date a total over a year, half year or quarter to its period when it can be told."""
     period = None if re.search(_v.RUNNING_TOTAL_CUES, cue) else years.total_period(cue)
     if period is None:
@@ -223,7 +177,7 @@ def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
     fact.when = When(start, end, notes=(f"year from {source}",))
 
 
-def _finish(fact: _Fact, sent: str) -> None:
+def _finish(fact: Fact, sent: str) -> None:
     stated = duration_days(sent)
     when = fact.when
     if when is not None and when.end is None and stated and not when.month_only:
@@ -238,13 +192,13 @@ def _finish(fact: _Fact, sent: str) -> None:
                           "people are participants")
 
 
-def _extend(fact: _Fact, days: int, words: str) -> None:
+def _extend(fact: Fact, days: int, words: str) -> None:
     if fact.when is not None and days > 1:
         fact.when = replace(fact.when, end=fact.when.start.shift(days - 1))
         fact.notes.append(f"end date from duration ({words})")
 
 
-def _follow_up(sent: str, new: list[_Fact], facts: list[_Fact]) -> list[_Fact]:
+def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
     """A sentence that only adds a duration or hours to the fact before it
     ("本次培训为期三天", "培训持续约3个小时") completes that fact instead of making a row."""
     if any(f.hard for f in new) or not facts:
@@ -264,8 +218,8 @@ def _follow_up(sent: str, new: list[_Fact], facts: list[_Fact]) -> list[_Fact]:
     return []
 
 
-def _document_facts(text: str, years: YearSource) -> list[_Fact]:
-    facts: list[_Fact] = []
+def _document_facts(text: str, years: YearSource) -> list[Fact]:
+    facts: list[Fact] = []
     ctx = _Context(years)
     lines = story_lines(text)
     genre = document_genre([line for _, line in lines])
@@ -286,7 +240,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
             _read_dated_heading(line, ctx)
             continue
         _note_year_opening(line, years)
-        line_facts: list[_Fact] = []
+        line_facts: list[Fact] = []
         context = ctx.last
         dates = parse_dates(line, ctx.state, years)
         resolve_relative(dates, context, ctx.state)
@@ -317,7 +271,7 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
             ctx.total = ""
     if genre == "inspection":  # officials' survey: the station visits are theirs
         facts = [f for f in facts if f.kind != "station_visit"]
-    return _merge(facts)
+    return merge_facts(facts)
 
 
 def _read_field(line: str, ctx: _Context) -> None:
@@ -353,11 +307,11 @@ def _read_dated_heading(line: str, ctx: _Context) -> None:
     ctx.last = known[0] if known else ctx.last
 
 
-def _complete(prev: _Fact, fact: _Fact) -> bool:
+def _complete(prev: Fact, fact: Fact) -> bool:
     """Fold a fact into the one of the sentence before when it only adds the other number
     ("培训场次:7场;培训人数:415人次"): same kind and dates, no column filled twice."""
     columns = ("count", "participants", "hours")
-    if (prev.kind != fact.kind or _span(prev.when) != _span(fact.when)
+    if (prev.kind != fact.kind or span_of(prev.when) != span_of(fact.when)
             or not (prev.hard and fact.hard)
             or any(getattr(prev, c) is not None and getattr(fact, c) is not None
                    for c in columns)):
@@ -394,66 +348,7 @@ def _as_written(raw: str, line: str, base: int, sent: str, text: str) -> str:
     return raw.strip()[base + at:base + at + len(text)]
 
 
-def _span(when: When | None) -> tuple[str, str] | None:
-    if when is None:
-        return None
-    return when.start.iso(), (when.end or when.start).iso()
-
-
-def _merge(facts: list[_Fact]) -> list[_Fact]:
-    """One fact, one row: drop repeats and unnumbered mentions of a numbered fact."""
-    kept: list[_Fact] = []
-    keys: set = set()
-    for fact in facts:
-        if not fact.hard and fact.support() < _MIN_SUPPORT:
-            continue
-        key = (fact.kind, _span(fact.when), fact.count, fact.participants, fact.soft_count)
-        if key in keys:
-            continue
-        keys.add(key)
-        kept.append(fact)
-    kept = [f for f in kept if not _repeats(f, kept) and not _itemised(f, kept)]
-    return [f for i, f in enumerate(kept)
-            if f.hard or not any(_covers(h, f, j > i) for j, h in enumerate(kept) if h.hard)]
-
-
-def _repeats(fact: _Fact, facts: list[_Fact]) -> bool:
-    """An undated fact with the numbers of a dated one is its headline ("3天走访8个社工站!")."""
-    return (fact.when is None and fact.hard and not fact.aggregate
-            and any(o.when is not None and (o.kind, o.count, o.participants)
-                    == (fact.kind, fact.count, fact.participants) for o in facts))
-
-
-def _itemised(fact: _Fact, facts: list[_Fact]) -> bool:
-    """A trip's sum told first and then day by day ("三天共走访社工站5个。9日走访2个...10日至11日
-    走访3个"): the sum is dropped when the days inside its dates add up to its count."""
-    outer = _span(fact.when)
-    if outer is None or outer[0] == outer[1] or fact.count is None or fact.aggregate:
-        return False
-    inner = [o for o in facts if o is not fact and o.kind == fact.kind and o.count is not None
-             and (span := _span(o.when)) is not None and span != outer
-             and outer[0] <= span[0] and span[1] <= outer[1]]
-    return len(inner) >= 2 and sum(o.count for o in inner) == fact.count
-
-
-def _covers(hard: _Fact, soft: _Fact, hard_later: bool) -> bool:
-    """Whether an unnumbered fact is a mention of a numbered one: its date lies inside the
-    numbered fact's dates, unless it is a differently named event dated in its own sentence
-    after a one-day fact ("上午...讲座,35名社工参加。当天下午...开展工作坊")."""
-    if hard.kind != soft.kind:
-        return False
-    if (not hard_later and soft.dated_here and hard.when is not None
-            and hard.when.end is None and not soft.words & hard.words):
-        return False
-    inner, outer = _span(soft.when), _span(hard.when)
-    if inner is None:
-        return True
-    if outer is None:
-        return False
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _rows(facts: list[_Fact], source: str) -> list[dict]:
+def _rows(facts: list[Fact], source: str) -> list[dict]:
     rows = []
     for fact in facts:
         count = fact.count if fact.count is not None else fact.soft_count or 1
