@@ -163,6 +163,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"交流分享会",
         r"经验交流会",
         r"读书会",
+        r"分享(?:交流)?活动",
         r"沙龙",
     ),
     "mentoring": (

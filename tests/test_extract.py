@@ -879,6 +879,7 @@ def test_the_third_day_of_a_trip_counts_from_its_first():
         ("督导主持召开案例督导会,11名社工参加。", "group_supervision", 1, 11),
         ("督导团巡回督导了全县7个社工站。", "station_visit", 7, None),
         ("督导与9名社工逐一面谈。", "interview", 9, None),
+        ("项目组织社工开展案例分享活动,24人参与。", "sharing_session", 1, 24),
     ],
 )
 def test_more_activity_words(body, kind, count, participants):
