@@ -223,8 +223,6 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
     ctx = _Context(years)
     lines = story_lines(text)
     genre = document_genre([line for _, line in lines])
-    if genre == "notice":
-        return []  # a recruitment notice, a plan, a policy: duties and targets, not events
     period = summary_period(title_of([line for _, line in lines]))
     if genre == "summary" and period is not None:
         year, first, last = period
@@ -271,6 +269,9 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             ctx.total = ""
     if genre == "inspection":  # officials' survey: the station visits are theirs
         facts = [f for f in facts if f.kind != "station_visit"]
+    if genre == "notice":  # recruitment, plan, policy: duties and targets; only a dated event
+        facts = [f for f in facts if f.dated_here and f.when is not None and not f.aggregate
+                 and not f.when.month_only]
     return merge_facts(facts)
 
 

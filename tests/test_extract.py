@@ -1021,3 +1021,10 @@ def test_a_trip_sum_told_again_day_by_day_is_one_set_of_rows():
     df = extract_text("发布时间:2026-04-15\n4月7日至8日,督导团共入户走访9户。\n7日,入户走访4户。\n"
                       "8日,入户走访5户。")
     assert sorted(df["count"]) == [4, 5]
+
+
+def test_a_dated_event_under_a_notice_like_title_is_kept():
+    df = extract_text("督导团开展培训 推动实施方案落地见效\n发布时间:2026-04-15\n4月13日,督导团为32名社工开展"
+                      "专题培训。\n各站要每月开展入户走访,全年培训不少于6场。")
+    row = one(df, "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-04-13", 32)
