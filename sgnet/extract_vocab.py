@@ -265,6 +265,7 @@ NEGATIVE_CLAUSE_CUES = (
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
     r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)"
+    r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
 )
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")

@@ -1028,3 +1028,8 @@ def test_a_dated_event_under_a_notice_like_title_is_kept():
                       "专题培训。\n各站要每月开展入户走访,全年培训不少于6场。")
     row = one(df, "training")
     assert (row["start_date"], value(row["participants"])) == ("2026-04-13", 32)
+
+
+@pytest.mark.parametrize("words", ["受天气影响,原定的入户走访未能开展。", "因故取消了原计划的团体督导。"])
+def test_what_did_not_happen_is_not_an_event(words):
+    assert extract_text(f"发布时间:2026-04-15\n4月13日,{words}").empty
