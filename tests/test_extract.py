@@ -1030,6 +1030,7 @@ def test_a_dated_event_under_a_notice_like_title_is_kept():
     assert (row["start_date"], value(row["participants"])) == ("2026-04-13", 32)
 
 
-@pytest.mark.parametrize("words", ["受天气影响,原定的入户走访未能开展。", "因故取消了原计划的团体督导。"])
+@pytest.mark.parametrize("words", ["受天气影响,原定的入户走访未能开展。", "因故取消了原计划的团体督导。",
+                                   "社工们建议每月开展一次团体督导。", "要是能多来几次个督就好了。"])
 def test_what_did_not_happen_is_not_an_event(words):
     assert extract_text(f"发布时间:2026-04-15\n4月13日,{words}").empty
