@@ -338,8 +338,8 @@ FIELD_LINE = (
 )
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")
 CAPTION_LINE = r"\[?图片?\]|\(图\)|图\d+[:|]|图片\s*\|"
-NEXT_DAY_WORDS = r"次日|第二天|翌日"
-SAME_DAY_WORDS = r"当天|当日|同日|同天|那天|那一天|这一天"
+NEXT_DAY_WORDS = r"次日|第二天|翌日|隔天|隔日"
+SAME_DAY_WORDS = r"当天|当日|同日|同天|那天|那一天|这一天|当晚|当天晚上"
 #: "上周三", "本周二": a weekday counted from the reference date
 WEEK_WORDS = r"上个?星期|上个?礼拜|上周|本周|这周|这个星期"
 #: "培训结束的次日": the next day counted from the end of the date before

@@ -1034,3 +1034,10 @@ def test_a_dated_event_under_a_notice_like_title_is_kept():
                                    "社工们建议每月开展一次团体督导。", "要是能多来几次个督就好了。"])
 def test_what_did_not_happen_is_not_an_event(words):
     assert extract_text(f"发布时间:2026-04-15\n4月13日,{words}").empty
+
+
+def test_that_evening_and_the_day_after():
+    df = extract_text("发布时间:2026-06-30\n6月2日,督导为社工开展培训,25人参加。当晚,站里组织了一场沙龙,"
+                      "11人参加。隔天,督导入户走访3户。")
+    assert one(df, "sharing_session")["start_date"] == "2026-06-02"
+    assert one(df, "household_visit")["start_date"] == "2026-06-03"
