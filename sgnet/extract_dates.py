@@ -386,8 +386,12 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
 
 
 def _weekday(m: re.Match, state: dict) -> DateMention | None:
-    """"周二": the day of that weekday in the week of a date whose weekday was stated."""
+    """"周二": the day of that weekday in the week of a date whose weekday was stated, else
+    of the latest date written with its year (whose weekday the calendar gives)."""
     anchor = state.get("anchor")
+    ref = state.get("reference")
+    if anchor is None and ref is not None and ref.year is not None:
+        anchor = (ref, dt.date(ref.year, ref.month, ref.day).weekday())
     if anchor is None:
         return None
     day, weekday = anchor

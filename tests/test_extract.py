@@ -1041,3 +1041,10 @@ def test_that_evening_and_the_day_after():
                       "11人参加。隔天,督导入户走访3户。")
     assert one(df, "sharing_session")["start_date"] == "2026-06-02"
     assert one(df, "household_visit")["start_date"] == "2026-06-03"
+
+
+def test_weekday_headings_in_the_week_of_the_latest_full_date():
+    df = extract_text("蹲点周记\n(2026年6月1日,到达某乡社工站)\n周一 晴\n跟社工入户,走了2户。\n周四 雨\n"
+                      "下午团督,来了5个人。")
+    assert one(df, "household_visit")["start_date"] == "2026-06-01"
+    assert one(df, "group_supervision")["start_date"] == "2026-06-04"
