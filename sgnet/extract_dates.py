@@ -324,6 +324,25 @@ def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
             if mention.when.start.year is not None and not mention.when.inferred:
                 years.note_text_year(mention.when.start.year, f"the earlier date {m[0]}")
         out.append(mention)
+    return _joined_days(para, out)
+
+
+def _joined_days(para: str, found: list[DateMention]) -> list[DateMention]:
+    """"15日、16日" / "5月8日和9日": days listed together are one span, first to last."""
+    out: list[DateMention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.when is not None and mention.when is not None
+                and prev.when.end is None and mention.when.end is None
+                and prev.day_precise and mention.day_precise
+                and re.fullmatch(r"\s*(?:、|和|及)\s*", para[prev.end:mention.pos])
+                and 0 < (dt.date(2000, mention.when.start.month, mention.when.start.day)
+                         - dt.date(2000, prev.when.start.month, prev.when.start.day)).days <= 3):
+            prev.when = When(prev.when.start, mention.when.start, notes=prev.when.notes,
+                             inferred=prev.when.inferred)
+            prev.end = mention.end
+            continue
+        out.append(mention)
     return out
 
 

@@ -1048,3 +1048,9 @@ def test_weekday_headings_in_the_week_of_the_latest_full_date():
                       "下午团督,来了5个人。")
     assert one(df, "household_visit")["start_date"] == "2026-06-01"
     assert one(df, "group_supervision")["start_date"] == "2026-06-04"
+
+
+def test_days_listed_together_are_one_span():
+    row = one(extract_text("发布时间:2026-06-30\n6月8日和9日,督导分别走进3个社工站开展督导。"),
+              "station_visit")
+    assert (row["start_date"], row["end_date"]) == ("2026-06-08", "2026-06-09")
