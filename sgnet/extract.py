@@ -56,17 +56,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import extract_vocab as _v
-from .extract_dates import (
-    DateMention,
-    Day,
-    When,
-    YearSource,
-    duration_days,
-    find_publication_date,
-    month_span,
-    parse_dates,
-    resolve_relative,
-)
+from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
 from .extract_doc import document_genre, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import bind, find_triggers, framed, is_public, rejected, topic_of
@@ -79,6 +69,7 @@ from .extract_read import (
     split_sentences,
     story_lines,
 )
+from .extract_spans import duration_days, month_span, resolve_relative
 
 __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
 
