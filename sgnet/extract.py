@@ -59,7 +59,15 @@ from . import extract_vocab as _v
 from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
 from .extract_doc import document_genre, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
-from .extract_kinds import bind, find_triggers, framed, is_public, rejected, topic_of
+from .extract_kinds import (
+    bind,
+    find_triggers,
+    framed,
+    is_public,
+    people_visited,
+    rejected,
+    topic_of,
+)
 from .extract_numbers import find_quantities
 from .extract_read import (
     CLAUSE_BREAK,
@@ -177,6 +185,10 @@ def _finish(fact: Fact, sent: str) -> None:
         fact.mode = "online"
     elif re.search(_v.ONSITE_CUES, sent) or fact.kind in _v.ONSITE_KINDS:
         fact.mode = "onsite"
+    if fact.kind == "household_visit" and fact.count is None and not fact.soft_count:
+        fact.count = people_visited(sent[fact.span[0]:])  # "探访留守儿童12名": 12 homes
+        if fact.count is not None:
+            fact.notes.append("households counted by the people visited")
     if (fact.count is None and fact.participants is not None and not fact.soft_count
             and (fact.aggregate or fact.kind in _v.SESSION_KINDS)):
         fact.notes.append(f"sessions not stated: count 1 by default; {fact.participants} "

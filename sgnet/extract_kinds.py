@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import extract_vocab as _v
-from .extract_numbers import Quantity
+from .extract_numbers import Quantity, to_int
 from .extract_read import clause_bounds
 
 __all__ = [
     "Trigger", "find_triggers", "bind", "rejected", "framed", "is_public", "clause_of",
     "topic_of",
+    "people_visited",
 ]
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,30})[”\"」』》]")
@@ -212,3 +213,20 @@ def topic_of(sent: str, t: Trigger) -> str:
         return topic.strip(" “”\"《》「」")
     quoted = _QUOTED.search(clause_of(sent, t))
     return quoted[1] if quoted else ""
+
+
+def people_visited(text: str) -> int | None:
+    """The people a household visit went to, when the text counts them instead of households
+    ("探访留守儿童12名", "走访了15位独居老人"): one household each.
+
+    Examples
+    --------
+    >>> people_visited("入户探访留守儿童12名。"), people_visited("走访了十五位独居老人")
+    (12, 15)
+    >>> people_visited("与3名社工一起入户") is None
+    True
+    """
+    found = re.search(_v.PEOPLE_VISITED, text)
+    if found is None:
+        return None
+    return to_int(found["n1"] or found["n2"])

@@ -61,6 +61,7 @@ __all__ = [
     "QUOTED_PAST",
     "PEOPLE_LIST_JOINER",
     "ACTIVITY_AFTER_BREAKDOWN",
+    "PEOPLE_VISITED",
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
@@ -403,3 +404,12 @@ PEOPLE_LIST_JOINER = r"[^\d,;:。!?督培训访讲课会]{0,8}?(?:、|和|及|�
 
 #: "其中3人进行个别督导": the people after 其中 belong to another activity, not a breakdown
 ACTIVITY_AFTER_BREAKDOWN = r"[^,;。]{0,10}?(?:进行|开展|接受|做了?|实施)"
+
+#: people a household visit went to, counted instead of households: the public or those served,
+#: before or after the number ("留守儿童12名", "15位独居老人")
+_VISITED = r"(?:儿童|老人|老年人|长者|对象|群众|残疾人|低保户|特困户|困难户|家庭|个案|妇女)"
+_NUM = r"\d+|[一二两三四五六七八九十百]+"
+PEOPLE_VISITED = (
+    rf"^[^,;。]{{0,14}}?{_VISITED}(?P<n1>{_NUM})(?:名|位|人|个)(?![次站])"
+    rf"|^[^,;。]{{0,10}}?(?P<n2>{_NUM})(?:名|位|个)[^,;。\d]{{0,6}}?{_VISITED}"
+)

@@ -1054,3 +1054,11 @@ def test_days_listed_together_are_one_span():
     row = one(extract_text("发布时间:2026-06-30\n6月8日和9日,督导分别走进3个社工站开展督导。"),
               "station_visit")
     assert (row["start_date"], row["end_date"]) == ("2026-06-08", "2026-06-09")
+
+
+@pytest.mark.parametrize(("words", "count"), [("入户探访独居老人9名。", 9),
+                                              ("入户走访了11位留守儿童。", 11),
+                                              ("与4名社工一起入户走访。", 1)])
+def test_households_counted_by_the_people_visited(words, count):
+    row = one(extract_text(f"发布时间:2026-06-30\n6月12日,督导{words}"), "household_visit")
+    assert value(row["count"]) == count
