@@ -59,6 +59,9 @@ def find_triggers(sent: str) -> list[Trigger]:
             if kind == "station_visit":
                 trig = _extend_stations(sent, trig)
             found.append(trig)
+    if not any(t.kind in _v.SESSION_KINDS for t in found):
+        found += [Trigger("individual_supervision", m.start(), m.end())
+                  for m in re.finditer(_v.SUPERVISE_VERB, sent)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for trig in found:

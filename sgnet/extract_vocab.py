@@ -62,6 +62,7 @@ __all__ = [
     "PEOPLE_LIST_JOINER",
     "ACTIVITY_AFTER_BREAKDOWN",
     "PEOPLE_VISITED",
+    "SUPERVISE_VERB",
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
@@ -178,6 +179,13 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"带教(?!协议)",
     ),
 }
+
+#: "共督导社工45人次": supervising counted by the people supervised, an individual supervision
+#: when the sentence names no other supervision (then they are its people)
+SUPERVISE_VERB = (
+    r"(?<![团小集体别案例])督导(?:了)?(?:本土|一线|站点|乡镇|骨干)?社工(?=[共计]{0,2}"
+    r"[\d一二两三四五六七八九十]+(?:人|名|位))"
+)
 
 #: a trigger immediately followed by one of these is a topic or a thing, not an event
 #: ("入户走访方式", "培训主题", "督导模式", "访谈提纲", "实习基地").

@@ -1062,3 +1062,10 @@ def test_days_listed_together_are_one_span():
 def test_households_counted_by_the_people_visited(words, count):
     row = one(extract_text(f"发布时间:2026-06-30\n6月12日,督导{words}"), "household_visit")
     assert value(row["count"]) == count
+
+
+def test_supervising_counted_by_people_is_individual_unless_another_supervision_is_named():
+    df = extract_text("发布时间:2026-06-30\n6月12日,督导团现场督导站点社工17名。")
+    assert value(one(df, "individual_supervision")["participants"]) == 17
+    df = extract_text("发布时间:2026-06-30\n6月12日,督导团组织案例会诊,督导社工8人。")
+    assert list(df["kind"]) == ["group_supervision"]
