@@ -238,7 +238,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             years.note_heading(line)
             _note_report_month(line, ctx)
             _read_field(line, ctx)
-            _read_dated_heading(line, ctx)
+            _read_dated_heading(line, ctx, title=not facts and ctx.last is None)
             continue
         _note_year_opening(line, years)
         line_facts: list[Fact] = []
@@ -301,10 +301,13 @@ def _note_report_month(line: str, ctx: _Context) -> None:
         ctx.years.report_month = (months[0].year, months[0].month)
 
 
-def _read_dated_heading(line: str, ctx: _Context) -> None:
-    """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it."""
-    if (len(line) > 24 or not re.match(_v.DATED_HEADING, line, re.IGNORECASE)
-            or re.search(r"\d:\d\d", line)):
+def _read_dated_heading(line: str, ctx: _Context, title: bool) -> None:
+    """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it; so
+    does a headline that names a day ("督导团3月15日走进某镇"), not a byline."""
+    diary = len(line) <= 24 and re.match(_v.DATED_HEADING, line, re.IGNORECASE)
+    headline = title and re.search(r"\d{1,2}月\d{1,2}日", line) and not re.search(
+        _v.PUBLICATION_LABELS + r"|来源|作者|编辑|\d{4}", line)  # a byline has its year
+    if not (diary or headline) or re.search(r"\d:\d\d", line):
         return
     known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
              if d.when is not None and d.day_precise]

@@ -1069,3 +1069,8 @@ def test_supervising_counted_by_people_is_individual_unless_another_supervision_
     assert value(one(df, "individual_supervision")["participants"]) == 17
     df = extract_text("发布时间:2026-06-30\n6月12日,督导团组织案例会诊,督导社工8人。")
     assert list(df["kind"]) == ["group_supervision"]
+
+
+def test_a_headline_that_names_the_day_dates_an_undated_story():
+    df = extract_text("督导团4月21日走进某乡社工站\n发布时间:2026-04-23\n督导团为社工开展团督,9人参加。")
+    assert one(df, "group_supervision")["start_date"] == "2026-04-21"
