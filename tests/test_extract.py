@@ -1076,7 +1076,8 @@ def test_a_headline_that_names_the_day_dates_an_undated_story():
     assert one(df, "group_supervision")["start_date"] == "2026-04-21"
 
 
-@pytest.mark.parametrize("words", ["此次是2026年度第三轮帮扶", "这是本年度第二次来县"])
+@pytest.mark.parametrize("words", ["此次是2026年度第三轮帮扶", "这是本年度第二次来县",
+                                   "这是结对以来督导团第五次来县", "这是下半年首次来县"])
 def test_an_ordinal_of_the_year_is_not_a_total(words):
     df = extract_text(f"发布时间:2026-05-20\n5月16日,督导团来到某县。\n{words},督导团为社工开展培训,"
                       "40人参加。")
