@@ -301,7 +301,7 @@ _YEAR_TOTAL = (r"(?<!\d)\d{4}年(?:度)?(?![\d一二三四五六七八九十]{1,
                r"(?:共|累计|合计|总计)")
 AGGREGATE_CUES = (
     _YEAR_TOTAL
-    + r"|去年(?:全年|一年)?,|去年[^,;。\d]{0,8}?(?:共|累计|合计)"
+    + r"|(?:去|今)年(?:全年|一年)?,|(?:去|今)年[^,;。\d]{0,8}?(?:共|累计|合计)"
     r"|^\d{4}年(?:度)?,|全年|一年来|这一年|截至|截止|本季度|今年来"
     # "年度第二轮", "下半年首次", "结对以来第五次": an ordinal, not a total
     r"|以来(?![^,;。]{0,6}(?:第|首))"
@@ -318,7 +318,7 @@ RUNNING_TOTAL_CUES = (
     r"以来|截至|截止|至今|迄今|历年|今年来|目前已|已(?:累计|先后)|(?:[两三四五六七八九十多近]|\d+)年(?:多)?来"
 )
 #: a total with one of these covers a whole year
-ANNUAL_CUES = _YEAR_TOTAL + r"|去年|前年|全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
+ANNUAL_CUES = _YEAR_TOTAL + r"|去年|前年|今年|全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
 
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (

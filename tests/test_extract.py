@@ -1082,3 +1082,10 @@ def test_an_ordinal_of_the_year_is_not_a_total(words):
     df = extract_text(f"发布时间:2026-05-20\n5月16日,督导团来到某县。\n{words},督导团为社工开展培训,"
                       "40人参加。")
     assert one(df, "training")["start_date"] == "2026-05-16"
+
+
+def test_this_years_total_in_a_year_end_story():
+    df = extract_text("发布时间:2026-12-26\n12月20日,督导团来到某县。\n今年,督导团共开展团督18次。")
+    row = one(df, "group_supervision")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2026-01-01", "2026-12-31", 18)
