@@ -7,8 +7,9 @@ deterministic; its vocabulary lives as data in :mod:`sgnet.extract_vocab`.
 
 How a report is read
 --------------------
-0. Tell the document's genre from its title (:mod:`sgnet.extract_doc`): nothing is drafted from
-   a recruitment notice, a plan, a policy explainer or an official notice; in a report of
+0. Tell the document's genre from its title (:mod:`sgnet.extract_doc`): from a recruitment
+   notice, a plan, a policy explainer or an official notice only facts dated to a day in their
+   own sentence are drafted; in a report of
    officials surveying a station their visits are not station visits; in a summary of a year,
    half year, quarter or month, numbers dated by nothing are totals of that period.
 1. Decode, fold full-width characters, convert traditional to simplified characters, drop web
@@ -123,7 +124,7 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
     for i in live:
         t = triggers[i]
         fact = facts.setdefault(t.kind, Fact(t.kind, sent.strip(), aggregate=aggregate,
-                                              span=(t.start, t.end)))
+                                             span=(t.start, t.end)))
         fact.span = (min(fact.span[0], t.start), max(fact.span[1], t.end))
         fact.words.add(sent[t.start:t.end])
         for column, q in bound.get(i, {}).items():
