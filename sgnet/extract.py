@@ -9,9 +9,9 @@ How a report is read
 --------------------
 0. Tell the document's genre from its title (:mod:`sgnet.extract_doc`): from a recruitment
    notice, a plan, a policy explainer or an official notice only facts dated to a day in their
-   own sentence are drafted; in a report of
-   officials surveying a station their visits are not station visits; in a summary of a year,
-   half year, quarter or month, numbers dated by nothing are totals of that period.
+   own sentence are drafted; in a report of officials surveying a station their visits are not
+   station visits; in a summary of a year, half year, quarter or month, numbers dated by nothing
+   are totals of that period.
 1. Decode, fold full-width characters, convert traditional to simplified characters, drop web
    debris (:mod:`sgnet.extract_read`).
 2. Find the publication date; follow the year the document speaks of, line by line

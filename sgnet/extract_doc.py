@@ -3,10 +3,10 @@
 
 Precision by structure: a recruitment notice, a plan, a policy explainer, an official notice or
 an award notice describes activities that are duties, targets or methods, not events; only a
-fact dated to a day in its own sentence is drafted from it. In a report of officials surveying a station (调研, 视察) the station visits are theirs, not
-the mentors'. A summary of a year, half year, quarter or month ("2023年度工作总结",
-"2024年上半年工作总结") reports totals: its numbers without a date of their own are dated to
-that period.
+fact dated to a day in its own sentence is drafted from it. In a report of officials surveying
+a station (调研, 视察) the station visits are theirs, not the mentors'. A summary of a year,
+half year, quarter or month ("2023年度工作总结", "2024年上半年工作总结") reports totals: its
+numbers without a date of their own are dated to that period.
 
 The *title* is read from the first lines of the story: short lines before the body (a line
 without a full stop, up to :data:`TITLE_LINES` of them), navigation and bylines included, which
