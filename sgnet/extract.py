@@ -7,6 +7,11 @@ deterministic; its vocabulary lives as data in :mod:`sgnet.extract_vocab`.
 
 How a report is read
 --------------------
+0. Tell the document's genre from its title (:mod:`sgnet.extract_doc`): from a recruitment
+   notice, a plan, a policy explainer or an official notice only facts dated to a day in their
+   own sentence are drafted; in a report of officials surveying a station their visits are not
+   station visits; in a summary of a year, half year, quarter or month, numbers dated by nothing
+   are totals of that period.
 1. Decode, fold full-width characters, convert traditional to simplified characters, drop web
    debris (:mod:`sgnet.extract_read`).
 2. Find the publication date; follow the year the document speaks of, line by line
@@ -17,15 +22,19 @@ How a report is read
 4. Date each fact from its sentence, else from the latest date before it in the paragraph,
    else from the latest date of the document before it (a date stated once governs the
    sentences after it; ``note`` says so). A duration or hours said apart ("本次培训为期三天")
-   complete the fact before it. 今天 is the publication date; 周二 is read in a week whose
-   weekday was stated; "时间:..." and "参与人员:...36人" lines of a post date and count the
+   complete the fact before it. 今天, 昨天, 上周三 count from the publication date (else the
+   latest full date); 本月 is the month a title or section heading names (else the month of
+   publication); 第三天 counts from the trip's first day, 结束的次日 from its last; a heading that
+   is a date ("9月11日 周一") dates its diary entry; 周二 is read in a week whose weekday was
+   stated; "时间:..." and "参与人员:...36人" lines of a post date and count the
    story below them; tab-separated table rows are read as sentences.
 5. Totals over a period: an annual total ("全年共开展培训64场、980人次") is one row dated to
    its year (``YYYY-01-01`` to ``YYYY-12-31``), a half-year total to its half, both flagged in
    ``note``; a running total ("自...以来", "截至") gets no date. The sentences that follow a total
    in its paragraph or list are totals too.
-6. One fact, one row: an exact repeat is dropped, so is an undated repeat of a dated row's
-   numbers (a headline) and a row without numbers that a numbered row of its kind covers;
+6. One fact, one row (:mod:`sgnet.extract_facts`): an exact repeat is dropped, so is an
+   undated repeat of a dated row's numbers (a headline), a row without numbers that a numbered
+   row of its kind covers, and a trip's sum told again day by day;
    "培训场次:7场;培训人数:415人次" folds into one row.
 
 Count and participants
@@ -48,17 +57,18 @@ from pathlib import Path
 import pandas as pd
 
 from . import extract_vocab as _v
-from .extract_dates import (
-    DateMention,
-    Day,
-    When,
-    YearSource,
-    duration_days,
-    find_publication_date,
-    parse_dates,
-    resolve_relative,
+from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
+from .extract_doc import document_genre, summary_period, title_of
+from .extract_facts import Fact, merge_facts, span_of
+from .extract_kinds import (
+    bind,
+    find_triggers,
+    framed,
+    is_public,
+    people_visited,
+    rejected,
+    topic_of,
 )
-from .extract_kinds import bind, find_triggers, framed, is_public, rejected, topic_of
 from .extract_numbers import find_quantities
 from .extract_read import (
     CLAUSE_BREAK,
@@ -68,6 +78,7 @@ from .extract_read import (
     split_sentences,
     story_lines,
 )
+from .extract_spans import duration_days, month_span, resolve_relative
 
 __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
 
@@ -77,53 +88,6 @@ DRAFT_COLUMNS: list[str] = [
     "target_org_id", "lead_person_ids", "count", "participants", "hours", "mode", "topic",
     "source", "evidence", "confidence", "note",
 ]
-
-_MIN_SUPPORT = 0.5
-
-
-@dataclass
-class _Fact:
-    kind: str
-    evidence: str
-    count: int | None = None
-    participants: int | None = None
-    hours: int | None = None
-    soft_count: int | None = None
-    when: When | None = None
-    aggregate: bool = False
-    dated_here: bool = False
-    framed: bool = False
-    public: bool = False
-    approx: bool = False
-    span: tuple[int, int] = (0, 0)
-    mode: str = ""
-    topic: str = ""
-    notes: list[str] = field(default_factory=list)
-    words: set[str] = field(default_factory=set)
-
-    @property
-    def hard(self) -> bool:
-        return self.count is not None or self.participants is not None
-
-    def support(self) -> float:
-        """How well the text supports the fact, before doubts about its numbers or year."""
-        score = 0.6 if self.hard else 0.5 if self.soft_count else 0.3
-        if self.when is not None and not self.when.month_only and not self.aggregate:
-            score += 0.2 if self.dated_here else 0.1
-        elif self.aggregate and self.hard:
-            score += 0.1
-        if self.framed:
-            score += 0.2
-        return score
-
-    def confidence(self) -> float:
-        score = min(self.support(), 0.95)
-        if self.approx:
-            score -= 0.1
-        if self.when is not None and self.when.inferred:
-            score -= 0.05 if self.when.start.year is not None else 0.1
-        return round(max(score, 0.05), 2)
-
 
 @dataclass
 class _Context:
@@ -135,14 +99,20 @@ class _Context:
     total: str = ""  # the cue of a total still running over the next sentences
     future: bool = False
     field_people: int | None = None  # "参与人员:社工36人" above the story
+    summary: When | None = None  # the period of a summary document
+    section_dated: bool = False  # a day-precise date seen since the last heading
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
-                    context: When | None) -> list[_Fact]:
+                    context: When | None) -> list[Fact]:
     precise = [d for d in dates if d.when is not None and d.day_precise and
                base <= d.pos < base + len(sent)]
     cue = re.search(_v.AGGREGATE_CUES, sent)
-    aggregate = bool(cue or ctx.total) and not precise
+    # in a summary of a period, a sentence dated by nothing in its paragraph is a total
+    summed = (ctx.summary is not None and not cue and not ctx.total and not ctx.section_dated
+              and not re.match(_v.CONTINUATION_START, sent)
+              and not any(d.pos < base + len(sent) for d in dates))
+    aggregate = bool(cue or ctx.total or summed) and not precise
     if aggregate and cue:
         ctx.total = cue[0]  # "一年来,我们主要做了以下工作:" opens a list of totals
     triggers = find_triggers(sent)
@@ -150,18 +120,20 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
         return []
     live = [i for i, t in enumerate(triggers) if not rejected(sent, t)]
     bound = bind(sent, triggers, find_quantities(sent))
-    facts: dict[str, _Fact] = {}
+    facts: dict[str, Fact] = {}
     for i in live:
         t = triggers[i]
-        fact = facts.setdefault(t.kind, _Fact(t.kind, sent.strip(), aggregate=aggregate,
-                                              span=(t.start, t.end)))
+        fact = facts.setdefault(t.kind, Fact(t.kind, sent.strip(), aggregate=aggregate,
+                                             span=(t.start, t.end)))
         fact.span = (min(fact.span[0], t.start), max(fact.span[1], t.end))
         fact.words.add(sent[t.start:t.end])
         for column, q in bound.get(i, {}).items():
             fact.span = (min(fact.span[0], q.start), max(fact.span[1], q.end))
-            if getattr(fact, column) is None:
-                setattr(fact, column, q.value)
+            if getattr(fact, column) is None or (q.total and column not in fact.totals):
+                setattr(fact, column, q.value)  # "...,一共三个站": a total wins
                 fact.approx = fact.approx or (q.approx and column != "hours")
+                if q.total:
+                    fact.totals.add(column)
             if column == "participants" and is_public(sent, q):
                 fact.public = True
         fact.topic = fact.topic or topic_of(sent, t)
@@ -171,10 +143,13 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
         if fact.when is None and not aggregate:
             fact.when, fact.dated_here = _date_for(base + t.start, base, sent, dates, context)
             if fact.when is not None and fact.when.month_only and fact.when.end is not None:
-                fact.when, fact.aggregate = None, True  # "2022年1月至6月 ... 共开展"
+                fact.when, fact.aggregate = month_span(fact.when), True  # "1月至6月 ..."
     for fact in facts.values():
         if fact.aggregate and fact.when is None:
-            _date_total(fact, ctx.total or sent, ctx.years)
+            if summed:
+                fact.when = ctx.summary
+            else:
+                _date_total(fact, ctx.total or sent, ctx.years)
         _finish(fact, sent)
     return [f for f in facts.values() if not f.public]
 
@@ -191,28 +166,18 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
     return context, False
 
 
-def _date_total(fact: _Fact, cue: str, years: YearSource) -> None:
-    """Date an annual or half-year total to its period when the document gives the year."""
-    if re.search(_v.RUNNING_TOTAL_CUES, cue) or years.text_year is None:
+def _date_total(fact: Fact, cue: str, years: YearSource) -> None:
+    """Date a total over a year, half year or quarter to its period when it can be told."""
+    period = None if re.search(_v.RUNNING_TOTAL_CUES, cue) else years.total_period(cue)
+    if period is None:
         fact.notes.append("aggregate over a period: no single date")
         return
-    year = years.text_year
-    half = re.search(r"上半年|下半年", cue)
-    if half:
-        first = half[0] == "上半年"
-        start, end = Day(year, 1 if first else 7, 1), Day(year, 6 if first else 12,
-                                                           30 if first else 31)
-        fact.notes.append(f"{half[0]} total, dated to the half year {year}")
-    elif re.search(_v.ANNUAL_CUES, cue):
-        start, end = Day(year, 1, 1), Day(year, 12, 31)
-        fact.notes.append(f"annual total ({cue}), dated to the whole year {year}")
-    else:
-        fact.notes.append("aggregate over a period: no single date")
-        return
-    fact.when = When(start, end, notes=(f"year from {years.text_source}",))
+    start, end, words, source = period
+    fact.notes.append(f"{words} total ({cue}), dated to {start.iso()}..{end.iso()}")
+    fact.when = When(start, end, notes=(f"year from {source}",))
 
 
-def _finish(fact: _Fact, sent: str) -> None:
+def _finish(fact: Fact, sent: str) -> None:
     stated = duration_days(sent)
     when = fact.when
     if when is not None and when.end is None and stated and not when.month_only:
@@ -221,19 +186,23 @@ def _finish(fact: _Fact, sent: str) -> None:
         fact.mode = "online"
     elif re.search(_v.ONSITE_CUES, sent) or fact.kind in _v.ONSITE_KINDS:
         fact.mode = "onsite"
+    if fact.kind == "household_visit" and fact.count is None and not fact.soft_count:
+        fact.count = people_visited(sent[fact.span[0]:])  # "探访留守儿童12名": 12 homes
+        if fact.count is not None:
+            fact.notes.append("households counted by the people visited")
     if (fact.count is None and fact.participants is not None and not fact.soft_count
             and (fact.aggregate or fact.kind in _v.SESSION_KINDS)):
         fact.notes.append(f"sessions not stated: count 1 by default; {fact.participants} "
                           "people are participants")
 
 
-def _extend(fact: _Fact, days: int, words: str) -> None:
+def _extend(fact: Fact, days: int, words: str) -> None:
     if fact.when is not None and days > 1:
         fact.when = replace(fact.when, end=fact.when.start.shift(days - 1))
         fact.notes.append(f"end date from duration ({words})")
 
 
-def _follow_up(sent: str, new: list[_Fact], facts: list[_Fact]) -> list[_Fact]:
+def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
     """A sentence that only adds a duration or hours to the fact before it
     ("本次培训为期三天", "培训持续约3个小时") completes that fact instead of making a row."""
     if any(f.hard for f in new) or not facts:
@@ -253,20 +222,30 @@ def _follow_up(sent: str, new: list[_Fact], facts: list[_Fact]) -> list[_Fact]:
     return []
 
 
-def _document_facts(text: str, years: YearSource) -> list[_Fact]:
-    facts: list[_Fact] = []
+def _document_facts(text: str, years: YearSource) -> list[Fact]:
+    facts: list[Fact] = []
     ctx = _Context(years)
-    for raw, line in story_lines(text):
+    lines = story_lines(text)
+    genre = document_genre([line for _, line in lines])
+    period = summary_period(title_of([line for _, line in lines]))
+    if genre == "summary" and period is not None:
+        year, first, last = period
+        ctx.summary = month_span(When(Day(year, first, 1), Day(year, last, 1), notes=(
+            f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",)))
+    for raw, line in lines:
         if is_heading(line):
+            ctx.section_dated = False
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
+            _note_report_month(line, ctx)
             _read_field(line, ctx)
+            _read_dated_heading(line, ctx, title=not facts and ctx.last is None)
             continue
         _note_year_opening(line, years)
-        line_facts: list[_Fact] = []
+        line_facts: list[Fact] = []
         context = ctx.last
         dates = parse_dates(line, ctx.state, years)
-        resolve_relative(dates, context)
+        resolve_relative(dates, context, ctx.state)
         for base, sent in split_sentences(line):
             if ctx.future:
                 continue
@@ -289,9 +268,15 @@ def _document_facts(text: str, years: YearSource) -> list[_Fact]:
                     line_facts.append(fact)
         known = [d.when for d in dates if d.when is not None and not d.when.month_only]
         ctx.last = known[-1] if known else ctx.last
+        ctx.section_dated = ctx.section_dated or bool(known)
         if not re.search(r"[;:]$", line):
             ctx.total = ""
-    return _merge(facts)
+    if genre == "inspection":  # officials' survey: the station visits are theirs
+        facts = [f for f in facts if f.kind != "station_visit"]
+    if genre == "notice":  # recruitment, plan, policy: duties and targets; only a dated event
+        facts = [f for f in facts if f.dated_here and f.when is not None and not f.aggregate
+                 and not f.when.month_only]
+    return merge_facts(facts)
 
 
 def _read_field(line: str, ctx: _Context) -> None:
@@ -307,11 +292,34 @@ def _read_field(line: str, ctx: _Context) -> None:
     ctx.field_people = people[-1].value if people else None
 
 
-def _complete(prev: _Fact, fact: _Fact) -> bool:
+def _note_report_month(line: str, ctx: _Context) -> None:
+    """A section heading naming a month ("一、5月工作情况") is the month 本月 means below it."""
+    if len(line) > 20:
+        return
+    months = [d.when.start for d in parse_dates(line, dict(ctx.state), replace(ctx.years))
+              if d.when is not None and d.when.month_only and d.when.end is None]
+    if months and months[0].year is not None:
+        ctx.years.report_month = (months[0].year, months[0].month)
+
+
+def _read_dated_heading(line: str, ctx: _Context, title: bool) -> None:
+    """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it; so
+    does a headline that names a day ("督导团3月15日走进某镇"), not a byline."""
+    diary = len(line) <= 24 and re.match(_v.DATED_HEADING, line, re.IGNORECASE)
+    headline = title and re.search(r"\d{1,2}月\d{1,2}日", line) and not re.search(
+        _v.PUBLICATION_LABELS + r"|来源|作者|编辑|\d{4}", line)  # a byline has its year
+    if not (diary or headline) or re.search(r"\d:\d\d", line):
+        return
+    known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
+             if d.when is not None and d.day_precise]
+    ctx.last = known[0] if known else ctx.last
+
+
+def _complete(prev: Fact, fact: Fact) -> bool:
     """Fold a fact into the one of the sentence before when it only adds the other number
     ("培训场次:7场;培训人数:415人次"): same kind and dates, no column filled twice."""
     columns = ("count", "participants", "hours")
-    if (prev.kind != fact.kind or _span(prev.when) != _span(fact.when)
+    if (prev.kind != fact.kind or span_of(prev.when) != span_of(fact.when)
             or not (prev.hard and fact.hard)
             or any(getattr(prev, c) is not None and getattr(fact, c) is not None
                    for c in columns)):
@@ -348,54 +356,7 @@ def _as_written(raw: str, line: str, base: int, sent: str, text: str) -> str:
     return raw.strip()[base + at:base + at + len(text)]
 
 
-def _span(when: When | None) -> tuple[str, str] | None:
-    if when is None:
-        return None
-    return when.start.iso(), (when.end or when.start).iso()
-
-
-def _merge(facts: list[_Fact]) -> list[_Fact]:
-    """One fact, one row: drop repeats and unnumbered mentions of a numbered fact."""
-    kept: list[_Fact] = []
-    keys: set = set()
-    for fact in facts:
-        if not fact.hard and fact.support() < _MIN_SUPPORT:
-            continue
-        key = (fact.kind, _span(fact.when), fact.count, fact.participants, fact.soft_count)
-        if key in keys:
-            continue
-        keys.add(key)
-        kept.append(fact)
-    kept = [f for f in kept if not _repeats(f, kept)]
-    return [f for i, f in enumerate(kept)
-            if f.hard or not any(_covers(h, f, j > i) for j, h in enumerate(kept) if h.hard)]
-
-
-def _repeats(fact: _Fact, facts: list[_Fact]) -> bool:
-    """An undated fact with the numbers of a dated one is its headline ("3天走访8个社工站!")."""
-    return (fact.when is None and fact.hard and not fact.aggregate
-            and any(o.when is not None and (o.kind, o.count, o.participants)
-                    == (fact.kind, fact.count, fact.participants) for o in facts))
-
-
-def _covers(hard: _Fact, soft: _Fact, hard_later: bool) -> bool:
-    """Whether an unnumbered fact is a mention of a numbered one: its date lies inside the
-    numbered fact's dates, unless it is a differently named event dated in its own sentence
-    after a one-day fact ("上午...讲座,35名社工参加。当天下午...开展工作坊")."""
-    if hard.kind != soft.kind:
-        return False
-    if (not hard_later and soft.dated_here and hard.when is not None
-            and hard.when.end is None and not soft.words & hard.words):
-        return False
-    inner, outer = _span(soft.when), _span(hard.when)
-    if inner is None:
-        return True
-    if outer is None:
-        return False
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _rows(facts: list[_Fact], source: str) -> list[dict]:
+def _rows(facts: list[Fact], source: str) -> list[dict]:
     rows = []
     for fact in facts:
         count = fact.count if fact.count is not None else fact.soft_count or 1
@@ -438,7 +399,16 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
 def _years(text: str, year: int | None) -> YearSource:
     lines = [line.strip() for line in normalize(text).splitlines() if line.strip()]
-    return YearSource(find_publication_date(lines), year)
+    years = YearSource(find_publication_date(lines), year)
+    # "某项目2022年10月工作月报": the month that 本月 means
+    named = [d.when.start for d in parse_dates(title_of(lines), {}, YearSource(None, None))
+             if d.when is not None and d.when.month_only and not d.when.inferred]
+    if named:
+        years.report_month = (named[0].year, named[0].month)
+    period = summary_period(title_of(lines))
+    if period is not None and period[2] - period[1] == 2:
+        years.report_quarter = (period[0], period[2] // 3)  # "2024年第三季度简报": 本季度
+    return years
 
 
 def extract_text(text: str, *, source: str = "", year: int | None = None) -> pd.DataFrame:

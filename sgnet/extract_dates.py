@@ -2,8 +2,10 @@
 
 Date forms read: ``2023年5月8日``, ``5月8日``, ``八月二十一日``, ``5月8日至12日``, ``8日``,
 ``16号`` (the month of the date before), ``1116日`` (month and day glued), ``2023-05-08``,
-``2022/11/21``, ``5.8``, ``11/22``, ``5.16-5.18``, ``9月份`` (month only), and the relative
-``当天``, ``次日``, ``首日``.
+``2022/11/21``, ``5.8``, ``11/22``, ``5.16-5.18``, ``8月3-5日``, ``15日、16日``, ``1-6月``,
+``9月份`` (month only); ``今天``, ``昨天``, ``上周三``, ``本月`` against the publication date (or
+the month a title names); ``周二`` in a known week; and the relative ``当天``, ``次日``, ``首日``,
+``第三天``, left for :func:`sgnet.extract_spans.resolve_relative`.
 
 Where the year of a month-day date comes from (:class:`YearSource`), first that applies:
 the year written with it; 今年/去年 against the publication date; the year of the document read
@@ -28,8 +30,6 @@ __all__ = [
     "DateMention",
     "find_publication_date",
     "parse_dates",
-    "resolve_relative",
-    "duration_days",
 ]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十"
@@ -38,19 +38,26 @@ _RANGE_SEP = r"至|到|-|—|–|~|－"
 _DM = r"1[0-2]|0?[1-9]"
 _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
-    r"(?P<today>今天|今日)"
-    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS})"
+    r"(?P<today>今天|今日)|(?P<ago>昨天|昨日|前天)"
+    rf"|(?P<wk>{_v.WEEK_WORDS})(?P<wkd>[一二三四五六日天])"
+    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS}"
+    r"|第(?:[三四五六七八九]|十[一二三四]?|\d{1,2})天)"
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
-    r"(?:\s*(?:至|到|—|–|~)\s*(?:(?P<isom2>\d{1,2})[-/.月])?(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
+    r"(?:\s*(?:至|到|—|–|~|-(?=(?:\d{4}[./])?\d{1,2}[./月]\d))\s*(?:\d{4}[-/.])?(?:(?P<isom2>\d{1,2})[-/.月])?"
+    r"(?P<isod2>\d{1,2})(?![\d.])[日号]?)?"
+    rf"|(?:(?P<ry2>\d{{4}})年)?(?<![\d./])(?P<mr1>{_DM})(?:{_RANGE_SEP})(?P<mr2>{_DM})月"
+    rf"(?!\d|[一二三四五六七八九十]{{1,3}}[日号])"
     rf"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|前年))?"
-    rf"(?<![\d{_CN_DIGITS}])(?P<m>{_MD})月(?:份)?(?:(?P<d>{_MD})[日号])?"
-    rf"(?:\s*(?:{_RANGE_SEP})\s*(?:(?P<m2>{_MD})月)?(?:(?P<d2>{_MD})[日号]?)?)?"
+    rf"(?<![\d{_CN_DIGITS}])(?P<m>{_MD})月(?:份)?"
+    rf"(?:(?P<d>{_MD})(?:[日号]|(?=\s*(?:{_RANGE_SEP})\s*(?:{_MD})[日号])))?"
+    rf"(?:\s*(?:{_RANGE_SEP})\s*(?:\d{{4}}年)?(?:(?P<m2>{_MD})月)?(?:(?P<d2>{_MD})[日号]?)?)?"
     r"|(?<!\d)(?P<glued>(?:1[0-2]|0?[1-9])(?:[0-2]\d|3[01]))日"
     rf"|(?<![\d./])(?P<dm>{_DM})[./](?P<dd>{_DD})"
     rf"(?:(?:{_RANGE_SEP})(?:(?P<dm2>{_DM})[./])?(?P<dd2>{_DD})(?![\d./]))?"
     rf"(?![\d./%]|\s*(?:{_v.NOT_AFTER_DOTTED_DATE}))"
     r"|(?<![每上下本这])(?P<wd>(?:周|星期)[一二三四五六日天])"
-    rf"|(?P<rm>本月|上月|当月)(?P<rmd>{_MD})[日号](?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?"
+    rf"|(?P<rm>本月|上月|当月|这个月|上个月)(?:(?P<rmd>{_MD})[日号]"
+    rf"(?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
     rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明])(?P<bd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
@@ -61,6 +68,7 @@ _STAMP_RE = re.compile(_FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
 _BYLINE_RE = re.compile(_FULL_DATE + r"(?!\d)")
 _YEAR_WORD = re.compile(r"(?<!\d)(\d{4}|[〇零一二三四五六七八九]{4})(?=年)")
 _BYLINE_LINES = 8
+_FOOTER_RE = re.compile(r"[(]?[^\d·•|>()]{0,30}?\s*" + _FULL_DATE + r"日?\s*[)]?")
 _WEEKDAY_NOTE = re.compile(r"\((?:周|星期)([一二三四五六日天])\)")
 _WEEKDAYS = "一二三四五六日"
 
@@ -133,6 +141,8 @@ class YearSource:
     year: int | None
     text_year: int | None = None
     text_source: str = ""
+    report_month: tuple[int, int] | None = None  # the month a 月报's title names
+    report_quarter: tuple[int, int] | None = None  # the quarter a 季报's title names
 
     def note_text_year(self, year: int, source: str) -> None:
         """Remember the year the document speaks of (an earlier date, a headline)."""
@@ -159,6 +169,70 @@ class YearSource:
         if self.year is not None:
             return self.year, f"year from --year {self.year}"
         return None, "year unknown: month-day only"
+
+    def total_year(self, cue: str, last_month: int) -> tuple[int | None, str]:
+        """(year, source) of a total over a period that ends in ``last_month``: the year the
+        cue names ("2023年共...", "去年"), else the year of the document, else the year of
+        the last such period to have ended by the publication date.
+
+        Examples
+        --------
+        >>> years = YearSource(dt.date(2024, 1, 10), None)
+        >>> years.total_year("去年,", 12)[0], years.total_year("一年来", 12)[0]
+        (2023, 2023)
+        >>> YearSource(dt.date(2024, 7, 10), None).total_year("上半年", 6)[0]
+        2024
+        """
+        named = re.match(r"(\d{4})年", cue)
+        if named:
+            return int(named[1]), f"the total's own {named[0]}"
+        pub = self.publication
+        rel = re.search(r"去年|前年|今年|本年|年内", cue)
+        if rel and pub is not None:
+            return pub.year - {"去年": 1, "前年": 2}.get(rel[0], 0), f"{rel[0]} and {pub}"
+        if self.text_year is not None:
+            return self.text_year, self.text_source
+        if pub is not None:
+            year = pub.year if pub.month >= last_month - 2 else pub.year - 1
+            return year, f"the last such period before the publication date {pub}"
+        return None, ""
+
+    def total_period(self, cue: str) -> tuple[Day, Day, str, str] | None:
+        """(start, end, period words, year source) of a total whose cue names a year, a half
+        year or a quarter (本季度: the quarter of the title); None when it names none or its
+        year cannot be told.
+
+        Examples
+        --------
+        >>> years = YearSource(dt.date(2024, 10, 9), None)
+        >>> [d.iso() for d in years.total_period("第三季度")[:2]]
+        ['2024-07-01', '2024-09-30']
+        >>> [d.iso() for d in years.total_period("全年")[:2]]
+        ['2024-01-01', '2024-12-31']
+        """
+        quarter = re.search(r"第?([一二三四1-4])季度", cue)
+        half = re.search(r"上半年|下半年", cue)
+        if quarter:
+            n = "一二三四1234".index(quarter[1]) % 4 + 1
+            first, last, words = 3 * n - 2, 3 * n, f"Q{n}"
+        elif "本季度" in cue and self.report_quarter is not None:
+            n = self.report_quarter[1]
+            first, last, words = 3 * n - 2, 3 * n, f"Q{n} (the title's)"
+        elif half:
+            first, last = (1, 6) if half[0] == "上半年" else (7, 12)
+            words = half[0]
+        elif re.search(_v.ANNUAL_CUES, cue):
+            first, last, words = 1, 12, "annual"
+        else:
+            return None
+        if "本季度" in cue and self.report_quarter is not None:
+            year, source = self.report_quarter[0], "the title"
+        else:
+            year, source = self.total_year(cue, last)
+        if year is None:
+            return None
+        end = Day(year + last // 12, last % 12 + 1, 1).shift(-1)
+        return Day(year, first, 1), end, words, source
 
     def note_heading(self, line: str) -> None:
         """Take the year of a headline or byline ("2022年度工作总结", "（2023年6月）").
@@ -191,6 +265,8 @@ def find_publication_date(lines: list[str]) -> dt.date | None:
     datetime.date(2023, 8, 25)
     """
     bylines = [line for line in lines[:_BYLINE_LINES] if not re.search(r"[,;。!?]", line)]
+    # a signature block at the foot ("某县民政局" / "2024年7月8日") dates the page too
+    bylines += [line for line in lines[-3:] if _FOOTER_RE.fullmatch(line)]
     for pattern, pool in ((_PUB_RE, lines), (_STAMP_RE, lines), (_BYLINE_RE, bylines)):
         for line in pool:
             match = pattern.search(line)
@@ -211,6 +287,7 @@ class DateMention:
     rel: str | None = None
     day_precise: bool = True
     end: int = 0
+    after_end: bool = False  # "培训结束的次日": counted from the end of the date before
 
 
 def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
@@ -234,13 +311,36 @@ def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
         if mention is None:
             continue
         mention.end = m.end()
+        mention.after_end = bool(mention.rel and re.search(_v.AFTER_END, masked[:m.start()]))
+        mention.when = _with_duration(masked, m.end(), mention.when)
         noted = _WEEKDAY_NOTE.match(para, m.end("d") + 1 if m["d"] else m.end())
         if noted and mention.when is not None:
             state["anchor"] = (mention.when.start, _WEEKDAYS.index(noted[1].replace("天", "日")))
         if mention.when is not None:
             state["month"] = mention.when.start.month
+            if mention.day_precise and mention.when.start.year is not None:
+                state["reference"] = mention.when.end or mention.when.start
             if mention.when.start.year is not None and not mention.when.inferred:
                 years.note_text_year(mention.when.start.year, f"the earlier date {m[0]}")
+        out.append(mention)
+    return _joined_days(para, out)
+
+
+def _joined_days(para: str, found: list[DateMention]) -> list[DateMention]:
+    """"15日、16日" / "5月8日和9日": days listed together are one span, first to last."""
+    out: list[DateMention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.when is not None and mention.when is not None
+                and prev.when.end is None and mention.when.end is None
+                and prev.day_precise and mention.day_precise
+                and re.fullmatch(r"\s*(?:、|和|及)\s*", para[prev.end:mention.pos])
+                and 0 < (dt.date(2000, mention.when.start.month, mention.when.start.day)
+                         - dt.date(2000, prev.when.start.month, prev.when.start.day)).days <= 3):
+            prev.when = When(prev.when.start, mention.when.start, notes=prev.when.notes,
+                             inferred=prev.when.inferred)
+            prev.end = mention.end
+            continue
         out.append(mention)
     return out
 
@@ -255,6 +355,8 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
                                            inferred=True))
     if m["rel"]:
         return DateMention(m.start(), None, rel=m["rel"])
+    if m["ago"] or m["wk"]:
+        return _before_reference(m, years, state)
     if m["iso"]:
         day = Day(int(m["iso"]), int(m["isom"]), int(m["isod"]))
         end = None
@@ -263,6 +365,8 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
         if not day.valid() or (end is not None and not end.valid()):
             return None
         return DateMention(m.start(), When(day, end, notes=("year given in text",)))
+    if m["mr1"]:
+        return _month_range(m, years)
     if m["m"]:
         return _month_day_mention(m, years)
     if m["glued"]:
@@ -300,8 +404,12 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
 
 
 def _weekday(m: re.Match, state: dict) -> DateMention | None:
-    """"周二": the day of that weekday in the week of a date whose weekday was stated."""
+    """"周二": the day of that weekday in the week of a date whose weekday was stated, else
+    of the latest date written with its year (whose weekday the calendar gives)."""
     anchor = state.get("anchor")
+    ref = state.get("reference")
+    if anchor is None and ref is not None and ref.year is not None:
+        anchor = (ref, dt.date(ref.year, ref.month, ref.day).weekday())
     if anchor is None:
         return None
     day, weekday = anchor
@@ -314,19 +422,63 @@ def _weekday(m: re.Match, state: dict) -> DateMention | None:
 
 
 def _this_month(m: re.Match, years: YearSource) -> DateMention | None:
-    """"本月15日" / "上月3日": the month of the publication date (or the one before)."""
+    """"本月15日" / "上月3日" / "本月": the month of the report (the month its title names,
+    else the month of the publication date), or the one before; "本月" alone is its 1st."""
     pub = years.publication
-    if pub is None:
+    if years.report_month is not None:
+        (year, month), ref = years.report_month, "the month of the title"
+    elif pub is not None:
+        year, month, ref = pub.year, pub.month, f"the publication date {pub.isoformat()}"
+    else:
         return None
-    month, year = pub.month, pub.year
-    if m["rm"] == "上月":
+    if m["rm"] in ("上月", "上个月"):
         month, year = (12, year - 1) if month == 1 else (month - 1, year)
+    note = f"{m['rm']} read against {ref}"
+    if not m["rmd"]:
+        return DateMention(m.start(), When(Day(year, month, 1), month_only=True, inferred=True,
+                                           notes=(note, "day unknown: month only")),
+                           day_precise=False)
     start = Day(year, month, to_int(m["rmd"]) or 0)
     end = Day(year, month, to_int(m["rmd2"]) or 0) if m["rmd2"] else None
     if not start.valid() or (end is not None and not end.valid()):
         return None
-    note = f"{m['rm']} read against the publication date {pub.isoformat()}"
     return DateMention(m.start(), When(start, end, notes=(note,), inferred=True))
+
+
+def _before_reference(m: re.Match, years: YearSource, state: dict) -> DateMention | None:
+    """"昨天", "前天", "上周三", "本周二": counted back from the reference date (the publication
+    date, else the latest date written in full)."""
+    pub = years.publication
+    ref = Day(pub.year, pub.month, pub.day) if pub is not None else state.get("reference")
+    if ref is None:
+        return None
+    if m["ago"]:
+        day = ref.shift(-2 if m["ago"] == "前天" else -1)
+    else:
+        weekday = dt.date(ref.year or 2000, ref.month, ref.day).weekday()
+        wanted = _WEEKDAYS.index(m["wkd"].replace("天", "日"))
+        back = 7 if re.match(r"上", m["wk"]) else 0
+        day = ref.shift(wanted - weekday - back)
+        if back == 0 and wanted > weekday:
+            return None  # later this week: not yet happened
+    note = f"{m[0]} counted from {ref.iso()}"
+    return DateMention(m.start(), When(day, notes=(note,), inferred=True))
+
+
+def _with_duration(para: str, end: int, when: When | None) -> When | None:
+    """"6月5日起...开展为期三天的培训": a one-day date followed in its sentence by a duration
+    (and no other date) spans it."""
+    if when is None or when.end is not None or when.month_only:
+        return when
+    rest = re.split(r"[。;!?]", para[end:], maxsplit=1)[0]
+    found = re.search(_v.DURATION, rest)
+    if found is None or _DATE_RE.search(rest[:found.start()]):
+        return when
+    days = to_int(found[1] or found[2])
+    if not days or days < 2:
+        return when
+    return When(when.start, when.start.shift(days - 1), notes=(
+        *when.notes, f"end date from duration ({found[0]})"), inferred=when.inferred)
 
 
 def _simple(pos, years, month, day, end_month, end_day, extra=()) -> DateMention | None:
@@ -357,6 +509,18 @@ def _month_day_mention(m: re.Match, years: YearSource) -> DateMention | None:
     return DateMention(m.start(), When(start, end, notes=(note,), inferred=inferred))
 
 
+def _month_range(m: re.Match, years: YearSource) -> DateMention | None:
+    """"1-6月", "2024年7—9月": a range of months (the 1st of each), read as month-only."""
+    first, last = int(m["mr1"]), int(m["mr2"])
+    if not 1 <= first < last <= 12:
+        return None
+    explicit = int(m["ry2"]) if m["ry2"] else None
+    year, note = years.resolve(first, 1, explicit, None)
+    when = When(Day(year, first, 1), Day(year, last, 1), month_only=True,
+                inferred=explicit is None, notes=(note, "day unknown: month only"))
+    return DateMention(m.start(), when, day_precise=False)
+
+
 def _range_end(m: re.Match, start: Day) -> Day | None:
     end_month = to_int(m["m2"]) if m["m2"] else start.month
     end_day = to_int(m["d2"]) if m["d2"] else None
@@ -369,44 +533,3 @@ def _range_end(m: re.Match, start: Day) -> Day | None:
         year += 1
     end = Day(year, end_month, end_day)
     return end if end.valid() and end != start else None
-
-
-def resolve_relative(mentions: list[DateMention], previous: When | None) -> None:
-    """Date 当天/次日/首日 from the date before them (in place).
-
-    Examples
-    --------
-    >>> ms = parse_dates("11月8日抵达。次日走访。", {}, YearSource(None, 2023))
-    >>> resolve_relative(ms, None)
-    >>> [m.when.start.iso() for m in ms]
-    ['2023-11-08', '2023-11-09']
-    """
-    last = previous
-    for mention in mentions:
-        if mention.when is None:
-            if last is None or last.month_only:
-                mention.day_precise = False
-                continue
-            if re.fullmatch(_v.NEXT_DAY_WORDS, mention.rel):
-                mention.when = When(last.start.shift(1), notes=last.notes,
-                                    inferred=last.inferred)
-            else:
-                mention.when = When(last.start, notes=last.notes, inferred=last.inferred)
-        last = mention.when
-
-
-def duration_days(sent: str) -> tuple[int, str] | None:
-    """(days, words) of a duration stated in a sentence ("为期三天", "2天的").
-
-    Examples
-    --------
-    >>> duration_days("本次培训为期三天。")
-    (3, '为期三天')
-    >>> duration_days("开展培训。") is None
-    True
-    """
-    found = re.search(_v.DURATION, sent)
-    if not found:
-        return None
-    days = to_int(found[1] or found[2])
-    return (days, found[0]) if days else None

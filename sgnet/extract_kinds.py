@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import extract_vocab as _v
-from .extract_numbers import Quantity
+from .extract_numbers import Quantity, to_int
 from .extract_read import clause_bounds
 
 __all__ = [
     "Trigger", "find_triggers", "bind", "rejected", "framed", "is_public", "clause_of",
     "topic_of",
+    "people_visited",
 ]
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,30})[”\"」』》]")
@@ -58,6 +59,9 @@ def find_triggers(sent: str) -> list[Trigger]:
             if kind == "station_visit":
                 trig = _extend_stations(sent, trig)
             found.append(trig)
+    if not any(t.kind in _v.SESSION_KINDS for t in found):
+        found += [Trigger("individual_supervision", m.start(), m.end())
+                  for m in re.finditer(_v.SUPERVISE_VERB, sent)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for trig in found:
@@ -170,14 +174,27 @@ def rejected(sent: str, t: Trigger) -> bool:
     >>> rejected(s, find_triggers(s)[0])
     False
     """
-    if t.kind == "station_visit" and (re.search(_v.EXCHANGE_CONTEXT, sent)
-                                      or re.search(_v.OFFICIAL_VISITORS, sent[:t.start])):
+    if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT,
+                                               sent[:t.start] + clause_of(sent, t)):
+        return True  # visitors on an exchange stopping at stations, not the mentors' visit
+    if t.kind in _v.ONSITE_KINDS and re.search(_v.OFFICIAL_VISITORS, sent[:t.start]):
+        return True  # officials inspecting a station or bringing gifts to households
+    if _in_quoted_past(sent[:t.start]):
         return True
     clause = _QUOTED.sub("“”", clause_of(sent, t))
     if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):
         return True
     head = _QUOTED.sub("“”", sent[:t.start])
     return bool(re.search(_v.NEGATIVE_SENTENCE_CUES, head) or sent.rstrip().endswith("?"))
+
+
+def _in_quoted_past(head: str) -> bool:
+    """Whether the text before a trigger opens a quotation, still open, that speaks of the past
+    ("“以前入户就是填表"): speech about how things were, not an event."""
+    opened = max(head.rfind("“"), head.rfind("「"), head.rfind("\""))
+    if opened < 0 or re.search(r"[”」]", head[opened:]):
+        return False
+    return bool(re.search(_v.QUOTED_PAST, head[opened:]))
 
 
 def framed(sent: str, t: Trigger) -> bool:
@@ -199,3 +216,20 @@ def topic_of(sent: str, t: Trigger) -> str:
         return topic.strip(" “”\"《》「」")
     quoted = _QUOTED.search(clause_of(sent, t))
     return quoted[1] if quoted else ""
+
+
+def people_visited(text: str) -> int | None:
+    """The people a household visit went to, when the text counts them instead of households
+    ("探访留守儿童12名", "走访了15位独居老人"): one household each.
+
+    Examples
+    --------
+    >>> people_visited("入户探访留守儿童12名。"), people_visited("走访了十五位独居老人")
+    (12, 15)
+    >>> people_visited("与3名社工一起入户") is None
+    True
+    """
+    found = re.search(_v.PEOPLE_VISITED, text)
+    if found is None:
+        return None
+    return to_int(found["n1"] or found["n2"])

@@ -22,6 +22,8 @@ _QTY_RE = re.compile(
 )
 _OLD_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 _SPOKEN_RANGE = re.compile(r"([一二两三四五六七八])([二三四五六七八九])")
+_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+_SPOKEN_TENS = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千].*)")
 
 
 def to_int(num: str) -> int | None:
@@ -33,16 +35,20 @@ def to_int(num: str) -> int | None:
     --------
     >>> [to_int(s) for s in ["35", "三十五", "卅", "一千一百", "七八", "百", "第"]]
     [35, 35, 30, 1100, 7, 100, None]
+    >>> [to_int(s) for s in ["二三十", "1.2万"]]
+    [20, 12000]
     """
     if num.isdigit():
         return int(num)
+    tens = _SPOKEN_TENS.fullmatch(num)  # "二三十", "三四百": the lower end
+    if tens and _DIGIT[tens[2]] == _DIGIT[tens[1]] + 1:
+        num = tens[1] + tens[3]
     for old, new in _OLD_TENS.items():
         num = num.replace(old, new)
     if num in ("百", "千"):
         return 100 if num == "百" else 1000
     spoken = _SPOKEN_RANGE.fullmatch(num)
-    if spoken and "一二两三四五六七八九".index(spoken[2]) == "一二两三四五六七八九".index(
-            spoken[1]) + 1 + (spoken[1] == "一"):
+    if spoken and _DIGIT[spoken[2]] == _DIGIT[spoken[1]] + 1:
         num = spoken[1]
     try:
         value = cn2an.cn2an(num, "smart")
@@ -86,8 +92,11 @@ def find_quantities(sent: str) -> list[Quantity]:
     masked = _mask(sent)
     cut = re.search(_v.BREAKDOWN_CUES, masked)
     limit = len(masked)
-    if cut and _QTY_RE.search(masked, 0, cut.start()):
-        limit = cut.start()  # a breakdown of the number before; "其中3位" alone is not one
+    # a breakdown of the number before; "其中3位" alone is not one, nor "对其中3人进行个督"
+    # (the people of another activity)
+    if (cut and _QTY_RE.search(masked, 0, cut.start())
+            and not re.match(_v.ACTIVITY_AFTER_BREAKDOWN, masked[cut.end():])):
+        limit = cut.start()
     out = []
     for m in _QTY_RE.finditer(masked[:limit]):
         value = to_int(m["num"])
@@ -104,7 +113,8 @@ def find_quantities(sent: str) -> list[Quantity]:
         num_start = m.start("num")
         lead = masked[max(0, num_start - 6):num_start]
         approx = bool(m["approx"] or (m["pre"] and re.fullmatch(_v.APPROX_WORDS, m["pre"]))
-                      or _SPOKEN_RANGE.fullmatch(m["num"]) or re.search(r"十几|几十", m[0]))
+                      or _SPOKEN_RANGE.fullmatch(m["num"]) or _SPOKEN_TENS.fullmatch(m["num"])
+                      or re.search(r"十几|几十", m[0]))
         out.append(Quantity(
             value, unit, num_start, m.end(),
             total=bool(re.search(rf"(?:{_v.TOTAL_CUES})[^,;。]*$", lead)),
@@ -112,6 +122,23 @@ def find_quantities(sent: str) -> list[Quantity]:
             staff=_is_staff(masked, m, unit),
             approx=approx,
         ))
+    return _joined(masked, out)
+
+
+def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
+    """People listed together are one number: "8名站长、12名社工" is 20 people, when nothing
+    between them names another activity."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and q.unit in _v.PEOPLE_UNITS and prev.unit in _v.PEOPLE_UNITS
+                and not q.total and re.fullmatch(_v.PEOPLE_LIST_JOINER, text[prev.end:q.start])):
+            out[-1] = Quantity(prev.value + q.value, prev.unit, prev.start, q.end,
+                               total=prev.total, participation=prev.participation or
+                               q.participation, staff=prev.staff and q.staff,
+                               approx=prev.approx or q.approx)
+            continue
+        out.append(q)
     return out
 
 

@@ -54,6 +54,18 @@ __all__ = [
     "TOPIC_PATTERN",
     "RUNNING_TOTAL_CUES",
     "ANNUAL_CUES",
+    "NOTICE_TITLES",
+    "WEEK_WORDS",
+    "AFTER_END",
+    "DATED_HEADING",
+    "QUOTED_PAST",
+    "PEOPLE_LIST_JOINER",
+    "ACTIVITY_AFTER_BREAKDOWN",
+    "PEOPLE_VISITED",
+    "SUPERVISE_VERB",
+    "INSPECTION_TITLES",
+    "NOTICE_SECTIONS",
+    "SUMMARY_TITLES",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -66,7 +78,9 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?<!参加了)(?<!参加)培训(?:班|会)?",
         r"参加培训(?=的[^,;。]{0,3}[\d一二两三四五六七八九十卅廿])",
         r"工作坊",
+        r"(?:能力)?提升班|进修班|训练营|集训|实训(?!基地|室)",
         r"研修(?:班)?",
+        r"研习(?:班|营|会)?",
         r"参训",
         r"轮训",
         r"授课",
@@ -78,6 +92,9 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"[给为]" + _NOT_PUNCT + r"{0,12}?上了?课(?!程)",
         r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天)" + _NOT_PUNCT
         + r"{0,20}?课(?!程)",
+        # "带来一堂题为“...”的专题课": a lesson counted by its measure word
+        r"[一两二三四五六七八九十\d]+[堂节]" + _NOT_PUNCT + r"{0,25}?课(?!程|题|件|时|表)",
+        r"专题课|示范课",
     ),
     "individual_supervision": (
         r"个别督导",
@@ -97,13 +114,18 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:个案|案例)会诊",
         r"疑难个案研讨",
         r"个案研讨会",
+        r"(?:个案|案例)督导会",
         r"案例研讨会?",
     ),
     "station_visit": (
-        r"(?:走访|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?|分赴|(?<!前)赴"
+        r"(?:走访|实地督导|巡回督导|巡查|巡站|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?|分赴|(?<!前)赴"
         r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了)"
         + r"(?:了)?" + _NOT_STOP
         + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长))",
+        # "...,一共三个站": a total of the stations gone to
+        r"(?:一共|总共|共计)(?:去了|走了|跑了|走访了?)?(?=[\d一二两三四五六七八九十]{1,3}个(?:社工)?站)",
+        # "完成了对6个社工站的实地走访": the visit named after the stations
+        r"(?:社会工作服务站|社工服务站|社工站|站点)的?(?:实地)?(?:走访|探访|巡访|巡查)",
         r"(?:社会工作服务站|社工服务站|社工站)接受了?" + _NOT_STOP
         + r"{0,6}?实地(?:督导|指导|走访)",
         r"(?:督导|走访|服务)范围覆盖" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)",
@@ -117,11 +139,13 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"走访慰问",
         r"慰问" + _NOT_PUNCT + r"{0,8}?(?:家庭|户)",
         r"上门(?:走访|探访|慰问|探视)",
+        r"(?:去|走|跑|到)了?(?=[\d一二两三四五六七八九十]{1,3}户)",
         r"走访(?:了)?" + _NOT_PUNCT + r"{0,12}?(?:家庭|\d+户|[一二两三四五六七八九十]+户|个案"
         + r"|困难群体|困难群众|困境|老人)",
     ),
     "interview": (
         r"(?<!座)访谈",
+        r"面谈",
     ),
     "exchange_visit": (
         r"参观学习",
@@ -141,6 +165,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"交流分享会",
         r"经验交流会",
         r"读书会",
+        r"分享(?:交流)?活动",
         r"沙龙",
     ),
     "mentoring": (
@@ -155,25 +180,38 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: "共督导社工45人次": supervising counted by the people supervised, an individual supervision
+#: when the sentence names no other supervision (then they are its people)
+SUPERVISE_VERB = (
+    r"(?<![团小集体别案例])督导(?:了)?(?:本土|一线|站点|乡镇|骨干)?社工(?=[共计]{0,2}"
+    r"[\d一二两三四五六七八九十]+(?:人|名|位))"
+)
+
 #: a trigger immediately followed by one of these is a topic or a thing, not an event
 #: ("入户走访方式", "培训主题", "督导模式", "访谈提纲", "实习基地").
 TRIGGER_NOT_FOLLOWED_BY = (
     r"方式|方法|技巧|能力|流程|记录|知识|内容|主题|制度|体系|模式|平台|协议|基地|实习|需求|计划"
     r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册"
+    # a reference to an activity told before ("培训结束的次日", "前一天家访的记录")
+    r"|的?(?:结束|记录|笔记|照片|资料|材料|档案|台账)|结束"
 )
 
 #: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
 #: ("参访团先后到A镇、B镇社工站实地观摩"), not the mentor's station visit
 EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
 #: a station "visit" by officials is an inspection, not the mentor's station visit
-OFFICIAL_VISITORS = r"(?:领导|厅长|局长|书记|县长|市长|区长|主任)(?:一行|等)"
+OFFICIAL_VISITORS = (
+    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|部长|处长|科长|常委|主席"
+    r"|调研组|检查组|考核组)"
+    r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)|主任(?:一行|等)"
+)
 
 #: what a station visit visits, and how several visited stations are joined
 STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服务站)"
 STATION_JOINERS = r"以及|、|和|及|与"
 
 #: number and units. Units listed longest first.
-NUMBER_PATTERN = r"\d+|[零〇一二两三四五六七八九十百千万廿卅]+"
+NUMBER_PATTERN = r"\d+(?:\.\d+)?[万千]|\d+|[零〇一二两三四五六七八九十百千万廿卅]+"
 APPROX_PREFIX = (
     r"近|约有?|逾|超过|大约|大概|将近|共计|共有|共|累计|合计|总计|总共|一共|达到?"
 )
@@ -189,7 +227,7 @@ PERSON_NOUNS = (
 )
 UNIT_PATTERN = (
     r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)"
-    r"|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
+    r"|站次|户次|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
     r"|轮|批|户|对|个(?!月|人)|家(?!长|属)|所|处|天"
 )
 PEOPLE_UNITS = ("人次", "名", "位", "人", "个人")
@@ -205,8 +243,8 @@ SLOT_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
     "group_supervision": {
         "count": _SESSIONS, "participants": PEOPLE_UNITS, "hours": HOUR_UNITS,
     },
-    "station_visit": {"count": ("个", "家", "所", "处")},
-    "household_visit": {"count": ("户", "家")},
+    "station_visit": {"count": ("个", "家", "所", "处", "站次")},
+    "household_visit": {"count": ("户", "家", "户次")},
     "interview": {"count": PEOPLE_UNITS},
     "exchange_visit": {"count": ("次", "批", "场"), "participants": PEOPLE_UNITS},
     "sharing_session": {"count": ("场次", "场", "期", "次"), "participants": PEOPLE_UNITS},
@@ -220,6 +258,7 @@ PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
 PARTICIPATION_CUES = (
     r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
+    r"|来了|到了"
 )
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
@@ -230,38 +269,61 @@ BREAKDOWN_CUES = r"其中|包括|分别为"
 #: a trigger whose clause matches one of these is a plan, a rule, a purpose or a recurring
 #: arrangement, not something that happened
 NEGATIVE_CLAUSE_CUES = (
-    r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
+    r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
+    r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)"
+    r"|如果|假如|要是|建议|倡议"
+    r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
 )
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
 NEGATIVE_SENTENCE_CUES = (
     r"要求[,:]|提出[,:]|规定[,:]|根据协议|要求各|打算|听说|有没有|希望|将(?:在|于|继续)"
+    r"|拟(?!定|稿)"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
-PUBLIC_AUDIENCE = r"居民|群众|村民|市民|学生|儿童|老人|家长|游客|党员"
+PUBLIC_AUDIENCE = (
+    r"居民|群众|村民|市民|学生|儿童|老人|老年人|长者|妇女|青少年|残疾人|家长|游客|党员|志愿者"
+)
 
 #: a heading line with these starts a section about the future; its triggers are skipped
-FUTURE_HEADINGS = r"下一步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
+FUTURE_HEADINGS = (
+    r"下一步|下步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
+    r"|后续(?:工作)?(?:计划|安排|打算)"
+    r"|(?:下半年|下季度|下月|下个月|明年|来年|\d{4}年)(?:度)?(?:工作)?(?:计划|安排|重点)"
+)
 
 #: a sentence with one of these and no day-precise date reports a total over a period
+#: "2023年项目共培训...": a year named with a total, the total of that year
+_YEAR_TOTAL = (r"(?<!\d)\d{4}年(?:度)?(?![\d一二三四五六七八九十]{1,2}月)[^,;。\d]{0,8}?"
+               r"(?:共|累计|合计|总计)")
 AGGREGATE_CUES = (
-    r"^\d{4}年(?:度)?,|以来|全年|年度|一年来|这一年|截至|截止|上半年|下半年|本季度|本年|今年来"
-    r"|年内|至今|迄今|历年"
+    _YEAR_TOTAL
+    + r"|(?:去|今)年(?:全年|一年)?,|(?:去|今)年[^,;。\d]{0,8}?(?:共|累计|合计)"
+    r"|^\d{4}年(?:度)?,|全年|一年来|这一年|截至|截止|本季度|今年来"
+    # "年度第二轮", "下半年首次", "结对以来第五次": an ordinal, not a total
+    r"|以来(?![^,;。]{0,6}(?:第|首))"
+    r"|年度(?![^,;。]{0,3}(?:第|首))|(?:上|下)半年(?![^,;。]{0,3}(?:第|首))"
+    r"|本年(?!度?[^,;。]{0,3}(?:第|首))"
+    r"|年内|至今|迄今|历年|目前已|已(?:累计|先后)|(?:第[一二三四1-4]|[一二三四])季度"
+    r"|(?:[两三四五六七八九十多近]|\d+)年(?:多)?来"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:至|到|-|—|~)"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?!\d|[一二三四五六七八九十])"
 )
 
 #: a total with one of these runs to the day of writing: no dates
-RUNNING_TOTAL_CUES = r"以来|截至|截止|至今|迄今|历年|今年来"
+RUNNING_TOTAL_CUES = (
+    r"以来|截至|截止|至今|迄今|历年|今年来|目前已|已(?:累计|先后)|(?:[两三四五六七八九十多近]|\d+)年(?:多)?来"
+)
 #: a total with one of these covers a whole year
-ANNUAL_CUES = r"全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
+ANNUAL_CUES = _YEAR_TOTAL + r"|去年|前年|今年|全年|年度|一年来|这一年|年内|本年|^\d{4}年(?:度)?,"
 
 #: an event verb or frame before a trigger makes an undated, unnumbered mention credible
 EVENT_FRAMES = (
-    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成|共同)了?"
+    r"^(?:上午|下午|晚上|晚间|当晚|中午|傍晚)",
+    r"(?:开展|举办|举行|召开|组织|进行|实施|开设|开办|参加|提供|完成|共同|张罗|搞|办)了?"
     + _NOT_PUNCT + r"{0,10}$",
     r"(?:^|[,;。”\"」])\s*在" + _NOT_PUNCT + r"{0,15}$",
     r"通过" + _NOT_PUNCT + r"{0,12}$",
@@ -290,8 +352,19 @@ FIELD_LINE = (
 )
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")
 CAPTION_LINE = r"\[?图片?\]|\(图\)|图\d+[:|]|图片\s*\|"
-NEXT_DAY_WORDS = r"次日|第二天|翌日"
-SAME_DAY_WORDS = r"当天|当日|同日|同天"
+NEXT_DAY_WORDS = r"次日|第二天|翌日|隔天|隔日"
+SAME_DAY_WORDS = r"当天|当日|同日|同天|那天|那一天|这一天|当晚|当天晚上"
+#: "上周三", "本周二": a weekday counted from the reference date
+WEEK_WORDS = r"上个?星期|上个?礼拜|上周|本周|这周|这个星期"
+#: "培训结束的次日": the next day counted from the end of the date before
+AFTER_END = r"结束(?:的|后的?|之后的?)?$"
+#: a heading that is a date ("9月11日 周一 晴", "3.18 周一"): a diary entry's day
+DATED_HEADING = (
+    r"^\W{0,2}(?:周|星期)[一二三四五六日天](?=\s|$|[()|])|"
+    r"^(?:第[一二三四五六七八九十\d]{1,2}天|day\s*\d{1,2})?\W{0,3}"
+    r"(?:\d{4}[年.\-/])?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月.\-/]"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?(?=\s|$|[()|]|周|星期)"
+)
 FIRST_DAY_WORDS = r"首日|第一天"
 
 #: delivery mode cues, looked for in the sentence of the trigger
@@ -313,4 +386,43 @@ STOP_MARKERS = (
 #: labels that introduce the publication date of the page
 PUBLICATION_LABELS = (
     r"发表时间|发布时间|发布日期|发表日期|发表于|发布于|发稿时间|时间|日期|posted|published"
+)
+
+#: a title with one of these is a recruitment notice, a plan, a policy explainer or an official
+#: notice: its activities are duties, targets or methods, and nothing is drafted from it
+NOTICE_TITLES = (
+    r"招聘|诚聘|招募|(?:工作|帮扶|年度|行动|培训|督导)计划(?![^|]{0,8}(?:总结|进展|完成|回顾))"
+    r"|实施方案|工作方案|工作要点|工作打算|下一步工作|政策解读|一图读懂|实施意见|印发"
+    r"|的通知|公告|公报|公示|招标|喜报|表彰|获评|荣获"
+)
+#: section headings of a recruitment notice or a notice of a coming event; two of them make
+#: the document a notice
+NOTICE_SECTIONS = (
+    r"岗位职责|任职要求|任职条件|薪酬待遇|福利待遇|报名方式|报名时间|应聘条件|招聘条件"
+    r"|报到时间|参训对象|培训对象|报名条件"
+)
+#: a title with one of these and a year is a summary of a year or a half year: numbers without
+#: a date of their own are totals over that period
+SUMMARY_TITLES = r"总结(?!会|大会|表彰)|年报|年度报告|工作报告|年终回顾|工作进展|这一年"
+
+#: a trigger in quoted speech after one of these is how things used to be ("“以前入户就是填表,
+#: 现在...”"), not an event
+QUOTED_PAST = r"以前|过去|曾经|以往|从前|原来|本来|以为"
+#: a title where officials inspect or survey (调研, 视察): its station "visits" are theirs
+INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督查|考察|慰问)"
+
+#: what may stand between two people numbers that are one list ("8名站长、12名一线社工"): a
+#: noun without an activity in it, and a list mark
+PEOPLE_LIST_JOINER = r"[^\d,;:。!?督培训访讲课会]{0,8}?(?:、|和|及|以及|与)"
+
+#: "其中3人进行个别督导": the people after 其中 belong to another activity, not a breakdown
+ACTIVITY_AFTER_BREAKDOWN = r"[^,;。]{0,10}?(?:进行|开展|接受|做了?|实施)"
+
+#: people a household visit went to, counted instead of households: the public or those served,
+#: before or after the number ("留守儿童12名", "15位独居老人")
+_VISITED = r"(?:儿童|老人|老年人|长者|对象|群众|残疾人|低保户|特困户|困难户|家庭|个案|妇女)"
+_NUM = r"\d+|[一二两三四五六七八九十百]+"
+PEOPLE_VISITED = (
+    rf"^[^,;。]{{0,14}}?{_VISITED}(?P<n1>{_NUM})(?:名|位|人|个)(?![次站])"
+    rf"|^[^,;。]{{0,10}}?(?P<n2>{_NUM})(?:名|位|个)[^,;。\d]{{0,6}}?{_VISITED}"
 )

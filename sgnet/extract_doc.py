@@ -1,0 +1,128 @@
+"""What kind of document a report is, from its title and section headings, for
+:mod:`sgnet.extract`.
+
+Precision by structure: a recruitment notice, a plan, a policy explainer, an official notice or
+an award notice describes activities that are duties, targets or methods, not events; only a
+fact dated to a day in its own sentence is drafted from it. In a report of officials surveying
+a station (调研, 视察) the station visits are theirs, not the mentors'. A summary of a year,
+half year, quarter or month ("2023年度工作总结", "2024年上半年工作总结") reports totals: its
+numbers without a date of their own are dated to that period.
+
+The *title* is read from the first lines of the story: short lines before the body (a line
+without a full stop, up to :data:`TITLE_LINES` of them), navigation and bylines included, which
+do no harm because the cues below are compounds that they do not use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import extract_vocab as _v
+
+__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period"]
+
+#: how many story lines at the top may hold the title
+TITLE_LINES = 6
+_TITLE_MAX = 48
+
+
+def title_of(lines: list[str]) -> str:
+    """The title block: the short lines at the top of the story before the first sentence.
+
+    Parameters
+    ----------
+    lines : list of str
+        Normalized story lines, in order.
+
+    Returns
+    -------
+    str
+        The title lines joined by " || ".
+
+    Examples
+    --------
+    >>> title_of(["首页 > 动态", "招聘|项目助理2名,等你来!", "为做好项目,现招聘助理。"])
+    '首页 > 动态 || 招聘|项目助理2名,等你来!'
+    """
+    out = []
+    for line in lines[:TITLE_LINES]:
+        if len(line) > _TITLE_MAX or "。" in line:
+            break
+        out.append(line)
+    return " || ".join(out)
+
+
+def document_genre(lines: list[str]) -> str:
+    """``"notice"`` (recruitment, plan, policy, official or award notice: no events),
+    ``"inspection"`` (officials survey a station: their visits are not the mentors'),
+    ``"summary"`` (totals of the period its title names) or ``"report"``.
+
+    Parameters
+    ----------
+    lines : list of str
+        Normalized story lines, in order.
+
+    Returns
+    -------
+    str
+        The genre.
+
+    Examples
+    --------
+    >>> document_genre(["某机构2026年度帮扶工作计划", "一、目标", "全年计划培训8场。"])
+    'notice'
+    >>> document_genre(["诚聘社工督导1名", "岗位职责:协助开展培训。"])
+    'notice'
+    >>> document_genre(["某县2021年度社工站工作总结", "全年开展培训3场。"])
+    'summary'
+    >>> document_genre(["省民政厅处长一行到我县社工站调研", "6月3日,处长察看了社工站。"])
+    'inspection'
+    >>> document_genre(["督导团来到某镇", "5月3日,督导开展培训。"])
+    'report'
+    """
+    title = title_of(lines)
+    # a summary first: "2024年工作总结及2025年计划" reports a year, its plan section aside
+    if re.search(_v.SUMMARY_TITLES, title) and re.search(r"\d{4}年|[〇零一二三四五六七八九]{4}年",
+                                                          title):
+        return "summary"
+    if re.search(_v.NOTICE_TITLES, title):
+        return "notice"
+    if re.search(_v.INSPECTION_TITLES, title):
+        return "inspection"
+    sections = {m[0] for line in lines for m in re.finditer(_v.NOTICE_SECTIONS, line[:12])}
+    if len(sections) >= 2:
+        return "notice"
+    return "report"
+
+
+def summary_period(title: str) -> tuple[int, int, int] | None:
+    """(year, first month, last month) of the period a summary's title names: a half year,
+    a quarter, a month, else the whole year; None without a year.
+
+    Examples
+    --------
+    >>> summary_period("2024年上半年工作总结"), summary_period("二〇二三年度工作总结")
+    ((2024, 1, 6), (2023, 1, 12))
+    >>> summary_period("2025年第三季度工作总结"), summary_period("2025年4月工作总结")
+    ((2025, 7, 9), (2025, 4, 4))
+    """
+    found = re.search(r"(\d{4}|[〇零一二三四五六七八九]{4})年(.{0,6})", title)
+    if found is None:
+        return None
+    digits = found[1].replace("零", "〇")
+    year = int(digits) if digits.isdigit() else int(
+        "".join(str("〇一二三四五六七八九".index(c)) for c in digits))
+    rest = found[2]
+    quarter = re.match(r"(?:第)?([一二三四1-4])季度", rest)
+    month = re.match(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月", rest)
+    if rest.startswith(("上半年", "下半年")):
+        return (year, 1, 6) if rest.startswith("上") else (year, 7, 12)
+    if quarter:
+        n = "一二三四1234".index(quarter[1]) % 4 + 1
+        return year, 3 * n - 2, 3 * n
+    if month:
+        m = month[1]
+        n = int(m) if m.isdigit() else ("十" in m) * 10 + (
+            "一二三四五六七八九".index(m[-1]) + 1 if m[-1] != "十" else 0)
+        return (year, n, n) if 1 <= n <= 12 else None
+    return year, 1, 12

@@ -1,0 +1,87 @@
+"""Relative days, durations and month spans, for :mod:`sgnet.extract`.
+
+当天/次日/首日 are dated from the date before them, 第三天 from the first day of the trip,
+结束的次日 from the last day of the event before; "为期三天" is a duration; "1月至6月" a span
+of whole months. Dates themselves are read by :mod:`sgnet.extract_dates`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import extract_vocab as _v
+from .extract_dates import DateMention, Day, When
+from .extract_numbers import to_int
+
+__all__ = ["resolve_relative", "duration_days", "month_span"]
+
+
+def resolve_relative(mentions: list[DateMention], previous: When | None,
+                     state: dict | None = None) -> None:
+    """Date 当天/次日/首日 from the date before them, 第三天 from the first day of the trip
+    (the latest date written as a date), in place; ``state`` keeps that day across paragraphs.
+
+    Examples
+    --------
+    >>> from sgnet.extract_dates import YearSource, parse_dates
+    >>> ms = parse_dates("11月8日抵达。次日走访。第三天返程。", {}, YearSource(None, 2023))
+    >>> resolve_relative(ms, None)
+    >>> [m.when.start.iso() for m in ms]
+    ['2023-11-08', '2023-11-09', '2023-11-10']
+    """
+    state = {} if state is None else state
+    last = previous
+    for mention in mentions:
+        if mention.when is not None and mention.rel is None and mention.day_precise:
+            state["trip"] = mention.when.start
+        if mention.when is None:
+            if last is None or last.month_only:
+                mention.day_precise = False
+                continue
+            nth = re.fullmatch(r"第(.{1,2})天", mention.rel)
+            if (nth and to_int(nth[1]) and not mention.after_end
+                    and (nth[1] not in "一二" or "trip" in state)):
+                base = state.get("trip", last.start)
+                mention.when = When(base.shift(to_int(nth[1]) - 1), notes=last.notes,
+                                    inferred=last.inferred)
+            elif re.fullmatch(_v.NEXT_DAY_WORDS, mention.rel):
+                base = last.end if mention.after_end and last.end else last.start
+                mention.when = When(base.shift(1), notes=last.notes, inferred=last.inferred)
+            else:
+                mention.when = When(last.start, notes=last.notes, inferred=last.inferred)
+        last = mention.when
+
+
+def duration_days(sent: str) -> tuple[int, str] | None:
+    """(days, words) of a duration stated in a sentence ("为期三天", "2天的").
+
+    Examples
+    --------
+    >>> duration_days("本次培训为期三天。")
+    (3, '为期三天')
+    >>> duration_days("开展培训。") is None
+    True
+    """
+    found = re.search(_v.DURATION, sent)
+    if not found:
+        return None
+    days = to_int(found[1] or found[2])
+    return (days, found[0]) if days else None
+
+
+def month_span(when: When) -> When | None:
+    """A range of months ("1月至6月", "7-9月", the 1st of each) as days: the 1st of the first
+    month to the last day of the last; None when the year is unknown.
+
+    Examples
+    --------
+    >>> w = month_span(When(Day(2024, 1, 1), Day(2024, 6, 1), month_only=True))
+    >>> w.start.iso(), w.end.iso(), w.month_only
+    ('2024-01-01', '2024-06-30', False)
+    """
+    end = when.end
+    if end is None or when.start.year is None or end.year is None:
+        return None
+    last = Day(end.year + end.month // 12, end.month % 12 + 1, 1).shift(-1)
+    return When(when.start, last, notes=(*when.notes, "total over the months named"),
+                inferred=when.inferred)
