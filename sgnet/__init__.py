@@ -27,8 +27,7 @@ from .errors import (
     SgnetError,
     TableValidationError,
 )
-
-__version__ = "0.1.0"
+from .version import __version__
 
 #: public modules, reachable as ``sgnet.<name>`` after a bare ``import sgnet``
 MODULES = (

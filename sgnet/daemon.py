@@ -36,13 +36,13 @@ from collections.abc import Iterator
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
-from . import __version__
 from .errors import ReportError, SgnetError
 from .handover import Handover
 from .paths import reports_dir
 from .plan import REPORT_NOTEBOOK, Plan
 from .report import ReportResult, run_report
 from .runners import Rendered, failure_text
+from .version import __version__
 
 __all__ = ["IDLE_SECONDS", "daemon_dir", "request_report", "KeptRunner", "stop_daemon",
            "serve"]

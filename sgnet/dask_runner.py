@@ -41,13 +41,13 @@ from pathlib import Path
 
 import nbformat
 
-from . import __version__
 from .errors import ReportError
 from .handover import Handover, publish
 from .kernel import KernelWorker, prepare_export, register_engine
 from .plan import REPORT_NOTEBOOK, Job, Plan
 from .render import render
 from .runners import Rendered, failure_text
+from .version import __version__
 
 try:
     from distributed import WorkerPlugin as _WorkerPlugin

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import __version__
 from .approvals import APPROVED_TABLES, approval_state
 from .dataset import Dataset
 from .errors import SgnetError
 from .handover import fingerprint
 from .identity import row_fingerprints, scope_rows
 from .periods import Period, parse_period
+from .version import __version__
 
 __all__ = ["SCOPE_TABLES", "WHOLE_TABLES", "provenance", "scope_hash", "whole_hashes",
            "read_provenance", "check_report", "ReportCheck", "generated_on"]
