@@ -26,7 +26,11 @@ from .words import kind_label, word
 __all__ = [
     "IndexRow",
     "escape",
+    "title_fields",
     "title_html",
+    "fields_title_html",
+    "summary_html",
+    "PAGE_BREAK_SECTIONS",
     "heading_html",
     "headline_html",
     "table_html",
@@ -35,8 +39,41 @@ __all__ = [
     "progress_rule",
     "data_note",
     "rejected_html",
+    "rejected_intro",
+    "rejected_rows",
     "index_html",
 ]
+
+
+def title_fields(ds: Dataset, period: Period, *, lang: str = "zh", audience: str = "funder",
+                 today: dt.date | None = None) -> dict[str, str]:
+    """The words of a report's title block: title, scope, period and its dates, audience.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> f = title_fields(sgnet.load().select(region="450000"), sgnet.parse_period("2022Q4"),
+    ...                  lang="en", today=dt.date(2023, 1, 5))
+    >>> f["title"], f["scope"], f["marking"]
+    ('Mentoring program report · 2022Q4', '广西壮族自治区', 'Funder version · no names of people')
+    """
+    if ds.pairing:
+        pair = ds.pairings.set_index("pairing_id").loc[ds.pairing]
+        names = ds.organizations.set_index("org_id")["name"]
+        scope = f"{names.get(pair['mentor_org_id'], '')} → {names.get(pair['mentee_org_id'], '')}"
+    elif ds.region:
+        scope = region_name(ds.region, full=True)
+    else:
+        scope = word("report.all_pairings", lang)
+    relative = word("report.relative", lang, relative=period.relative) if period.relative else ""
+    today = today or dt.date.today()
+    meta = word("report.meta", lang, scope=scope, start=period.start, end=period.end,
+                relative=relative, audience=word(audience, lang), today=today)
+    return {"title": word("report.title", lang, period=period.label), "scope": scope,
+            "period": period.label, "start": period.start.isoformat(),
+            "end": period.end.isoformat(), "audience": audience, "today": today.isoformat(),
+            "lang": lang, "meta": meta, "marking": word(f"report.marking.{audience}", lang),
+            "html_lang": word("html.lang", lang)}
 
 
 def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str = "funder",
@@ -49,34 +86,56 @@ def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str =
     >>> ds = sgnet.load().select(region="450000")
     >>> print(title_html(ds, sgnet.parse_period("2022Q4"), lang="en",
     ...                  today=dt.date(2023, 1, 5)))  # doctest: +NORMALIZE_WHITESPACE
-    <h1>Mentoring program report · 2022Q4</h1><p class='sg-meta'>Scope: 广西壮族自治区 |
-    Period: 2022-10-01 to 2022-12-31 | Audience: funder | Generated: 2023-01-05</p>
+    <p class='sg-marking sg-funder'>Funder version · no names of people</p><h1>Mentoring
+    program report · 2022Q4</h1><p class='sg-meta'>Scope: 广西壮族自治区 | Period: 2022-10-01
+    to 2022-12-31 | Audience: funder | Generated: 2023-01-05</p>
     """
-    if ds.pairing:
-        pair = ds.pairings.set_index("pairing_id").loc[ds.pairing]
-        names = ds.organizations.set_index("org_id")["name"]
-        scope = f"{names.get(pair['mentor_org_id'], '')} → {names.get(pair['mentee_org_id'], '')}"
-    elif ds.region:
-        scope = region_name(ds.region, full=True)
-    else:
-        scope = word("report.all_pairings", lang)
-    relative = word("report.relative", lang, relative=period.relative) if period.relative else ""
-    meta = word("report.meta", lang, scope=scope, start=period.start, end=period.end,
-                relative=relative, audience=word(audience, lang),
-                today=today or dt.date.today())
-    return (f"<h1>{escape(word('report.title', lang, period=period.label))}</h1>"
-            f"<p class='sg-meta'>{escape(meta)}</p>")
+    return fields_title_html(title_fields(ds, period, lang=lang, audience=audience,
+                                          today=today))
+
+
+def fields_title_html(fields: dict[str, str]) -> str:
+    """The title block of :func:`title_fields` as HTML.
+
+    Examples
+    --------
+    >>> fields_title_html({"title": "T", "meta": "M"})
+    "<h1>T</h1><p class='sg-meta'>M</p>"
+    """
+    marking = (f"<p class='sg-marking sg-{escape(fields['audience'])}'>"
+               f"{escape(fields['marking'])}</p>" if fields.get("marking") else "")
+    return (f"{marking}<h1>{escape(fields['title'])}</h1>"
+            f"<p class='sg-meta'>{escape(fields['meta'])}</p>")
+
+
+def summary_html(paragraphs: list[str], *, lang: str = "zh") -> str:
+    """The written summary (工作小结), one paragraph each.
+
+    Examples
+    --------
+    >>> summary_html(["本期共开展培训 3 场。"])
+    "<div class='sg-summary' lang='zh-CN'><p>本期共开展培训 3 场。</p></div>"
+    """
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return f"<div class='sg-summary' lang='{word('html.lang', lang)}'>{body}</div>"
+
+
+#: sections that start on a new page when printed
+PAGE_BREAK_SECTIONS = frozenset({"progress", "figures", "pairings", "leaders", "rejected"})
 
 
 def heading_html(key: str, *, lang: str = "zh") -> str:
     """A section heading of the report (``key`` names a ``section.<key>`` word).
 
+    Sections of :data:`PAGE_BREAK_SECTIONS` start a new page when printed.
+
     Examples
     --------
-    >>> heading_html("headline"), heading_html("data", lang="en")
-    ('<h2>本期主要数据</h2>', '<h2>About the data</h2>')
+    >>> heading_html("headline"), heading_html("figures", lang="en")
+    ('<h2>本期主要数据</h2>', "<h2 class='sg-break'>Figures</h2>")
     """
-    return f"<h2>{escape(word(f'section.{key}', lang))}</h2>"
+    cls = " class='sg-break'" if key in PAGE_BREAK_SECTIONS else ""
+    return f"<h2{cls}>{escape(word(f'section.{key}', lang))}</h2>"
 
 
 def headline_html(headline: pd.DataFrame, *, lang: str = "zh") -> str:
@@ -225,6 +284,34 @@ def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
     return text
 
 
+def rejected_intro(ds: Dataset, *, lang: str = "zh") -> str:
+    """The sentence above the rejected rows: how many were left out.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> rejected_intro(sgnet.load(), lang="en")
+    'These 0 rows failed validation and are not counted in this report:'
+    """
+    return word("report.rejected_intro", lang, n=_n_rejected(ds))
+
+
+def rejected_rows(ds: Dataset) -> pd.DataFrame:
+    """The rows left out at load time: file, row, column, value, message (as text).
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> rejected_rows(sgnet.load()).columns.tolist()
+    ['file', 'row', 'column', 'value', 'message']
+    """
+    columns = ["file", "row", "column", "value", "message"]
+    if ds.rejected.empty:
+        return pd.DataFrame(columns=columns)
+    rows = ds.rejected[columns].astype(object)
+    return rows.where(rows.notna(), "").astype(str).reset_index(drop=True)
+
+
 def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
     """The rows left out at load time, with where they are and why (internal reports only).
 
@@ -256,12 +343,14 @@ def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
 class IndexRow:
     """One line of the index: a report's file stem, readable name, figures and fate."""
 
-    __slots__ = ("stem", "name", "ok", "figures", "error", "kept_earlier")
+    __slots__ = ("stem", "name", "ok", "figures", "error", "kept_earlier", "formats")
 
     def __init__(self, stem: str, name: str, *, ok: bool, figures: Mapping[str, int],
-                 error: str = "", kept_earlier: bool = False):
+                 error: str = "", kept_earlier: bool = False,
+                 formats: tuple[str, ...] = ("html",)):
         self.stem, self.name, self.ok = stem, name, ok
         self.figures, self.error, self.kept_earlier = dict(figures), error, kept_earlier
+        self.formats = tuple(formats)  # the files written beside the .ipynb
 
 
 def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing",
@@ -295,7 +384,9 @@ def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing
                  if m in r.figures else '<td class="sg-num" data-sort="">—</td>'
                  for m in metrics]
         if r.ok:
-            link = f'<a href="{s}.html">{s}</a>'
+            link = f'<a href="{s}.html">{s}</a>' + "".join(
+                f' · <a href="{s}.{fmt}">{escape(word(f"index.{fmt}", lang))}</a>'
+                for fmt in ("docx", "pdf") if fmt in r.formats)
             status = f'<span class="sg-status-ok">{escape(word("index.ok", lang))}</span>'
         else:
             link = f'<a href="{s}.html">{s}</a>' if r.kept_earlier else s
