@@ -43,6 +43,9 @@ AudienceOpt = Annotated[str, typer.Option(help="funder (no names of people) or i
 LangOpt = Annotated[str, typer.Option(help="zh (default) or en.")]
 OutOpt = Annotated[Path | None, typer.Option(
     "--out", "-o", help="Output folder (default: reports/).")]
+FormatOpt = Annotated[str, typer.Option(
+    "--format", "-f", help="Files of each report, comma-separated: html, docx (Word), pdf "
+    "(printed by headless Chromium). The HTML is always written.")]
 
 
 def _fail(error: Exception, code: int = 1) -> typer.Exit:
@@ -168,10 +171,13 @@ def report(
     lang: LangOpt = "zh",
     out_dir: OutOpt = None,
     allow_rejected: AllowRejectedOpt = False,
+    formats: FormatOpt = "html,docx",
 ) -> None:
-    """Render a period report: an executed notebook (.ipynb) and a self-contained .html.
+    """Render a period report: an executed notebook (.ipynb), a self-contained .html and a
+    Word .docx (and a .pdf with --format html,docx,pdf).
 
-    Files go to OUT/<period>/<scope>.ipynb and .html (scope: all, the region or the pairing).
+    Files go to OUT/<period>/<scope>.ipynb, .html and .docx (scope: all, the region or the
+    pairing).
 
     Example: [bold]sgnet report --period 2022Q4 --region 450000[/]
     """
@@ -181,7 +187,7 @@ def report(
                                 run_report(data, period=period, region=region,
                                            pairing=pairing, audience=audience, lang=lang,
                                            out=out_dir, allow_rejected=allow_rejected,
-                                           on_progress=on_progress))
+                                           on_progress=on_progress, formats=formats))
     if result.audit is not None:
         out.print(result.audit.summary(), highlight=False, markup=False)
     if result.rejected:
@@ -190,8 +196,8 @@ def report(
         err.print(f"[yellow]{result.rejected} rows were rejected and left out of the "
                   f"report[/]{where}", highlight=False)
     out.print(f"period {result.period.describe()}")
-    out.print(f"wrote {result.html}")
-    out.print(f"wrote {result.notebook}")
+    for path in (*result.files, result.notebook):
+        out.print(f"wrote {path}")
 
 
 @app.command()
@@ -222,10 +228,12 @@ def batch(
         "--connect-timeout", min=0.1, help="Seconds to wait for the --scheduler to answer "
         "and to have a worker.")] = 10.0,
     allow_rejected: AllowRejectedOpt = False,
+    formats: FormatOpt = "html,docx",
 ) -> None:
     """Render one report per pairing or region, and an index page.
 
-    Files go to OUT/<period>/<pairing or region>.ipynb and .html, plus OUT/<period>/index.html
+    Files go to OUT/<period>/<pairing or region>.ipynb, .html and .docx, plus
+    OUT/<period>/index.html
     with each report's headline figures. A report that fails is marked in the index with its
     reason and the others are still written; the exit status is then 1.
 
@@ -239,7 +247,7 @@ def batch(
     result = _run_with_progress(start, lambda on_progress: run_batch(
         data, period=period, each=each, level=level, jobs=jobs, audience=audience, lang=lang,
         out=out_dir, on_progress=on_progress, only=only, scheduler=scheduler,
-        connect_timeout=connect_timeout, allow_rejected=allow_rejected))
+        connect_timeout=connect_timeout, allow_rejected=allow_rejected, formats=formats))
     if result.plan is not None and result.plan.rejected:
         err.print(f"[yellow]{result.plan.rejected} rows were rejected and left out of the "
                   "reports[/]; `sgnet validate` lists them", highlight=False)
