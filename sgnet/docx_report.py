@@ -184,7 +184,7 @@ def _widths(columns: list[str], rows: list[list[str]], total: int) -> list[int]:
     need = []
     for j, head in enumerate(columns):
         longest = max([size(r[j]) for r in rows] + [min(size(head), 8)])
-        need.append(max(4, min(longest, 24)))
+        need.append(max(5, min(longest + 2, 16 if j < 3 else 12)))
     scale = total / sum(need)
     return [int(n * scale) for n in need]
 
@@ -202,6 +202,8 @@ def _table(doc, part: dict) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _widths(columns, rows, _content_width(doc))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # w:gridCol, which LibreOffice follows
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width

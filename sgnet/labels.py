@@ -51,10 +51,11 @@ def place_labels(ax: Axes, points: np.ndarray, texts: list[str], *, fontsize: fl
     True
     """
     fig = ax.figure
+    ax.apply_aspect()  # an equal-aspect map is shrunk at draw time: place on the final axes
     to_data = ax.transData.inverted()
     scale_px = fig.dpi / 72
     screen = [ax.transData.transform((x, y)) for x, y in points]
-    r = 3 * scale_px
+    r = 4 * scale_px  # the marker of each point is an obstacle too
     boxes = [(px - r, py - r, px + r, py + r) for px, py in screen]
     out = []
     for (px, py), (x, y), text in zip(screen, points, texts, strict=True):

@@ -262,7 +262,7 @@ def pairing_map(data: Dataset | nx.MultiDiGraph, *, lang: str = "zh", ax: Axes |
     ax.set_aspect(1 / math.cos(math.radians(36)))
     if labels:
         place_labels(ax, np.array([(x, y) for x, y, _ in labels]), [t for *_, t in labels],
-                     fontsize=7.5, gap=3, color="#222", zorder=6)
+                     fontsize=7.5, gap=4.5, color="#222", zorder=6)
 
     for program, color in PROGRAM_COLORS.items():
         if any(c == color for *_, c in arcs):
