@@ -38,7 +38,16 @@ from .handover import publish
 from .pages import IndexRow, index_html
 from .paths import REPORTS
 from .periods import Period
-from .plan import DEFAULT_FORMATS, FORMATS, Job, Plan, Scope, make_plan, period_folder
+from .plan import (
+    DEFAULT_FORMATS,
+    FORMATS,
+    Job,
+    Plan,
+    Scope,
+    check_formats,
+    make_plan,
+    period_folder,
+)
 from .runners import LocalRunner, Rendered, Runner
 
 __all__ = ["Outcome", "BatchResult", "ReportResult", "run", "run_report", "run_batch"]
@@ -285,6 +294,7 @@ def run_report(
     RejectedRowsError
         For a funder report of data with rejected rows, unless ``allow_rejected``.
     """
+    formats = check_formats(formats)  # a wrong format fails before a kernel starts
     result = run(LocalRunner(jobs=1, notebook=notebook, single_use=True), data=data, out=out,
                  index=False, on_progress=on_progress, today=today, period=period,
                  region=region, pairing=pairing, audience=audience, lang=lang,
@@ -374,6 +384,7 @@ def run_batch(
         If the options are wrong, no pairing or region has anything to report, or the
         Dask scheduler cannot be used.
     """
+    formats = check_formats(formats)  # a wrong format fails before a kernel starts
     if scheduler is not None:
         from .dask_runner import DaskRunner  # distributed is an optional extra
 

@@ -114,7 +114,8 @@ def embed_font(html: str) -> str:
     >>> "data:font/woff2;base64," in page
     True
     """
-    chars = "".join(sorted({c for c in page_text(html) if not c.isspace()}))
+    # the space too: a line of Chinese and figures is one run of text in one font
+    chars = "".join(sorted({c for c in page_text(html) if not c.isspace()} | {" ", "\u00a0"}))
     style = f"<style data-sgnet-font>{font_face_css(chars)}</style>"
     head = html.find("</head>")
     return html[:head] + style + html[head:] if head >= 0 else style + html
