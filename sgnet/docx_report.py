@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -378,5 +379,20 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
             _paragraph(doc, word("report.figure", lang, n=figures, caption=part["caption"]),
                        style="Caption", size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
     path = Path(path)
-    doc.save(str(path))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path.write_bytes(_stamped(buffer.getvalue(), when))
     return path
+
+
+def _stamped(docx: bytes, when: dt.datetime) -> bytes:
+    """The same package with every member dated ``when`` (the run's start), not the time
+    it was zipped: the same report gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()

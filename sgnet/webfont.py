@@ -72,7 +72,8 @@ def subset_woff2(text: str) -> bytes:
     >>> data[:4]
     b'wOF2'
     """
-    font = TTFont(io.BytesIO(_font()), lazy=False)
+    # the font's own timestamp, not the time of the run: the same page gives the same bytes
+    font = TTFont(io.BytesIO(_font()), lazy=False, recalcTimestamp=False)
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]
