@@ -21,6 +21,7 @@ from .paths import TEMPLATES
 from .periods import Period
 from .regions import region_name
 from .vocab import ACTIVITY_KINDS
+from .webfont import embed_font
 from .words import kind_label, word
 
 __all__ = [
@@ -360,7 +361,8 @@ def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing
     ``figures`` of each row are the headline figures :func:`sgnet.metrics.headline` gives
     for the report's scope and period. Every text that comes from data is escaped; the page
     loads nothing (its only script is inline, and its Content-Security-Policy forbids any
-    fetch). Without script the rows stay in scope order.
+    fetch). Without script the rows stay in scope order. The glyphs of the page's characters
+    are embedded (:func:`sgnet.webfont.embed_font`), so it reads without a CJK font.
 
     Examples
     --------
@@ -406,9 +408,9 @@ def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing
     failure_block = (f'<div class="sg-failures"><p>{escape(word("index.failures", lang))}</p>'
                      f'<ul>{"".join(failures)}</ul></div>' if failures else "")
     page = string.Template((TEMPLATES / "batch_index.html").read_text(encoding="utf-8"))
-    return page.substitute(
+    return embed_font(page.substitute(
         lang=word("html.lang", lang),
         title=escape(word("index.title", lang, period=period.label)),
         meta=escape(meta), failures=failure_block, head=head, rows="\n".join(lines),
         hint=escape(word("index.hint", lang)),
-    )
+    ))

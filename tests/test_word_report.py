@@ -216,3 +216,14 @@ def test_one_pairing_report_maps_its_county_and_stations(one_pairing):
     assert "罗城仫佬族自治县" in figure["caption"] and "社工站" in figure["alt"]
     nb = nbformat.read(one_pairing.notebook, as_version=4)
     assert sum(MIME in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) > 10
+
+
+def test_index_links_the_word_file_and_embeds_its_font():
+    from sgnet.pages import IndexRow, index_html
+
+    page = index_html([IndexRow("PR01", "甲 → 乙", ok=True, figures={"trainings": 3},
+                                formats=("html", "docx")),
+                       IndexRow("PR02", "丙 → 丁", ok=True, figures={"trainings": 1},
+                                formats=("html",))], sgnet.parse_period("2023Q2"))
+    assert 'href="PR01.docx"' in page and 'href="PR02.docx"' not in page
+    assert "data:font/woff2;base64," in page and "font-src data:" in page
