@@ -171,6 +171,14 @@ def show_figure(fig, *, alt: str, caption: str) -> None:
 
     The figure shows as a PNG in the page (its ``alt`` is ``alt``) and in the Word file
     (with ``caption`` below it).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(2, 1))
+    >>> show_figure(fig, alt="Bar chart of trainings per month", caption="Trainings")
+    ... # doctest: +ELLIPSIS
+    {'image/png': 'iVBOR...', 'application/vnd.sgnet.report+json': {'type': 'figure', ...}}
     """
     import matplotlib.pyplot as plt
     from IPython.display import display

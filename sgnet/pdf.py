@@ -38,7 +38,13 @@ def find_browser() -> str | None:
 
 
 def require_browser() -> str:
-    """The browser binary, or a :class:`~sgnet.errors.ReportError` saying how to get one."""
+    """The browser binary, or a :class:`~sgnet.errors.ReportError` saying how to get one.
+
+    Examples
+    --------
+    >>> os.environ.get("SGNET_CHROMIUM") or require_browser() is not None  # doctest: +SKIP
+    True
+    """
     binary = find_browser()
     if binary is None:
         raise ReportError(_HOW)
@@ -52,6 +58,11 @@ def print_pdf(html: str | Path, pdf: str | Path, *, timeout: float = 120) -> Pat
     ------
     ReportError
         If no browser is found, or it fails or writes nothing.
+
+    Examples
+    --------
+    >>> print_pdf("reports/2023Q2/all.html", "reports/2023Q2/all.pdf")  # doctest: +SKIP
+    PosixPath('.../reports/2023Q2/all.pdf')
     """
     binary = require_browser()
     html, pdf = Path(html).resolve(), Path(pdf).resolve()

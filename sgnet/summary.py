@@ -26,6 +26,13 @@ DONE_ITEMS: tuple[str, ...] = ("trainings", "people_trained", "individual_superv
 _NAMED = 4  # up to this many pairings behind: each named with its activity kinds
 
 
+def _metric_order(metric: str) -> tuple[int, bool]:
+    """Target metrics in the order of the activity kinds, a kind's sessions before people."""
+    base = metric.removesuffix("_participants")
+    rank = ACTIVITY_KINDS.index(base) if base in ACTIVITY_KINDS else len(ACTIVITY_KINDS)
+    return rank, metric != base
+
+
 def _join(items: list[str], lang: str) -> str:
     return word("summary.sep", lang).join(items)
 
@@ -80,11 +87,9 @@ def _attention(progress: pd.DataFrame, silent: list[str], lang: str) -> str:
     elif len(behind):
         items = []
         for pid, rows in behind.groupby("pairing_id", sort=True):
-            kinds = sorted({m.removesuffix("_participants") for m in rows["metric"]},
-                           key=lambda k: ACTIVITY_KINDS.index(k) if k in ACTIVITY_KINDS
-                           else len(ACTIVITY_KINDS))
+            metrics = sorted(rows["metric"], key=_metric_order)
             items.append(word("summary.behind_item", lang, pairing=pid,
-                              metrics=_join([kind_label(k, lang) for k in kinds], lang)))
+                              metrics=_join([kind_label(m, lang) for m in metrics], lang)))
         sentences.append(word("summary.behind", lang, items=_join(items, lang)))
     elif len(progress):
         sentences.append(word("summary.all_on_track", lang))

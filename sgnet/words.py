@@ -64,6 +64,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "person_id": ("人员编号", "Person"),
     "name": ("姓名", "Name"),
     "org_id": ("机构编号", "Organization"),
+    "org": ("所属机构", "Organization"),
     "file": ("文件", "File"),
     "row": ("行", "Row"),
     "column": ("列", "Column"),
