@@ -205,47 +205,45 @@ def _table(doc, part: dict) -> None:
     widths = _widths(columns, rows, _content_width(doc))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # w:gridCol, which LibreOffice follows
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    # fill every cell through its own row (Table.cell() walks the whole grid on each call),
+    # the body first, then the header, whose cells are merged last
+    last = len(rows) - 1
+    for i, (row, tr) in enumerate(zip(rows, table.rows[head_rows:], strict=True)):
+        total = bool(part.get("total")) and i == last
+        for j, (text, cell) in enumerate(zip(row, tr.cells, strict=True)):
+            cell.width = widths[j]
+            _cell_text(cell, text, right=align[j] == "right", bold=total,
+                       color=_STATUS_COLORS.get(classes[i][j]), size=size)
+            if total:
+                _shade(cell, "F6F8FA")
+    heads = [list(table.rows[r].cells) for r in range(head_rows)]
     for r in range(head_rows):
         _repeat_header(table.rows[r])
-    if two:
-        i = 0
-        while i < len(columns):
-            g = groups[i]
-            if g is None:
-                cell = table.cell(0, i).merge(table.cell(1, i))
-                _cell_text(cell, columns[i], bold=True, font=HEADING_FONT, size=size)
-                _shade(cell, "EEF1F4")
-                i += 1
-                continue
-            span = 1
-            while i + span < len(columns) and groups[i + span] == g:
-                span += 1
-            top = table.cell(0, i).merge(table.cell(0, i + span - 1)) if span > 1 \
-                else table.cell(0, i)
-            _cell_text(top, g, bold=True, font=HEADING_FONT, size=size)
-            _shade(top, "EEF1F4")
-            for j in range(i, i + span):
-                _cell_text(table.cell(1, j), columns[j], right=True, bold=True,
-                           font=HEADING_FONT, size=size)
-                _shade(table.cell(1, j), "EEF1F4")
-            i += span
-    else:
+        for cell, width in zip(heads[r], widths, strict=True):
+            cell.width = width
+            _shade(cell, "EEF1F4")
+    if not two:
         for j, text in enumerate(columns):
-            _cell_text(table.cell(0, j), text, right=align[j] == "right", bold=True,
+            _cell_text(heads[0][j], text, right=align[j] == "right", bold=True,
                        font=HEADING_FONT, size=size)
-            _shade(table.cell(0, j), "EEF1F4")
-    last = len(rows) - 1
-    for i, (row, cls) in enumerate(zip(rows, classes, strict=True)):
-        total = bool(part.get("total")) and i == last
-        for j, text in enumerate(row):
-            _cell_text(table.cell(head_rows + i, j), text, right=align[j] == "right",
-                       bold=total, color=_STATUS_COLORS.get(cls[j]), size=size)
-        if total:
-            for j in range(len(row)):
-                _shade(table.cell(head_rows + i, j), "F6F8FA")
+        return
+    i = 0
+    while i < len(columns):
+        g = groups[i]
+        if g is None:
+            cell = heads[0][i].merge(heads[1][i])
+            _cell_text(cell, columns[i], bold=True, font=HEADING_FONT, size=size)
+            i += 1
+            continue
+        span = 1
+        while i + span < len(columns) and groups[i + span] == g:
+            span += 1
+        for j in range(i, i + span):
+            _cell_text(heads[1][j], columns[j], right=True, bold=True, font=HEADING_FONT,
+                       size=size)
+        top = heads[0][i].merge(heads[0][i + span - 1]) if span > 1 else heads[0][i]
+        _cell_text(top, g, bold=True, font=HEADING_FONT, size=size)
+        i += span
 
 
 def _headline(doc, part: dict) -> None:

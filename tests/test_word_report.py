@@ -6,6 +6,7 @@ python-docx), then read back."""
 import base64
 import io
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -110,11 +111,12 @@ def test_docx_says_what_the_page_says_and_names_no_people(funder):
     assert leaked == []
 
 
-def test_html_only_writes_no_docx_and_removes_a_stale_one(tmp_path):
-    first = run_report(period="2022Q4", pairing="PR14", out=tmp_path)
-    assert first.docx.exists()
+def test_html_only_writes_no_docx_and_removes_a_stale_one(one_pairing, tmp_path):
+    earlier = tmp_path / "2022Q4"
+    shutil.copytree(one_pairing.html.parent, earlier)
+    assert (earlier / "PR14.docx").exists()
     again = run_report(period="2022Q4", pairing="PR14", out=tmp_path, formats="html")
-    assert again.files == (again.html,) and not first.docx.exists()
+    assert again.files == (again.html,) and not (earlier / "PR14.docx").exists()
 
 
 # ---------------------------------------------------------------------------- summary
