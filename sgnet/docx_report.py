@@ -89,6 +89,12 @@ def _style_fonts(doc) -> None:
             fonts.attrib.pop(qn(attr), None)
         if name.startswith(("Heading", "Title")):
             style.font.color.rgb = RGBColor(0, 0, 0)
+        if name == "Normal":  # proofing and line breaking of Chinese text in Word and WPS
+            lang = rpr.find(qn("w:lang"))
+            if lang is None:
+                lang = OxmlElement("w:lang")
+                rpr.append(lang)
+            lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _a4(section, *, landscape: bool = False) -> None:
