@@ -27,68 +27,78 @@ handle = None  # set by `sgnet report`/`batch`: the data it already checked (sgn
 
 # %%
 import matplotlib.pyplot as plt
-from IPython.display import HTML, display
 
 import sgnet
-from sgnet import maps, metrics, plots
+from sgnet import county_map, metrics, parts, plots, tables
 from sgnet import pages as pg
-
-# %config InlineBackend.figure_formats = ["png"]
-# %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 110}
+from sgnet.parts import show, show_figure
+from sgnet.summary import summary_paragraphs
+from sgnet.words import word
 
 ds = sgnet.load(data, errors=errors, handle=handle)
 the_period = sgnet.parse_period(period) if period else sgnet.plan.default_period(ds)
 scope = ds.select(region=region, pairing=pairing)
 current = scope.select(period=the_period)
-display(HTML(pg.title_html(current, the_period, lang=lang, audience=audience)))
+show(parts.title(pg.title_fields(current, the_period, lang=lang, audience=audience)))
 
 # %%
-display(HTML(pg.heading_html("headline", lang=lang)))
-display(HTML(pg.headline_html(metrics.headline(current), lang=lang)))
-
-# %%
+head = metrics.headline(current)
+comparison = metrics.compare(scope, the_period)
 progress = metrics.progress(scope, the_period)
-display(HTML(pg.heading_html("progress", lang=lang)))
-display(HTML(pg.note_html(pg.progress_rule(the_period, lang=lang))))
-display(HTML(pg.progress_table_html(progress, lang=lang)))
+show(parts.heading("headline", lang=lang))
+show(parts.headline(head, lang=lang))
 
 # %%
-display(HTML(pg.heading_html("figures", lang=lang)))
+show(parts.heading("summary", lang=lang))
+show(parts.summary(summary_paragraphs(
+    head, comparison, progress, metrics.silent_pairings(scope, the_period),
+    period_label=the_period.label, totals=metrics.activity_totals(current), lang=lang),
+    lang=lang))
+
+# %%
+show(parts.heading("compare", lang=lang))
+show(tables.comparison_part(comparison, lang=lang))
+
+# %%
+show(parts.heading("progress", lang=lang))
+show(parts.note(pg.progress_rule(the_period, lang=lang)))
+show(tables.progress_part(progress, lang=lang))
+
+# %%
+show(parts.heading("figures", lang=lang))
 year_to_date = scope.select(period=f"{the_period.end.year}-01-01..{the_period.end}")
 fig, ax = plt.subplots(figsize=(9, 4))
 plots.monthly_activity(year_to_date, lang=lang, ax=ax)
-plt.show()
+show_figure(fig, caption=word("fig.monthly", lang, year=the_period.end.year),
+            alt=word("fig.monthly_alt", lang, year=the_period.end.year, end=the_period.end))
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(12, max(3, 0.35 * len(scope.pairings) + 1.5)))
-plots.target_progress(progress, metric="training", lang=lang, ax=axes[0])
-plots.target_progress(progress, metric="station_visit", lang=lang, ax=axes[1])
-fig.tight_layout()
-plt.show()
+fig = plots.target_progress_figure(progress, metrics=("training", "station_visit"), lang=lang)
+show_figure(fig, caption=word("fig.progress", lang), alt=word("fig.progress_alt", lang))
 
 # %%
-fig, ax = plt.subplots(figsize=(10, 7.5))
-maps.pairing_map(current, lang=lang, ax=ax)
-plt.show()
+fig, caption, alt = county_map.report_map(current, lang=lang)
+show_figure(fig, caption=caption, alt=alt)
 
 # %%
-display(HTML(pg.heading_html("pairings", lang=lang)))
-display(HTML(pg.table_html(metrics.by_pairing(current), lang=lang)))
+show(parts.heading("pairings", lang=lang))
+show(tables.pairing_table(current, lang=lang))
 
 # %%
-display(HTML(pg.heading_html("regions", lang=lang)))
-display(HTML(pg.table_html(metrics.by_region(current), lang=lang)))
+show(parts.heading("regions", lang=lang))
+show(tables.region_table(current, lang=lang))
 
 # %%
 if audience == "internal":
-    display(HTML(pg.heading_html("leaders", lang=lang)))
-    display(HTML(pg.table_html(metrics.by_leader(current), lang=lang)))
+    show(parts.heading("leaders", lang=lang))
+    show(tables.frame_part(metrics.by_leader(current), name="leaders", lang=lang))
 
 # %%
 if audience == "internal" and len(ds.rejected):
-    display(HTML(pg.heading_html("rejected", lang=lang)))
-    display(HTML(pg.rejected_html(ds, lang=lang)))
+    show(parts.heading("rejected", lang=lang))
+    show(parts.note(pg.rejected_intro(ds, lang=lang)))
+    show(tables.frame_part(pg.rejected_rows(ds), name="rejected", lang=lang))
 
 # %%
-display(HTML(pg.heading_html("data", lang=lang)))
-display(HTML(pg.note_html(pg.data_note(scope, current, lang=lang))))
+show(parts.heading("data", lang=lang))
+show(parts.note(pg.data_note(scope, current, lang=lang)))

@@ -20,6 +20,7 @@ from rich.markup import escape
 from .cli_common import (
     AudienceOpt,
     DataOpt,
+    FormatOpt,
     LangOpt,
     OutOpt,
     PeriodOpt,
@@ -192,12 +193,14 @@ def report(
         "--no-daemon", help="Render on a fresh kernel instead of the kept one that the "
         "first report starts and the next ones reuse (it stops after 5 idle minutes; "
         "SGNET_DAEMON=0 also turns it off).")] = False,
+    formats: FormatOpt = "html,docx",
 ) -> None:
-    """Render a period report: an executed notebook (.ipynb) and a self-contained .html.
+    """Render a period report: an executed notebook (.ipynb), a self-contained .html and a
+    Word .docx (and a .pdf with --format html,docx,pdf).
 
-    Files go to OUT/<period>/<scope>.ipynb and .html (scope: all, the region or the pairing).
-    Every report records the fingerprint of its data, the sgnet version, its parameters and
-    the review state of its period.
+    Files go to OUT/<period>/<scope>.ipynb, .html and .docx (scope: all, the region or the
+    pairing). Every report records the fingerprint of its data, the sgnet version, its
+    parameters and the review state of its period.
 
     Example: [bold]sgnet report --period 2022Q4 --region 450000[/]
     Check later: [bold]sgnet report --check reports/2022Q4/450000.html[/]
@@ -211,7 +214,7 @@ def report(
     def render(on_progress):
         asked = {"period": period, "region": region, "pairing": pairing,
                  "audience": audience, "lang": lang, "out": out_dir,
-                 "allow_rejected": allow_rejected}
+                 "allow_rejected": allow_rejected, "formats": formats}
         if _daemon_wanted(no_daemon):
             from .daemon import request_report
 
@@ -229,8 +232,8 @@ def report(
         err.print(f"[yellow]{result.rejected} rows were rejected and left out of the "
                   f"report[/]{where}", highlight=False)
     out.print(f"period {result.period.describe()}")
-    out.print(f"wrote {result.html}")
-    out.print(f"wrote {result.notebook}")
+    for path in (*result.files, result.notebook):
+        out.print(f"wrote {path}")
 
 
 @app.command()
@@ -261,10 +264,12 @@ def batch(
         "--connect-timeout", min=0.1, help="Seconds to wait for the --scheduler to answer "
         "and to have a worker.")] = 10.0,
     allow_rejected: AllowRejectedOpt = False,
+    formats: FormatOpt = "html,docx",
 ) -> None:
     """Render one report per pairing or region, and an index page.
 
-    Files go to OUT/<period>/<pairing or region>.ipynb and .html, plus OUT/<period>/index.html
+    Files go to OUT/<period>/<pairing or region>.ipynb, .html and .docx, plus
+    OUT/<period>/index.html
     with each report's headline figures. A report that fails is marked in the index with its
     reason and the others are still written; the exit status is then 1.
 
@@ -278,7 +283,7 @@ def batch(
     result = _run_with_progress(start, lambda on_progress: run_batch(
         data, period=period, each=each, level=level, jobs=jobs, audience=audience, lang=lang,
         out=out_dir, on_progress=on_progress, only=only, scheduler=scheduler,
-        connect_timeout=connect_timeout, allow_rejected=allow_rejected))
+        connect_timeout=connect_timeout, allow_rejected=allow_rejected, formats=formats))
     if result.plan is not None and result.plan.rejected:
         err.print(f"[yellow]{result.plan.rejected} rows were rejected and left out of the "
                   "reports[/]; `sgnet validate` lists them", highlight=False)

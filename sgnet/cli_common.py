@@ -15,8 +15,8 @@ from rich.markup import escape
 
 from .errors import SgnetError
 
-__all__ = ["err", "out", "DataOpt", "PeriodOpt", "AudienceOpt", "LangOpt", "OutOpt", "fail",
-           "say"]
+__all__ = ["err", "out", "DataOpt", "PeriodOpt", "AudienceOpt", "LangOpt", "OutOpt",
+           "FormatOpt", "fail", "say"]
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
@@ -36,6 +36,9 @@ AudienceOpt = Annotated[str, typer.Option(help="funder (no names of people) or i
 LangOpt = Annotated[str, typer.Option(help="zh (default) or en.")]
 OutOpt = Annotated[Path | None, typer.Option(
     "--out", "-o", help="Output folder (default: reports/).")]
+FormatOpt = Annotated[str, typer.Option(
+    "--format", "-f", help="Files of each report, comma-separated: html, docx (Word), pdf "
+    "(printed by headless Chromium). The HTML is always written.")]
 
 
 def fail(error: Exception | str, code: int = 1) -> typer.Exit:

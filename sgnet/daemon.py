@@ -198,7 +198,7 @@ class KeptRunner:
             began = time.perf_counter()
             try:
                 render(self.worker, job.parameters, folder, job.stem, notebook=self.notebook,
-                       provenance=job.provenance)
+                       provenance=job.provenance, formats=plan.formats)
                 yield Rendered(job, True, time.perf_counter() - began)
             except Exception as err:  # one bad report must not stop the daemon
                 error = err if isinstance(err, ReportError) else ReportError(failure_text(err))

@@ -16,7 +16,8 @@ orchestrator (:mod:`sgnet.report`); only the rendering moves:
   handle in its own hand-over folder, so the workers need not see the client's disk and the
   reports' parameters are those of a local run;
 - the notebook travels with the tasks, and each task renders into a temporary folder on its
-  worker and returns the bytes of the ``.ipynb`` and ``.html`` (or of the failed notebook,
+  worker and returns the bytes of the ``.ipynb``, ``.html`` and the plan's other formats
+  (``.docx``, ``.pdf``), or of the failed notebook,
   with the reason); a task that raised, or whose worker died (``KilledWorker``), becomes
   one failed report and the others go on.
 
@@ -44,7 +45,7 @@ import nbformat
 from .errors import ReportError
 from .handover import Handover, publish
 from .kernel import KernelWorker, prepare_export, register_engine
-from .plan import REPORT_NOTEBOOK, Job, Plan
+from .plan import DEFAULT_FORMATS, REPORT_NOTEBOOK, Job, Plan
 from .render import render
 from .runners import Rendered, failure_text
 from .version import __version__
@@ -85,7 +86,7 @@ class _Rendered:
     seconds: float
     error: ReportError | None = None
     ipynb: bytes | None = None
-    html: bytes | None = None
+    files: dict[str, bytes] | None = None  # suffix ("html", "docx", "pdf") -> bytes
     worker: str = ""
 
 
@@ -135,7 +136,8 @@ class _KernelHost:
         self.token = token
 
     def render(self, job: Job, payload: bytes, token: str, notebook: bytes,
-               notebook_label: str, timeout: float | None) -> _Rendered:
+               notebook_label: str, timeout: float | None,
+               formats: tuple[str, ...] = DEFAULT_FORMATS) -> _Rendered:
         """Render one report in a temporary folder and return its files (kernel thread)."""
         began = time.perf_counter()
         if self.kernel is None:
@@ -152,7 +154,7 @@ class _KernelHost:
             try:
                 self._publish(payload, job.parameters["handle"], token)
                 render(self.kernel, job.parameters, folder, stem, notebook=source,
-                       provenance=job.provenance)
+                       provenance=job.provenance, formats=formats)
             except Exception as err:  # one bad report must not stop the others
                 error = err if isinstance(err, ReportError) else ReportError(failure_text(err))
                 failed = folder / f"{stem}.ipynb"
@@ -161,7 +163,7 @@ class _KernelHost:
                                  else None)
             return _Rendered(True, time.perf_counter() - began,
                              ipynb=_relabel(folder / f"{stem}.ipynb", notebook_label),
-                             html=(folder / f"{stem}.html").read_bytes())
+                             files={f: (folder / f"{stem}.{f}").read_bytes() for f in formats})
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -231,13 +233,15 @@ class KernelPlugin(_WorkerPlugin):
 
 
 def _render_task(job: Job, payload: bytes, token: str, notebook: bytes,
-                 notebook_label: str, timeout: float | None) -> _Rendered:
+                 notebook_label: str, timeout: float | None,
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> _Rendered:
     """A Dask task: one report, rendered by the kept kernel of the worker that runs it."""
     from distributed import get_worker
 
     worker = get_worker()
     host = _host(worker)
-    rendered = host.call(host.render, job, payload, token, notebook, notebook_label, timeout)
+    rendered = host.call(host.render, job, payload, token, notebook, notebook_label, timeout,
+                         formats)
     rendered.worker = worker.address
     return rendered
 
@@ -389,7 +393,8 @@ class DaskRunner:
         for job in plan.jobs:
             future = self.client.submit(
                 _render_task, job, shared, token, self._notebook_bytes, str(self.notebook),
-                self.timeout, key=f"{_TASK}-{plan.period.label}-{job.stem}-{token}",
+                self.timeout, plan.formats,
+                key=f"{_TASK}-{plan.period.label}-{job.stem}-{token}",
                 pure=False, retries=0)
             self._futures[future] = job
         for future in distributed.as_completed(list(self._futures), loop=self.client.loop):
@@ -422,5 +427,6 @@ def _collect(future, job: Job, folder: Path) -> Rendered:
     if not rendered.ok:
         return Rendered(job, False, rendered.seconds, error=rendered.error,
                         where=rendered.worker)
-    (folder / f"{job.stem}.html").write_bytes(rendered.html)
+    for suffix, data in (rendered.files or {}).items():
+        (folder / f"{job.stem}.{suffix}").write_bytes(data)
     return Rendered(job, True, rendered.seconds, where=rendered.worker)

@@ -26,6 +26,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from .dataset import Dataset
 from .graph import build
+from .labels import place_labels
 from .plots import use_cjk_font
 from .regions import divisions, short_name
 from .words import word
@@ -177,25 +178,6 @@ def _draw_provinces(ax: Axes, highlight: dict[str, str], *, label: set[str],
                 ha="center", va="center", zorder=2)
 
 
-def _repel(points: list[tuple[float, float]], *, dy: float, dx: float,
-           rounds: int = 60) -> list[tuple[float, float]]:
-    """Push label anchors apart vertically until no two boxes (dx × dy) overlap."""
-    pos = [list(p) for p in points]
-    for _ in range(rounds):
-        moved = False
-        order = sorted(range(len(pos)), key=lambda i: (pos[i][1], pos[i][0]))
-        for a_i, a in enumerate(order):
-            for b in order[a_i + 1:]:
-                if abs(pos[a][0] - pos[b][0]) < dx and abs(pos[a][1] - pos[b][1]) < dy:
-                    push = (dy - abs(pos[a][1] - pos[b][1])) / 2 + 1e-3
-                    pos[a][1] -= push
-                    pos[b][1] += push
-                    moved = True
-        if not moved:
-            break
-    return [(x, y) for x, y in pos]
-
-
 def pairing_map(data: Dataset | nx.MultiDiGraph, *, lang: str = "zh", ax: Axes | None = None,
                 inset: bool = True) -> Axes:
     """Map of the pairings: an arc from each mentor to its mentee, on China's provinces.
@@ -274,21 +256,18 @@ def pairing_map(data: Dataset | nx.MultiDiGraph, *, lang: str = "zh", ax: Axes |
     # merge duplicate names at nearby points (two agencies in one city)
     seen: set[str] = set()
     labels = [lab for lab in labels if not (lab[2] in seen or seen.add(lab[2]))]
-    anchors = _repel([(x + 0.7, y) for x, y, _ in labels], dy=1.25, dx=4.0)
-    for (x, y, text), (tx, ty) in zip(labels, anchors, strict=True):
-        ax.annotate(text, (x, y), xytext=(tx, ty), fontsize=7.5, va="center", ha="left",
-                    color="#222", zorder=6,
-                    arrowprops={"arrowstyle": "-", "color": "#999", "linewidth": 0.5,
-                                "shrinkA": 0, "shrinkB": 2} if abs(ty - y) > 0.4 else None)
+    x0, x1, y0, y1 = _EXTENT
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect(1 / math.cos(math.radians(36)))
+    if labels:
+        place_labels(ax, np.array([(x, y) for x, y, _ in labels]), [t for *_, t in labels],
+                     fontsize=7.5, gap=4.5, color="#222", zorder=6)
 
     for program, color in PROGRAM_COLORS.items():
         if any(c == color for *_, c in arcs):
             ax.plot([], [], color=color, linewidth=1.5, label=program)
     ax.legend(loc="lower left", fontsize=7.5, frameon=False)
-    x0, x1, y0, y1 = _EXTENT
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect(1 / math.cos(math.radians(36)))
     ax.set_xticks([])
     ax.set_yticks([])
     for side in ax.spines.values():

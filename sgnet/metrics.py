@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
-from .periods import Period, parse_period
+from .periods import Period, parse_period, previous_period, year_before
 from .regions import region_name, rollup
 
 __all__ = [
@@ -22,6 +22,8 @@ __all__ = [
     "monthly",
     "progress",
     "by_leader",
+    "compare",
+    "silent_pairings",
 ]
 
 #: headline metrics: name → (activity kind, column summed)
@@ -284,3 +286,80 @@ def by_leader(ds: Dataset) -> pd.DataFrame:
         out[col] = out[col].astype("int64")
     return out.sort_values(["activities", "person_id"], ascending=[False, True],
                            ignore_index=True)
+
+
+def compare(ds: Dataset, period: str | Period) -> pd.DataFrame:
+    """The headline figures of ``period`` against the previous period and a year before.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Not selected by period (it needs the base periods); it may be selected by region
+        or pairing.
+    period : str or Period
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per headline metric: ``metric, value, previous, previous_label, change,
+        year_ago, year_ago_label, year_change``. ``change`` (环比) and ``year_change``
+        (同比) are relative changes (0.25 is +25%), rounded to whole percents.
+
+    Notes
+    -----
+    The previous period has the same length (:func:`sgnet.periods.previous_period`); the
+    year-ago period is the same dates a year before (:func:`sgnet.periods.year_before`). A
+    base exists only when the records of ``ds`` cover it whole, i.e. its first activity
+    starts on or before the base's first day; otherwise the base value and the change are
+    missing. A base of 0 gives a value but no change.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> c = compare(sgnet.load(), "2022Q4").set_index("metric")
+    >>> c.loc["trainings", ["previous_label", "year_ago_label"]].tolist()
+    ['2022Q3', '2021Q4']
+    >>> bool(pd.isna(c.loc["trainings", "year_ago"]))  # the records start in 2021-11
+    True
+    """
+    p = parse_period(period)
+    span = ds.date_range()
+    first = span[0] if span else None
+    now = headline(ds.select(period=p)).set_index("metric")["value"]
+    out = pd.DataFrame({"metric": list(now.index), "value": [int(v) for v in now]})
+    for name, base in (("previous", previous_period(p)), ("year_ago", year_before(p))):
+        label = "previous_label" if name == "previous" else "year_ago_label"
+        change = "change" if name == "previous" else "year_change"
+        out[label] = base.label
+        if first is None or first > base.start:
+            out[name] = pd.NA
+            out[change] = float("nan")
+            continue
+        values = headline(ds.select(period=base)).set_index("metric")["value"]
+        out[name] = [int(values[m]) for m in out["metric"]]
+        rel = [(v - b) / b if b else float("nan") for v, b in zip(out["value"], out[name],
+                                                                  strict=True)]
+        out[change] = pd.Series(rel, dtype="float64").round(2)
+    order = ["metric", "value", "previous", "previous_label", "change", "year_ago",
+             "year_ago_label", "year_change"]
+    return out[order]
+
+
+def silent_pairings(ds: Dataset, period: str | Period) -> list[str]:
+    """The pairings active in ``period`` (their dates overlap it) that recorded nothing.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> silent_pairings(sgnet.load(), "2022Q4")
+    []
+    """
+    p = parse_period(period)
+    start, end = pd.Timestamp(p.start), pd.Timestamp(p.end)
+    pairs = ds.pairings
+    active = pairs[(pairs["start_date"] <= end)
+                   & (pairs["end_date"].isna() | (pairs["end_date"] >= start))]
+    acts = ds.activities
+    busy = set(acts.loc[(acts["start_date"] >= start) & (acts["start_date"] <= end),
+                        "pairing_id"].dropna())
+    return sorted(str(pid) for pid in active["pairing_id"] if pid not in busy)

@@ -22,12 +22,17 @@ from .paths import TEMPLATES
 from .periods import Period
 from .regions import region_name
 from .vocab import ACTIVITY_KINDS
+from .webfont import embed_font
 from .words import kind_label, word
 
 __all__ = [
     "IndexRow",
     "escape",
+    "title_fields",
     "title_html",
+    "fields_title_html",
+    "summary_html",
+    "PAGE_BREAK_SECTIONS",
     "heading_html",
     "headline_html",
     "table_html",
@@ -36,9 +41,45 @@ __all__ = [
     "progress_rule",
     "data_note",
     "rejected_html",
+    "rejected_intro",
+    "rejected_rows",
     "index_html",
     "provenance_html",
 ]
+
+
+def title_fields(ds: Dataset, period: Period, *, lang: str = "zh", audience: str = "funder",
+                 today: dt.date | None = None) -> dict[str, str]:
+    """The words of a report's title block: title, scope, period and its dates, audience.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> f = title_fields(sgnet.load().select(region="450000"), sgnet.parse_period("2022Q4"),
+    ...                  lang="en", today=dt.date(2023, 1, 5))
+    >>> f["title"], f["scope"], f["marking"]
+    ('Mentoring program report · 2022Q4', '广西壮族自治区', 'Funder version · no names of people')
+    """
+    if ds.pairing:
+        pair = ds.pairings.set_index("pairing_id").loc[ds.pairing]
+        names = ds.organizations.set_index("org_id")["name"]
+        scope = f"{names.get(pair['mentor_org_id'], '')} → {names.get(pair['mentee_org_id'], '')}"
+    elif ds.region:
+        scope = region_name(ds.region, full=True)
+    else:
+        scope = word("report.all_pairings", lang)
+    relative = word("report.relative", lang, relative=period.relative) if period.relative else ""
+    today = today or dt.date.today()
+    meta = word("report.meta", lang, scope=scope, start=period.start, end=period.end,
+                relative=relative, audience=word(audience, lang), today=today)
+    title = word("report.title", lang, period=period.label)
+    if audience == "internal":  # never to be mistaken for the funder's report
+        title = f"{word('report.internal_banner', lang)} · {title}"
+    return {"title": title, "scope": scope,
+            "period": period.label, "start": period.start.isoformat(),
+            "end": period.end.isoformat(), "audience": audience, "today": today.isoformat(),
+            "lang": lang, "meta": meta, "marking": word(f"report.marking.{audience}", lang),
+            "html_lang": word("html.lang", lang)}
 
 
 def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str = "funder",
@@ -51,39 +92,56 @@ def title_html(ds: Dataset, period: Period, *, lang: str = "zh", audience: str =
     >>> ds = sgnet.load().select(region="450000")
     >>> print(title_html(ds, sgnet.parse_period("2022Q4"), lang="en",
     ...                  today=dt.date(2023, 1, 5)))  # doctest: +NORMALIZE_WHITESPACE
-    <h1>Mentoring program report · 2022Q4</h1><p class='sg-meta'>Scope: 广西壮族自治区 |
-    Period: 2022-10-01 to 2022-12-31 | Audience: funder | Generated: 2023-01-05</p>
+    <p class='sg-marking sg-funder'>Funder version · no names of people</p><h1>Mentoring
+    program report · 2022Q4</h1><p class='sg-meta'>Scope: 广西壮族自治区 | Period: 2022-10-01
+    to 2022-12-31 | Audience: funder | Generated: 2023-01-05</p>
     """
-    if ds.pairing:
-        pair = ds.pairings.set_index("pairing_id").loc[ds.pairing]
-        names = ds.organizations.set_index("org_id")["name"]
-        scope = f"{names.get(pair['mentor_org_id'], '')} → {names.get(pair['mentee_org_id'], '')}"
-    elif ds.region:
-        scope = region_name(ds.region, full=True)
-    else:
-        scope = word("report.all_pairings", lang)
-    relative = word("report.relative", lang, relative=period.relative) if period.relative else ""
-    meta = word("report.meta", lang, scope=scope, start=period.start, end=period.end,
-                relative=relative, audience=word(audience, lang),
-                today=today or dt.date.today())
-    title = word("report.title", lang, period=period.label)
-    banner = ""
-    if audience == "internal":  # never to be mistaken for the funder's report
-        mark = word("report.internal_banner", lang)
-        banner = f"<div class='sg-internal'>{escape(mark)}</div>"
-        title = f"{mark} · {title}"
-    return f"{banner}<h1>{escape(title)}</h1><p class='sg-meta'>{escape(meta)}</p>"
+    return fields_title_html(title_fields(ds, period, lang=lang, audience=audience,
+                                          today=today))
+
+
+def fields_title_html(fields: dict[str, str]) -> str:
+    """The title block of :func:`title_fields` as HTML.
+
+    Examples
+    --------
+    >>> fields_title_html({"title": "T", "meta": "M"})
+    "<h1>T</h1><p class='sg-meta'>M</p>"
+    """
+    marking = (f"<p class='sg-marking sg-{escape(fields['audience'])}'>"
+               f"{escape(fields['marking'])}</p>" if fields.get("marking") else "")
+    return (f"{marking}<h1>{escape(fields['title'])}</h1>"
+            f"<p class='sg-meta'>{escape(fields['meta'])}</p>")
+
+
+def summary_html(paragraphs: list[str], *, lang: str = "zh") -> str:
+    """The written summary (工作小结), one paragraph each.
+
+    Examples
+    --------
+    >>> summary_html(["本期共开展培训 3 场。"])
+    "<div class='sg-summary' lang='zh-CN'><p>本期共开展培训 3 场。</p></div>"
+    """
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return f"<div class='sg-summary' lang='{word('html.lang', lang)}'>{body}</div>"
+
+
+#: sections that start on a new page when printed
+PAGE_BREAK_SECTIONS = frozenset({"progress", "figures", "pairings", "leaders", "rejected"})
 
 
 def heading_html(key: str, *, lang: str = "zh") -> str:
     """A section heading of the report (``key`` names a ``section.<key>`` word).
 
+    Sections of :data:`PAGE_BREAK_SECTIONS` start a new page when printed.
+
     Examples
     --------
-    >>> heading_html("headline"), heading_html("data", lang="en")
-    ('<h2>本期主要数据</h2>', '<h2>About the data</h2>')
+    >>> heading_html("headline"), heading_html("figures", lang="en")
+    ('<h2>本期主要数据</h2>', "<h2 class='sg-break'>Figures</h2>")
     """
-    return f"<h2>{escape(word(f'section.{key}', lang))}</h2>"
+    cls = " class='sg-break'" if key in PAGE_BREAK_SECTIONS else ""
+    return f"<h2{cls}>{escape(word(f'section.{key}', lang))}</h2>"
 
 
 def headline_html(headline: pd.DataFrame, *, lang: str = "zh") -> str:
@@ -232,6 +290,34 @@ def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
     return text
 
 
+def rejected_intro(ds: Dataset, *, lang: str = "zh") -> str:
+    """The sentence above the rejected rows: how many were left out.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> rejected_intro(sgnet.load(), lang="en")
+    'These 0 rows failed validation and are not counted in this report:'
+    """
+    return word("report.rejected_intro", lang, n=_n_rejected(ds))
+
+
+def rejected_rows(ds: Dataset) -> pd.DataFrame:
+    """The rows left out at load time: file, row, column, value, message (as text).
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> rejected_rows(sgnet.load()).columns.tolist()
+    ['file', 'row', 'column', 'value', 'message']
+    """
+    columns = ["file", "row", "column", "value", "message"]
+    if ds.rejected.empty:
+        return pd.DataFrame(columns=columns)
+    rows = ds.rejected[columns].astype(object)
+    return rows.where(rows.notna(), "").astype(str).reset_index(drop=True)
+
+
 def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
     """The rows left out at load time, with where they are and why (internal reports only).
 
@@ -295,12 +381,14 @@ def provenance_html(prov: Mapping, *, lang: str = "zh", audience: str = "funder"
 class IndexRow:
     """One line of the index: a report's file stem, scope, readable name, figures and fate."""
 
-    __slots__ = ("stem", "name", "ok", "figures", "error", "kept_earlier", "label")
+    __slots__ = ("stem", "name", "ok", "figures", "error", "kept_earlier", "formats", "label")
 
     def __init__(self, stem: str, name: str, *, ok: bool, figures: Mapping[str, int],
-                 error: str = "", kept_earlier: bool = False, label: str | None = None):
+                 error: str = "", kept_earlier: bool = False,
+                 formats: tuple[str, ...] = ("html",), label: str | None = None):
         self.stem, self.name, self.ok = stem, name, ok
         self.figures, self.error, self.kept_earlier = dict(figures), error, kept_earlier
+        self.formats = tuple(formats)  # the files written beside the .ipynb
         self.label = label or stem  # what the row shows: the scope (the stem without suffixes)
 
 
@@ -311,7 +399,8 @@ def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing
     ``figures`` of each row are the headline figures :func:`sgnet.metrics.headline` gives
     for the report's scope and period. Every text that comes from data is escaped; the page
     loads nothing (its only script is inline, and its Content-Security-Policy forbids any
-    fetch). Without script the rows stay in scope order.
+    fetch). Without script the rows stay in scope order. The glyphs of the page's characters
+    are embedded (:func:`sgnet.webfont.embed_font`), so it reads without a CJK font.
 
     Examples
     --------
@@ -335,7 +424,9 @@ def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing
                  if m in r.figures else '<td class="sg-num" data-sort="">—</td>'
                  for m in metrics]
         if r.ok:
-            link = f'<a href="{s}.html">{shown}</a>'
+            link = f'<a href="{s}.html">{shown}</a>' + "".join(
+                f' · <a href="{s}.{fmt}">{escape(word(f"index.{fmt}", lang))}</a>'
+                for fmt in ("docx", "pdf") if fmt in r.formats)
             status = f'<span class="sg-status-ok">{escape(word("index.ok", lang))}</span>'
         else:
             link = f'<a href="{s}.html">{shown}</a>' if r.kept_earlier else shown
@@ -355,9 +446,9 @@ def index_html(rows: Iterable[IndexRow], period: Period, *, each: str = "pairing
     failure_block = (f'<div class="sg-failures"><p>{escape(word("index.failures", lang))}</p>'
                      f'<ul>{"".join(failures)}</ul></div>' if failures else "")
     page = string.Template((TEMPLATES / "batch_index.html").read_text(encoding="utf-8"))
-    return page.substitute(
+    return embed_font(page.substitute(
         lang=word("html.lang", lang),
         title=escape(word("index.title", lang, period=period.label)),
         meta=escape(meta), failures=failure_block, head=head, rows="\n".join(lines),
         hint=escape(word("index.hint", lang)),
-    )
+    ))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .errors import PeriodError
 
-__all__ = ["Period", "parse_period", "latest_full_quarter"]
+__all__ = ["Period", "parse_period", "latest_full_quarter", "previous_period", "year_before"]
 
 _FORMS = (
     "2022-10 or 202210 (month), 2022Q4 (quarter), 2022H2 or 2022S2 (half), 2022 (year), "
@@ -181,3 +181,56 @@ def latest_full_quarter(last_day: dt.date) -> Period:
     if p.end <= last_day:
         return p
     return _quarter(last_day.year, q - 1) if q > 1 else _quarter(last_day.year - 1, 4)
+
+
+def previous_period(p: Period) -> Period:
+    """The period of the same length just before ``p`` (the base of 环比).
+
+    A month, quarter, half or year gives the one before; a range gives the same number of
+    days ending the day before it starts.
+
+    Examples
+    --------
+    >>> previous_period(parse_period("2022Q1")).label
+    '2021Q4'
+    >>> previous_period(parse_period("2022-03")).label
+    '2022-02'
+    >>> previous_period(parse_period("2022-10-11..2022-10-20")).label
+    '2022-10-01..2022-10-10'
+    """
+    y = p.start.year
+    if p.kind == "month":
+        return _month(y, p.start.month - 1) if p.start.month > 1 else _month(y - 1, 12)
+    if p.kind == "quarter":
+        q = (p.start.month - 1) // 3 + 1
+        return _quarter(y, q - 1) if q > 1 else _quarter(y - 1, 4)
+    if p.kind == "half":
+        return _half(y, 1) if p.start.month > 6 else _half(y - 1, 2)
+    if p.kind == "year":
+        return _year(y - 1)
+    end = p.start - dt.timedelta(days=1)
+    start = end - dt.timedelta(days=p.days - 1)
+    return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
+
+
+def _minus_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def year_before(p: Period) -> Period:
+    """The same period a year earlier (the base of 同比).
+
+    Examples
+    --------
+    >>> year_before(parse_period("2022Q4")).label, year_before(parse_period("2024-02")).end
+    ('2021Q4', datetime.date(2023, 2, 28))
+    """
+    start, end = _minus_year(p.start), _minus_year(p.end)
+    if p.kind in ("month", "quarter", "half", "year"):
+        return parse_period({"month": f"{start:%Y-%m}", "year": f"{start.year}",
+                             "quarter": f"{start.year}Q{(start.month - 1) // 3 + 1}",
+                             "half": f"{start.year}H{(start.month - 1) // 6 + 1}"}[p.kind])
+    return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")

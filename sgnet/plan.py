@@ -29,6 +29,7 @@ from .errors import RejectedRowsError, ReportError, TableValidationError
 from .handover import fingerprint
 from .metrics import headline
 from .paths import NOTEBOOKS, SAMPLE_DATA
+from .pdf import require_browser
 from .periods import Period, latest_full_quarter, parse_period
 from .provenance import provenance, whole_hashes
 from .regions import LEVELS, region_name, rollup
@@ -36,6 +37,9 @@ from .words import LANGS
 
 __all__ = [
     "AUDIENCES",
+    "FORMATS",
+    "DEFAULT_FORMATS",
+    "check_formats",
     "EACH",
     "REPORT_NOTEBOOK",
     "Scope",
@@ -50,6 +54,33 @@ __all__ = [
     "report_parameters",
     "make_plan",
 ]
+
+#: the files a report can be written as (the executed ``.ipynb`` is always written)
+FORMATS = ("html", "docx", "pdf")
+DEFAULT_FORMATS = ("html", "docx")
+
+
+def check_formats(formats: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The formats asked for, in :data:`FORMATS` order; ``html`` is always among them.
+
+    The PDF is printed from the HTML page, and every report has its page.
+
+    Examples
+    --------
+    >>> check_formats("docx"), check_formats(["html"])
+    (('html', 'docx'), ('html',))
+    >>> check_formats("html,odt")
+    Traceback (most recent call last):
+    ...
+    sgnet.errors.ReportError: --format must be among html, docx, pdf, not 'odt'
+    """
+    if isinstance(formats, str):
+        formats = [f.strip() for f in formats.split(",") if f.strip()]
+    for f in formats:
+        if f not in FORMATS:
+            raise ReportError(f"--format must be among {', '.join(FORMATS)}, not {f!r}")
+    return tuple(f for f in FORMATS if f in {"html", *formats})
+
 
 AUDIENCES = ("funder", "internal")
 EACH = ("pairing", "region")
@@ -96,6 +127,7 @@ class Plan:
     audience: str
     lang: str
     each: str = "pairing"
+    formats: tuple[str, ...] = DEFAULT_FORMATS  # the files of each report besides .ipynb
 
     @property
     def rejected(self) -> int:
@@ -296,7 +328,8 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
               each: str | None = None, level: str = "province", only: list[str] | None = None,
               region: str | None = None, pairing: str | None = None,
               audience: str = "funder", lang: str = "zh", allow_rejected: bool = False,
-              today: dt.date | None = None) -> Plan:
+              today: dt.date | None = None,
+              formats: str | tuple[str, ...] | list[str] = DEFAULT_FORMATS) -> Plan:
     """Load and check the data once, and list the reports of a run.
 
     Parameters
@@ -313,6 +346,8 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
     audience, lang : str
     allow_rejected : bool
         See the rejected-rows policy in the module docstring.
+    formats : str or sequence of str
+        The files of each report (:func:`check_formats`): ``html``, ``docx``, ``pdf``.
 
     Returns
     -------
@@ -332,6 +367,9 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
     [('PR01', 'PR01', 4)]
     """
     check_options(audience, lang)
+    formats = check_formats(formats)
+    if "pdf" in formats:
+        require_browser()  # say how to get it before any report is run
     data_path = (Path(data) if data is not None else SAMPLE_DATA).resolve()
     checked = _checked(data_path, audience, allow_rejected)
     ds = checked.dataset
@@ -361,4 +399,4 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
                                    handle=handle, whole=whole,
                                    names=audience == "internal")))
     return Plan(data_path, p, ds, checked, handle, errors, jobs, audience, lang,
-                each or "pairing")
+                each or "pairing", formats)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import textwrap
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from .dataset import Dataset
 from .metrics import monthly
@@ -22,7 +26,8 @@ from .vocab import ACTIVITY_KINDS
 from .words import kind_label
 from .words import word as label
 
-__all__ = ["use_cjk_font", "CJK_FONT", "monthly_activity", "target_progress", "KIND_COLORS"]
+__all__ = ["use_cjk_font", "CJK_FONT", "monthly_activity", "target_progress",
+           "target_progress_figure", "wrap_label", "PROGRESS_CAP", "KIND_COLORS"]
 
 CJK_FONT = "Noto Sans CJK SC"
 
@@ -107,8 +112,37 @@ def monthly_activity(ds: Dataset, *, column: str = "count", lang: str = "zh",
     return ax
 
 
+def wrap_label(text: str, width: int = 14) -> str:
+    r"""Break a label into lines of at most ``width`` characters, never cutting it short.
+
+    Chinese text breaks anywhere; English text breaks at spaces.
+
+    Examples
+    --------
+    >>> print(wrap_label("PR01 深圳市南山区睿心社会工作服务中心→都安瑶族自治县", 12))
+    PR01 深圳市南山区睿
+    心社会工作服务中心→都安
+    瑶族自治县
+    >>> wrap_label("Individual supervision", 12).split()
+    ['Individual', 'supervision']
+    """
+    if text.isascii():
+        return "\n".join(textwrap.wrap(text, width)) or text
+    lines, line = [], ""
+    for ch in text:
+        if len(line) >= width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return "\n".join([*lines, line])
+
+
+#: bars longer than this share of the target (%) are cut, with their value written
+PROGRESS_CAP = 150
+
+
 def target_progress(progress: pd.DataFrame, *, metric: str = "training", lang: str = "zh",
-                    ax: Axes | None = None) -> Axes:
+                    ax: Axes | None = None, cap: float = PROGRESS_CAP) -> Axes:
     """Horizontal bars: year-to-date share of the annual target per pairing, for one metric.
 
     Parameters
@@ -119,28 +153,86 @@ def target_progress(progress: pd.DataFrame, *, metric: str = "training", lang: s
         Which target to show (an activity kind or ``<kind>_participants``).
     lang : {"zh", "en"}
     ax : matplotlib Axes, optional
+    cap : float
+        Bars beyond ``cap`` percent are drawn to ``cap`` with a break mark.
 
     Returns
     -------
     matplotlib.axes.Axes
         Bars are green when on track or done, red when behind; a dashed line marks the
-        pro-rated expectation (share of the year elapsed).
+        pro-rated expectation (share of the year elapsed). Every bar has its value written
+        at its end; labels are the pairing with its mentor and mentee, wrapped, not cut.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"pairing_id": ["P1"], "mentor": ["甲"], "mentee": ["乙"],
+    ...                   "metric": ["training"], "target": [4.0], "expected": [2.0],
+    ...                   "share": [2.12], "status": ["done"]})
+    >>> ax = target_progress(p)
+    >>> [t.get_text() for t in ax.texts]
+    ['212%']
     """
     ax = _axes(ax)
     rows = progress[progress["metric"] == metric].sort_values("pairing_id", ascending=False)
-    labels = [f"{p} {m}→{e}" for p, m, e in zip(rows["pairing_id"], rows["mentor"].str[:6],
-                                                 rows["mentee"].str[:6], strict=True)]
+    labels = [wrap_label(f"{p} {m}→{e}") for p, m, e in zip(rows["pairing_id"], rows["mentor"],
+                                                            rows["mentee"], strict=True)]
     colors = ["#d62728" if s == "behind" else "#2ca02c" for s in rows["status"]]
-    ax.barh(labels, (rows["share"] * 100).clip(upper=150), color=colors)
+    shares = (rows["share"] * 100).to_numpy()
+    y = list(range(len(rows)))
+    ax.barh(y, [min(v, cap) for v in shares], color=colors, height=0.6)
+    ax.set_yticks(y, labels)
+    for yi, v in zip(y, shares, strict=True):
+        shown = min(v, cap)
+        if v > cap:  # a white break mark near the end of a cut bar
+            ax.plot([cap - 9, cap - 5], [yi - 0.32, yi + 0.32], color="white", linewidth=2.5)
+        ax.text(shown + 2, yi, f"{v:.0f}%", va="center", fontsize=8,
+                fontweight="bold" if v > cap else "normal")
     if len(rows):
         expected = float((rows["expected"] / rows["target"].where(rows["target"] > 0)).max())
         ax.axvline(expected * 100, color="#555", linestyle="--", linewidth=1,
                    label=label("expected", lang))
-        ax.legend(frameon=False, fontsize=8, loc="lower right")
     ax.axvline(100, color="#222", linewidth=1)
+    ax.set_xlim(0, cap + 25)
+    ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
     ax.set_xlabel(f"{label('share', lang)} (%)")
-    what = kind_label(metric, lang)
-    ax.set_title(label("plot.progress_title", lang, what=what))
+    ax.set_title(wrap_label(label("plot.progress_title", lang, what=kind_label(metric, lang)),
+                            24 if lang == "zh" else 48), fontsize=10)
     ax.tick_params(axis="y", labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def target_progress_figure(progress: pd.DataFrame, *, metrics: tuple[str, ...] = ("training",),
+                           lang: str = "zh", cap: float = PROGRESS_CAP) -> Figure:
+    """One :func:`target_progress` panel per metric, sized for the number of pairings.
+
+    One pairing gives a short figure with a single slim bar; many give a tall one. The
+    legend sits below the panels, never over a bar.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"pairing_id": ["P1"], "mentor": ["甲"], "mentee": ["乙"],
+    ...                   "metric": ["training"], "target": [4.0], "expected": [2.0],
+    ...                   "share": [0.5], "status": ["on_track"]})
+    >>> fig = target_progress_figure(p, metrics=("training", "station_visit"))
+    >>> len(fig.axes), round(float(fig.get_figheight()), 1)
+    (2, 2.1)
+    """
+    use_cjk_font()
+    n = max([int((progress["metric"] == m).sum()) for m in metrics] + [1])
+    lines = max([wrap_label(f"{p} {a}→{b}").count("\n") + 1 for p, a, b in
+                 zip(progress["pairing_id"], progress["mentor"], progress["mentee"],
+                     strict=True)] + [1])
+    height = 1.6 + n * max(0.5, 0.3 * lines)
+    fig, axes = plt.subplots(1, len(metrics), figsize=(12, height), squeeze=False)
+    for metric, ax in zip(metrics, axes[0], strict=True):
+        target_progress(progress, metric=metric, lang=lang, ax=ax, cap=cap)
+    handles = [Patch(color="#2ca02c", label=label("on_track", lang) + " / " + label("done", lang)),
+               Patch(color="#d62728", label=label("behind", lang)),
+               Line2D([], [], color="#555", linestyle="--", label=label("expected", lang))]
+    fig.legend(handles=handles, loc="lower center", ncols=3, frameon=False, fontsize=8,
+               bbox_to_anchor=(0.5, 0.0))
+    fig.text(0.99, 0.0, label("plot.capped", lang, cap=f"{cap:.0f}"), ha="right", va="bottom",
+             fontsize=7, color="#666")
+    fig.tight_layout(rect=(0, 0.12 if height < 3 else 0.06, 1, 1))
+    return fig

@@ -1,9 +1,13 @@
-"""Render one report: run its notebook on a kernel, then write the ``.ipynb`` and ``.html``.
+"""Render one report: run its notebook on a kernel, then write the ``.ipynb``, ``.html``,
+``.docx`` and ``.pdf``.
 
 The one execution path of every runner (:mod:`sgnet.runners`, :mod:`sgnet.dask_runner`):
 papermill runs the notebook with the job's parameters on a :class:`~sgnet.kernel.KernelWorker`,
 the executed notebook is made repeatable (:func:`normalize`) and rendered to self-contained
-HTML (:func:`export_html`).
+HTML (:func:`export_html`: its title, language, figure descriptions and the subset of the CJK
+font it uses embedded), to Word from the same notebook's parts
+(:func:`sgnet.docx_report.write_docx`) and, if asked, to PDF by headless Chromium
+(:func:`sgnet.pdf.print_pdf`).
 """
 
 from __future__ import annotations
@@ -14,19 +18,49 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
+from .docx_report import write_docx
 from .errors import ReportError
 from .kernel import EXPORT_LOCK, KernelWorker, shared_exporter
 from .pages import provenance_html
+from .parts import MIME
+from .pdf import print_pdf
+from .plan import DEFAULT_FORMATS
 from .provenance import generated_on
+from .webfont import embed_font
+from .words import word
 
 __all__ = ["render", "export_html", "normalize"]
+
+def _describe(nb: nbformat.NotebookNode) -> tuple[str, str]:
+    """Give every figure its numbered caption; return the page's title and language."""
+    title, lang, n = None, None, 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            part = output.get("data", {}).get(MIME)
+            if not part:
+                continue
+            if part.get("type") == "title" and title is None:
+                title = part
+                lang = part.get("lang")
+            elif part.get("type") == "figure":
+                n += 1
+                meta = output.setdefault("metadata", {}).setdefault("image/png", {})
+                meta["caption"] = word("report.figure", lang or "zh", n=n,
+                                       caption=part.get("caption", ""))
+    if title is None:
+        return "sgnet report", "en"
+    return " · ".join(t for t in (title.get("title"), title.get("scope")) if t), title.get(
+        "html_lang", "zh-CN")
 
 
 def export_html(nb: nbformat.NotebookNode, *, exporter=None, footer: str = "") -> str:
     """Render an executed notebook as self-contained HTML: no code, no prompts, no scripts.
 
     Uses the ``sgnet`` nbconvert template (JupyterLab styling, with the require.js, MathJax
-    and mermaid loaders removed) and drops stderr streams (warnings) from the output. Without
+    and mermaid loaders removed, a print stylesheet) and drops stderr streams (warnings) from
+    the output. The page's ``<title>`` names the report's title and scope, ``<html lang>`` its
+    language, every figure has its alt text and numbered caption, and the glyphs of every
+    character it shows are embedded as a font (:func:`sgnet.webfont.embed_font`). Without
     ``exporter``, the process's kept exporter is used (its templates compile once).
     ``footer`` is HTML put at the end of the page (the report's provenance).
 
@@ -43,11 +77,16 @@ def export_html(nb: nbformat.NotebookNode, *, exporter=None, footer: str = "") -
             cell["outputs"] = [o for o in cell.get("outputs", [])
                                if not (o.get("output_type") == "stream"
                                        and o.get("name") == "stderr")]
-    resources = {"metadata": {"name": "sgnet report"}, "sgnet_footer": footer}
+    title, lang = _describe(nb)
+    nb.metadata["title"] = title
+    resources = {"metadata": {"name": title}, "sgnet_footer": footer}
     if exporter is not None:
-        return exporter.from_notebook_node(nb, resources=resources)[0]
-    with EXPORT_LOCK:
-        return shared_exporter().from_notebook_node(nb, resources=resources)[0]
+        page = exporter.from_notebook_node(nb, resources=resources)[0]
+    else:
+        with EXPORT_LOCK:
+            page = shared_exporter().from_notebook_node(nb, resources=resources)[0]
+    page = page.replace('<html lang="en">', f'<html lang="{lang}">', 1)
+    return embed_font(page)
 
 
 def normalize(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
@@ -80,8 +119,10 @@ def normalize(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
 
 
 def render(worker: KernelWorker, parameters: dict, folder: Path, stem: str, *,
-           notebook: str | Path, provenance: dict | None = None) -> nbformat.NotebookNode:
-    """Run ``notebook`` on ``worker`` into ``folder/<stem>.ipynb`` and ``.html``.
+           notebook: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
+           provenance: dict | None = None) -> nbformat.NotebookNode:
+    """Run ``notebook`` on ``worker`` into ``folder/<stem>.ipynb``, ``.html`` and the other
+    ``formats`` (``.docx``, ``.pdf``), all from the one executed notebook.
 
     ``provenance`` (:func:`sgnet.provenance.provenance`) goes into the notebook's
     ``metadata.sgnet`` and, without the per-record fingerprints, into the page's footer.
@@ -113,5 +154,10 @@ def render(worker: KernelWorker, parameters: dict, folder: Path, stem: str, *,
                                  audience=parameters.get("audience", "funder"),
                                  date=generated_on(nb.metadata))
     nbformat.write(nb, folder / f"{stem}.ipynb")
-    (folder / f"{stem}.html").write_text(export_html(nb, footer=footer), encoding="utf-8")
+    html = folder / f"{stem}.html"
+    html.write_text(export_html(nb, footer=footer), encoding="utf-8")
+    if "docx" in formats:
+        write_docx(nb, folder / f"{stem}.docx")
+    if "pdf" in formats:
+        print_pdf(html, folder / f"{stem}.pdf")
     return nb

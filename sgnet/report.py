@@ -9,7 +9,10 @@
    its handle, which every notebook's ``sgnet.load(data, handle=handle)`` resolves;
 3. **runner** (:class:`sgnet.runners.LocalRunner` or :class:`sgnet.dask_runner.DaskRunner`):
    renders every job into a temporary folder beside the output;
-4. **placement**: a report that succeeded replaces its earlier version with ``os.replace``;
+4. **placement**: each file of a report that succeeded (``.ipynb``, ``.html`` and the
+   ``.docx``/``.pdf`` of ``--format``) replaces its earlier version with ``os.replace``, and an
+   earlier ``.docx``/``.pdf`` of a format not asked for this time is removed (it would
+   show older figures than the page beside it);
    one that failed leaves its earlier version in place and its failed notebook as
    ``<scope>.failed.ipynb``; internal reports of data with rejected rows get
    ``<scope>.rejected_rows.csv``;
@@ -42,7 +45,17 @@ from .handover import publish
 from .pages import IndexRow, index_html
 from .paths import reports_dir
 from .periods import Period
-from .plan import Job, Plan, Scope, file_stem, make_plan, period_folder
+from .plan import (
+    DEFAULT_FORMATS,
+    FORMATS,
+    Job,
+    Plan,
+    Scope,
+    check_formats,
+    file_stem,
+    make_plan,
+    period_folder,
+)
 from .runners import LocalRunner, Rendered, Runner
 
 __all__ = ["Outcome", "BatchResult", "ReportResult", "run", "run_report", "run_batch"]
@@ -118,6 +131,17 @@ class ReportResult:
     audit: Audit | None = None  # what was read, accepted and rejected
     rejected: int = 0  # rows of the data left out of the report
     rejected_csv: Path | None = None  # internal reports: the rejected rows with their cells
+    files: tuple[Path, ...] = ()  # every file of the report: .html, .docx, .pdf as asked
+
+    @property
+    def docx(self) -> Path | None:
+        """The Word file, when ``--format`` asked for it."""
+        return next((f for f in self.files if f.suffix == ".docx"), None)
+
+    @property
+    def pdf(self) -> Path | None:
+        """The PDF, when ``--format`` asked for it."""
+        return next((f for f in self.files if f.suffix == ".pdf"), None)
 
 
 def _inside(root: Path, path: Path) -> Path:
@@ -149,7 +173,7 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
         reports are known and after each report.
     **plan_options
         Passed to :func:`sgnet.plan.make_plan` (period, each, level, only, region, pairing,
-        audience, lang, allow_rejected).
+        audience, lang, allow_rejected, formats).
 
     Returns
     -------
@@ -219,7 +243,11 @@ def _place(plan: Plan, outcomes: list[Outcome], tmp: Path, final_dir: Path, *, i
             else:
                 rejected_csv.unlink(missing_ok=True)  # an earlier run's list would be stale
             os.replace(tmp / f"{s}.ipynb", final_dir / f"{s}.ipynb")
-            os.replace(tmp / f"{s}.html", final_dir / f"{s}.html")
+            for fmt in FORMATS:
+                if fmt in plan.formats:
+                    os.replace(tmp / f"{s}.{fmt}", final_dir / f"{s}.{fmt}")
+                else:  # stale: it would disagree with the new page
+                    (final_dir / f"{s}.{fmt}").unlink(missing_ok=True)
             (final_dir / f"{s}.failed.ipynb").unlink(missing_ok=True)
         else:
             o.kept_earlier = (final_dir / f"{s}.html").exists()
@@ -230,7 +258,8 @@ def _place(plan: Plan, outcomes: list[Outcome], tmp: Path, final_dir: Path, *, i
     if not index:
         return None
     rows = [IndexRow(o.job.stem, o.scope.name, ok=o.ok, figures=o.headline, error=o.reason,
-                     kept_earlier=o.kept_earlier, label=o.scope.scope) for o in outcomes]
+                     kept_earlier=o.kept_earlier, formats=plan.formats, label=o.scope.scope)
+                for o in outcomes]
     page = index_html(rows, plan.period, each=plan.each, lang=plan.lang,
                       audience=plan.audience, today=today)
     name = f"{file_stem('index', plan.audience, plan.lang)}.html"
@@ -252,6 +281,7 @@ def run_report(
     today: dt.date | None = None,
     allow_rejected: bool = False,
     on_progress: Progress | None = None,
+    formats: str | tuple[str, ...] = DEFAULT_FORMATS,
     runner: Runner | None = None,
 ) -> ReportResult:
     """Render one report: a batch of one scope, on a fresh kernel.
@@ -296,11 +326,12 @@ def run_report(
     RejectedRowsError
         For a funder report of data with rejected rows, unless ``allow_rejected``.
     """
+    formats = check_formats(formats)  # a wrong format fails before a kernel starts
     runner = runner or LocalRunner(jobs=1, notebook=notebook, single_use=True)
     result = run(runner, data=data, out=out,
                  index=False, on_progress=on_progress, today=today, period=period,
                  region=region, pairing=pairing, audience=audience, lang=lang,
-                 allow_rejected=allow_rejected)
+                 allow_rejected=allow_rejected, formats=formats)
     [o] = result.outcomes
     p, stem = result.period, o.job.stem
     if not o.ok:
@@ -312,8 +343,9 @@ def run_report(
     plan = result.plan
     csv = result.folder / f"{stem}.rejected_rows.csv"
     return ReportResult(result.folder / f"{stem}.ipynb", result.folder / f"{stem}.html", p,
-                        o.scope.scope, o.job.parameters, audit=plan.audit, rejected=plan.rejected,
-                        rejected_csv=csv if csv.exists() else None)
+                        o.scope.scope, o.job.parameters, audit=plan.audit,
+                        rejected=plan.rejected, rejected_csv=csv if csv.exists() else None,
+                        files=tuple(result.folder / f"{stem}.{f}" for f in plan.formats))
 
 
 def run_batch(
@@ -334,6 +366,7 @@ def run_batch(
     scheduler=None,
     connect_timeout: float = 10.0,
     allow_rejected: bool = False,
+    formats: str | tuple[str, ...] = DEFAULT_FORMATS,
 ) -> BatchResult:
     """Write one report per pairing or region of a period, and ``index.html``.
 
@@ -368,6 +401,8 @@ def run_batch(
         run (:mod:`sgnet.dask_runner`). Needs the ``[dask]`` extra.
     connect_timeout : float
         With ``scheduler``: seconds to wait for it to answer and to have a worker.
+    formats : str or tuple of str
+        As for :func:`run_report`; the index links the ``.docx`` and ``.pdf`` of each report.
 
     Returns
     -------
@@ -382,6 +417,7 @@ def run_batch(
         If the options are wrong, no pairing or region has anything to report, or the
         Dask scheduler cannot be used.
     """
+    formats = check_formats(formats)  # a wrong format fails before a kernel starts
     if scheduler is not None:
         from .dask_runner import DaskRunner  # distributed is an optional extra
 
@@ -391,4 +427,4 @@ def run_batch(
         runner = LocalRunner(jobs=jobs, timeout=timeout, notebook=notebook)
     return run(runner, data=data, out=out, index=True, on_progress=on_progress, today=today,
                period=period, each=each, level=level, only=only, audience=audience,
-               lang=lang, allow_rejected=allow_rejected)
+               lang=lang, allow_rejected=allow_rejected, formats=formats)

@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Rendered:
-    """What became of one job: ``folder/<stem>.ipynb`` (and ``.html`` when ``ok``)."""
+    """What became of one job: ``folder/<stem>.ipynb`` (and ``.html``, ``.docx`` ... of the
+    plan's formats when ``ok``)."""
 
     job: Job
     ok: bool
@@ -125,7 +126,7 @@ class LocalRunner:
         worker, start_error = self._new_worker()
         try:
             while (task := self._tasks.get()) is not None:
-                job, folder = task
+                job, folder, formats = task
                 began = time.perf_counter()
                 if worker is None:
                     error = ReportError(start_error)
@@ -133,7 +134,7 @@ class LocalRunner:
                     continue
                 try:
                     render(worker, job.parameters, folder, job.stem, notebook=self.notebook,
-                           provenance=job.provenance)
+                           provenance=job.provenance, formats=formats)
                     self._results.put(Rendered(job, True, time.perf_counter() - began))
                 except Exception as err:  # one bad report must not stop the others
                     error = err if isinstance(err, ReportError) else ReportError(
@@ -152,7 +153,7 @@ class LocalRunner:
         prepare_export()  # compile the HTML templates while the kernels boot
         register_engine()
         for job in plan.jobs:
-            self._tasks.put((job, Path(folder)))
+            self._tasks.put((job, Path(folder), plan.formats))
         for _ in range(len(plan.jobs)):
             yield self._results.get()
 

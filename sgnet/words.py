@@ -27,6 +27,7 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "exchange_visit": ("参观交流学习", "Exchange visits"),
     "sharing_session": ("分享会", "Sharing sessions"),
     "mentoring": ("结对传帮带", "Mentoring"),
+    "stay": ("驻点", "Stays on site"),
     "other": ("其他", "Other"),
 }
 
@@ -63,10 +64,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "person_id": ("人员编号", "Person"),
     "name": ("姓名", "Name"),
     "org_id": ("机构编号", "Organization"),
+    "org": ("所属机构", "Organization"),
     "file": ("文件", "File"),
     "row": ("行", "Row"),
     "column": ("列", "Column"),
     "message": ("原因", "Reason"),
+    "unit.count": ("数量", "Count"),
+    "unit.participants": ("人次", "People"),
+    "total": ("合计", "Total"),
+    "no_pairing": ("(未关联结对)", "(no pairing)"),
+    "compare.current": ("本期", "This period"),
+    "compare.previous": ("上期({label})", "Previous period ({label})"),
+    "compare.change": ("环比", "Change"),
+    "compare.year_ago": ("上年同期({label})", "A year before ({label})"),
+    "compare.year_change": ("同比", "Change on a year before"),
     # progress states
     "on_track": ("达到进度", "on track"),
     "behind": ("落后进度", "behind"),
@@ -80,6 +91,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "section.headline": ("本期主要数据", "Headline figures for the period"),
     "section.progress": ("各结对年度目标进度", "Progress of each pairing against annual targets"),
     "section.figures": ("图表", "Figures"),
+    "section.summary": ("工作小结", "Summary"),
+    "section.compare": ("与上期、上年同期比较",
+                        "Compared with the previous period and a year before"),
     "section.pairings": ("各结对本期活动", "Activities of each pairing in the period"),
     "section.regions": ("各省份本期活动", "Activities per province in the period"),
     "section.leaders": ("督导带领的活动(内部)", "Activities led per supervisor (internal)"),
@@ -117,6 +131,81 @@ WORDS: dict[str, tuple[str, str]] = {
     "prov.approved": ("已审核({on})", "approved ({on})"),
     "prov.approved_by": ("已审核({by},{on})", "approved ({by}, {on})"),
     "prov.not_approved": ("未审核", "not approved"),
+    "report.marking.funder": ("资助方版本 · 不含个人姓名", "Funder version · no names of people"),
+    "report.marking.internal": ("内部资料·请勿外发 · 含个人信息",
+                                "INTERNAL · DO NOT FORWARD · contains personal data"),
+    "report.page": ("第 {page} 页", "Page {page}"),
+    "report.figure": ("图 {n}  {caption}", "Figure {n}. {caption}"),
+    "report.table": ("表 {n}  {caption}", "Table {n}. {caption}"),
+    # written summary (工作小结): every number comes from the report's figures
+    "summary.sep": ("、", ", "),
+    "summary.done": ("本期({period})共开展{items}。", "In {period}: {items}."),
+    "summary.nothing": ("本期({period})没有活动记录。", "No activity was recorded in {period}."),
+    "summary.trainings": ("培训 {n} 场", "{n} trainings"),
+    "summary.people_trained": ("培训 {n} 人次", "{n} people trained"),
+    "summary.individual_supervision": ("个别督导 {n} 次", "{n} individual supervision sessions"),
+    "summary.people_supervised": ("个别督导 {n} 人", "{n} people supervised individually"),
+    "summary.group_supervision": ("团体督导 {n} 次", "{n} group supervision sessions"),
+    "summary.station_visits": ("走访社工站 {n} 个", "{n} station visits"),
+    "summary.household_visits": ("入户走访 {n} 户", "{n} household visits"),
+    "summary.stays": ("驻点 {n} 次", "{n} stays on site"),
+    "summary.mom": ("与上期({label})相比,{items}。",
+                    "Compared with the previous period ({label}): {items}. "),
+    "summary.yoy": ("与上年同期({label})相比,{items}。",
+                    "Compared with a year before ({label}): {items}."),
+    "summary.mom_none": ("上期({label})数据不完整,不作环比。",
+                         "The records do not cover the previous period ({label}) whole, "
+                         "so no change is given. "),
+    "summary.yoy_none": ("上年同期({label})数据不完整,不作同比。",
+                         "The records do not cover the same period a year before ({label}) "
+                         "whole, so no change is given."),
+    "summary.mom_zero": ("上期({label})没有可比的数据,不作环比。",
+                         "The previous period ({label}) has nothing to compare with. "),
+    "summary.yoy_zero": ("上年同期({label})没有可比的数据,不作同比。",
+                         "A year before ({label}) there is nothing to compare with."),
+    "summary.up": ("{what}增长 {pct}", "{what} up {pct}"),
+    "summary.down": ("{what}下降 {pct}", "{what} down {pct}"),
+    "summary.flat": ("{what}持平", "{what} unchanged"),
+    "summary.behind": ("以下结对落后于年度目标进度:{items}。",
+                       "Behind their pro-rated annual targets: {items}. "),
+    "summary.behind_many": ("以下结对有指标落后于年度目标进度(详见目标进度表):{items}。",
+                            "Behind some of their pro-rated annual targets (see the progress "
+                            "table): {items}. "),
+    "summary.behind_item": ("{pairing}({metrics})", "{pairing} ({metrics})"),
+    "summary.all_on_track": ("各结对均达到年度目标进度。",
+                             "Every pairing is on track for its annual targets. "),
+    "summary.silent": ("以下结对本期没有活动记录:{items}。",
+                       "No activity recorded in the period: {items}."),
+    # figure descriptions (alt text and captions)
+    "fig.monthly": ("{year} 年各月活动次数,按活动类型堆叠", "Activity per month of {year}, "
+                    "stacked by kind"),
+    "fig.monthly_alt": ("柱状图:{year} 年 1 月至 {end} 每月各类活动的次数/数量,按类型堆叠",
+                        "Bar chart: count of each kind of activity per month, from January "
+                        "{year} to {end}, stacked by kind"),
+    "fig.progress": ("培训、走访社工站的年度目标完成率", "Share of the annual targets of "
+                     "trainings and station visits reached"),
+    "fig.progress_alt": ("条形图:各结对培训和走访社工站的年内累计占年度目标的比例,"
+                         "虚线为按进度应完成的比例",
+                         "Bar charts: year-to-date share of the annual target for trainings "
+                         "and station visits per pairing; a dashed line marks the share "
+                         "expected by now"),
+    "fig.map": ("结对帮扶关系图", "Map of the pairings"),
+    "fig.map_alt": ("地图:各结对从帮扶机构所在地指向受援地的箭头",
+                    "Map of China: an arrow from each mentor agency's place to its mentee's "
+                    "county"),
+    "fig.county": ("{county}社工站分布与本期走访", "Stations of {county} and the visits of "
+                   "the period"),
+    "fig.county_alt": ("地图:{county}的边界和社工站,本期走访过的站点为实心,未走访的为空心",
+                       "Map of {county}: its outline and its social-work stations, filled "
+                       "where visited in the period and hollow where not"),
+    "map.reached": ("本期已走访社工站", "station visited in the period"),
+    "map.not_reached": ("本期未走访社工站", "station not visited"),
+    "map.schematic": ("站点按名称在县域内均匀示意排列,\n并非实际位置。",
+                      "Stations are spread evenly inside\nthe county, in the order of their\n"
+                      "names: not their real places."),
+    "map.county_title": ("{county}:社工站与本期走访", "{county}: stations and visits"),
+    "plot.capped": ("超出 {cap}% 的部分截断,数值见条末", "bars beyond {cap}% are cut; the value "
+                    "is written at the end"),
     # batch index page
     "html.lang": ("zh-CN", "en"),
     "index.title": ("牵手帮扶工作报告索引 · {period}", "Mentoring program reports · {period}"),
@@ -135,6 +224,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "index.hint": ("点击表头可排序。每行链接到该报告的 HTML 文件。",
                    "Click a column header to sort. Each row links to its report's HTML file."),
     "index.notebook": ("失败的笔记本", "failed notebook"),
+    "index.docx": ("Word", "Word"),
+    "index.pdf": ("PDF", "PDF"),
     # figures
     "plot.monthly_title": ("各月活动(按类型)", "Activity per month, by kind"),
     "plot.progress_title": ("{what}:年度目标完成情况", "{what}: progress against annual target"),

@@ -56,7 +56,7 @@ class PageLog:
 class Chromium:
     """One headless browser; use as a context manager."""
 
-    def __init__(self, binary: str, *, timeout: float = 60.0):
+    def __init__(self, binary: str, *, timeout: float = 60.0, env: dict | None = None):
         self.timeout = timeout
         self._profile = tempfile.mkdtemp(prefix="sgnet-chromium-")
         cmd_r, cmd_w = os.pipe()
@@ -73,6 +73,7 @@ class Chromium:
             [binary, *_FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
             preexec_fn=wire_fds, close_fds=False,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env,
         )
         os.close(cmd_r)
         os.close(out_w)
@@ -144,6 +145,25 @@ class Chromium:
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def fonts_of(self, session: str, selector: str) -> list[dict]:
+        """The fonts that render the text of the first node matching ``selector``
+        (``CSS.getPlatformFontsForNode``: familyName, isCustomFont, glyphCount)."""
+        self.call("DOM.enable", session=session)
+        self.call("CSS.enable", session=session)
+        root = self.call("DOM.getDocument", {"depth": -1}, session=session)["root"]["nodeId"]
+        node = self.call("DOM.querySelector", {"nodeId": root, "selector": selector},
+                         session=session)["nodeId"]
+        if not node:
+            raise RuntimeError(f"no node matches {selector!r}")
+        fonts: list[dict] = []
+        children = self.call("DOM.describeNode", {"nodeId": node, "depth": 1},
+                             session=session)["node"].get("children", [])
+        for child in [c for c in children if c.get("nodeType") == 3] or [{"nodeId": node}]:
+            target = child.get("nodeId") or node
+            fonts += self.call("CSS.getPlatformFontsForNode", {"nodeId": target},
+                               session=session)["fonts"]
+        return fonts
 
     def log(self, session: str) -> PageLog:
         """The requests and errors a tab has produced so far."""

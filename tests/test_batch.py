@@ -117,7 +117,9 @@ def test_index_rows_link_to_the_reports_and_show_their_headline(sample_batch):
     _, folder, _ = sample_batch
     page = parse(folder / "index.html")
     assert len(page.rows) == 14 and all(r["class"] == "sg-ok" for r in page.rows)
-    assert sorted(page.links) == sorted(p.name for p in folder.glob("PR*.html"))
+    # each report's page, and its Word file beside it
+    assert sorted(page.links) == sorted(p.name for p in folder.glob("PR*")
+                                        if p.suffix in (".html", ".docx"))
     text = (folder / "index.html").read_text(encoding="utf-8")
     assert "script-src 'unsafe-inline'" in text and "default-src 'none'" in text
     for row in page.rows[:3]:
@@ -373,7 +375,7 @@ def test_batch_translates_arguments(monkeypatch, tmp_path):
     assert seen == {"data": Path("x"), "period": "2022Q4", "each": "region", "level": "city",
                     "jobs": 3, "audience": "internal", "lang": "en", "out": tmp_path,
                     "only": ["450000", "520000"], "scheduler": None,
-                    "connect_timeout": 10.0, "allow_rejected": False}
+                    "connect_timeout": 10.0, "allow_rejected": False, "formats": "html,docx"}
 
 
 def test_only_writes_the_named_reports(tmp_path):

@@ -112,3 +112,59 @@ def test_index_links_reports_and_sorts_by_click(browser, tmp_path):
         changed |= after != before
     assert changed
     browser.screenshot(page, tmp_path / "index.png")
+
+
+# --------------------------------------------------------------------- no CJK font installed
+
+LATIN_ONLY = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>{fonts}</dir><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+@pytest.fixture(scope="module")
+def latin_browser(tmp_path_factory):
+    """Chromium that sees one font folder: matplotlib's DejaVu (Latin, no CJK glyph)."""
+    import matplotlib
+
+    folder = tmp_path_factory.mktemp("fontconfig")
+    fonts = os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
+    (folder / "fonts.conf").write_text(LATIN_ONLY.format(fonts=fonts, cache=folder / "cache"),
+                                       encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(folder / "fonts.conf"))
+    with Chromium(CHROMIUM, env=env) as chromium:
+        yield chromium
+
+
+def test_page_reads_in_its_own_font_where_no_cjk_font_is_installed(latin_browser, report,
+                                                                   tmp_path):
+    page = latin_browser.open(report.html.as_uri())
+    for selector in ("h1", "h2", ".sg-summary p", ".sg-card .sg-label", "table.sg-table th",
+                     "figcaption"):
+        fonts = latin_browser.fonts_of(page, selector)
+        assert fonts and all(f["isCustomFont"] for f in fonts), (selector, fonts)
+    assert latin_browser.log(page).network == []
+    latin_browser.screenshot(page, tmp_path / "latin-only.png")
+
+
+def test_without_the_embedded_font_that_browser_has_no_cjk_glyph(latin_browser, report,
+                                                                 tmp_path):
+    """The control: the same page without its font falls back to DejaVu, which has no
+    Chinese glyph, so the test above proves the embedded font is what renders."""
+    import re
+
+    bare = tmp_path / "bare.html"
+    bare.write_text(re.sub(r"<style data-sgnet-font>.*?</style>", "",
+                           report.html.read_text(encoding="utf-8"), flags=re.S),
+                    encoding="utf-8")
+    page = latin_browser.open(bare.as_uri())
+    fonts = latin_browser.fonts_of(page, "h1")
+    assert fonts and not any(f["isCustomFont"] for f in fonts)
+    assert all("DejaVu" in f["familyName"] for f in fonts), fonts
+
+
+def test_pdf_is_printed_by_the_browser(report, tmp_path):
+    from sgnet.pdf import print_pdf
+
+    pdf = print_pdf(report.html, tmp_path / "all.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 50_000

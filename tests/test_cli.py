@@ -45,12 +45,28 @@ def test_report_translates_arguments(monkeypatch, tmp_path):
     monkeypatch.setattr(report_module, "run_report", fake_run_report)
     result = runner.invoke(app, ["report", "--data", "x", "--period", "2022Q4", "--region",
                                  "450000", "--audience", "internal", "--lang", "en",
-                                 "--out", str(tmp_path)])
+                                 "--out", str(tmp_path), "--format", "html"])
     assert result.exit_code == 1 and "stop here" in result.output
     assert callable(seen.pop("on_progress"))
     assert seen == {"data": Path("x"), "period": "2022Q4", "region": "450000",
                     "pairing": None, "audience": "internal", "lang": "en", "out": tmp_path,
-                    "allow_rejected": False}
+                    "allow_rejected": False, "formats": "html"}
+
+
+def test_report_writes_word_by_default_and_refuses_unknown_formats(monkeypatch):
+    seen = {}
+
+    def fake_run_report(data, **kwargs):
+        seen.update(kwargs)
+        raise report_module.ReportError("stop here")
+
+    monkeypatch.setattr(report_module, "run_report", fake_run_report)
+    runner.invoke(app, ["report"])
+    assert seen["formats"] == "html,docx"
+    monkeypatch.undo()  # the real run refuses the format before any kernel starts
+    result = runner.invoke(app, ["report", "--format", "html,odt"])
+    assert result.exit_code == 1 and "--format must be among html, docx, pdf" in plain(
+        result.output)
 
 
 @pytest.mark.parametrize("args", [["report", "--period", "2022Q5"],
