@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import zipfile
+from html import escape
 from pathlib import Path
+from xml.etree import ElementTree
 
 import nbformat
 from docx import Document
@@ -26,10 +29,20 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from .pages import provenance_text
 from .parts import read_parts
 from .words import word
 
-__all__ = ["BODY_FONT", "HEADING_FONT", "LATIN_FONT", "write_docx", "set_run_font"]
+__all__ = [
+    "PROVENANCE_PROPERTY",
+    "with_custom_property",
+    "custom_property",
+    "BODY_FONT",
+    "HEADING_FONT",
+    "LATIN_FONT",
+    "write_docx",
+    "set_run_font",
+]
 
 #: East Asian fonts (name as Word and WPS know it on Chinese systems)
 BODY_FONT = "宋体"
@@ -382,11 +395,82 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
             figures += 1
             _paragraph(doc, word("report.figure", lang, n=figures, caption=part["caption"]),
                        style="Caption", size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    prov = nb.metadata.get("sgnet")
+    if prov:  # what the report was made from, as the page's footer says it
+        params = prov.get("parameters", {})
+        _paragraph(doc, provenance_text(prov, lang=lang, audience=params.get("audience", "funder"),
+                                        date=when.date().isoformat()),
+                   size=8, color=RGBColor(0x55, 0x55, 0x55))
+        props.identifier = prov["fingerprint"]
     path = Path(path)
     buffer = io.BytesIO()
     doc.save(buffer)
-    path.write_bytes(_stamped(buffer.getvalue(), when))
+    package = buffer.getvalue()
+    if prov:
+        package = with_custom_property(package, PROVENANCE_PROPERTY, json.dumps(
+            {k: v for k, v in prov.items() if k != "rows"}, ensure_ascii=False,
+            sort_keys=True))
+    path.write_bytes(_stamped(package, when))
     return path
+
+
+#: the custom document property (File → Properties → Custom) that holds the provenance
+PROVENANCE_PROPERTY = "sgnet provenance"
+_CUSTOM = "docProps/custom.xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+               "custom-properties")
+
+
+def with_custom_property(docx: bytes, name: str, value: str) -> bytes:
+    """The package with one custom text property (``docProps/custom.xml``) added.
+
+    python-docx writes core properties only, whose text fields hold 255 characters.
+
+    Examples
+    --------
+    >>> import docx, io
+    >>> buffer = io.BytesIO(); docx.Document().save(buffer)
+    >>> out = with_custom_property(buffer.getvalue(), "x", '{"a": 1}')
+    >>> custom_property(out, "x")
+    '{"a": 1}'
+    """
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
+           '"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+           f'name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+           '</Properties>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", (
+                    f'<Override PartName="/{_CUSTOM}" ContentType="{_CUSTOM_TYPE}"/>'
+                    "</Types>").encode())
+            elif info.filename == "_rels/.rels":
+                data = data.replace(b"</Relationships>", (
+                    f'<Relationship Id="rIdSgnet1" Type="{_CUSTOM_REL}" Target="{_CUSTOM}"/>'
+                    "</Relationships>").encode())
+            if info.filename != _CUSTOM:
+                dst.writestr(info, data)
+        dst.writestr(_CUSTOM, xml.encode("utf-8"))
+    return out.getvalue()
+
+
+def custom_property(docx: bytes | str | Path, name: str) -> str | None:
+    """The value of a custom text property of a Word package, or None."""
+    source = io.BytesIO(docx) if isinstance(docx, bytes) else docx
+    with zipfile.ZipFile(source) as z:
+        if _CUSTOM not in z.namelist():
+            return None
+        root = ElementTree.fromstring(z.read(_CUSTOM))
+    for prop in root:
+        if prop.get("name") == name:
+            return "".join(prop.itertext())
+    return None
 
 
 def _stamped(docx: bytes, when: dt.datetime) -> bytes:

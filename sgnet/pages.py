@@ -45,6 +45,7 @@ __all__ = [
     "rejected_rows",
     "index_html",
     "provenance_html",
+    "provenance_text",
 ]
 
 
@@ -344,6 +345,26 @@ def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
             + f"</tr></thead><tbody>{body}</tbody></table>")
 
 
+def provenance_text(prov: Mapping, *, lang: str = "zh", audience: str = "funder",
+                    date: str = "") -> str:
+    """One line: the data's fingerprint, the sgnet version, the day, the review state.
+
+    Examples
+    --------
+    >>> provenance_text({"fingerprint": "0123456789abcdef", "sgnet": "0.1.0",
+    ...                  "approval": {"state": "not approved"}}, lang="en", date="2023-07-06")
+    'Data fingerprint 0123456789ab · sgnet 0.1.0 · generated 2023-07-06 · review: not approved'
+    """
+    approval = prov.get("approval", {})
+    if approval.get("state") == "approved":
+        state = (word("prov.approved_by", lang, by=approval.get("by", ""), on=approval["on"])
+                 if audience == "internal" else word("prov.approved", lang, on=approval["on"]))
+    else:
+        state = word("prov.not_approved", lang)
+    return word("prov.line", lang, fingerprint=str(prov["fingerprint"])[:12],
+                version=prov.get("sgnet", ""), date=date, state=state)
+
+
 def provenance_html(prov: Mapping, *, lang: str = "zh", audience: str = "funder",
                     date: str = "") -> str:
     """The footer of a report: what data it came from, the sgnet version, its review state.
@@ -361,13 +382,7 @@ def provenance_html(prov: Mapping, *, lang: str = "zh", audience: str = "funder"
     True
     """
     approval = prov.get("approval", {})
-    if approval.get("state") == "approved":
-        state = (word("prov.approved_by", lang, by=approval.get("by", ""), on=approval["on"])
-                 if audience == "internal" else word("prov.approved", lang, on=approval["on"]))
-    else:
-        state = word("prov.not_approved", lang)
-    text = word("prov.line", lang, fingerprint=str(prov["fingerprint"])[:12],
-                version=prov.get("sgnet", ""), date=date, state=state)
+    text = provenance_text(prov, lang=lang, audience=audience, date=date)
     data = {"fingerprint": prov["fingerprint"], "scope-hash": prov.get("scope_hash", ""),
             "sgnet": prov.get("sgnet", ""), "approval": approval.get("state", ""),
             "parameters": json.dumps(prov.get("parameters", {}), ensure_ascii=False,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from .approvals import APPROVED_TABLES, approval_state
 from .dataset import Dataset
+from .docx_report import PROVENANCE_PROPERTY, custom_property
 from .errors import SgnetError
 from .handover import fingerprint
 from .identity import row_fingerprints, scope_rows
@@ -129,12 +129,9 @@ def read_provenance(report: str | Path) -> dict:
             meta = page.found
             if meta is not None:
                 meta["parameters"] = json.loads(meta.get("parameters", "{}"))
-        elif report.suffix == ".docx":
-            with zipfile.ZipFile(report) as z:
-                custom = z.read("docProps/custom.xml").decode("utf-8") \
-                    if "docProps/custom.xml" in z.namelist() else ""
-            found = re.search(r"<vt:lpwstr>(\{.*?\})</vt:lpwstr>", custom, re.S)
-            meta = json.loads(found.group(1).replace("&quot;", '"')) if found else None
+        elif report.suffix == ".docx":  # a custom document property sgnet writes
+            found = custom_property(report, PROVENANCE_PROPERTY)
+            meta = json.loads(found) if found else None
         else:
             meta = None
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:

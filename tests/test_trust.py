@@ -9,6 +9,7 @@ import shutil
 import pandas as pd
 import pytest
 from conftest import plain
+from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -118,14 +119,17 @@ def test_a_report_check_goes_from_matches_to_changed(workbook, tmp_path):
     result = sgnet.run_report(workbook, period="2022Q4", pairing=pid, out=tmp_path / "r")
     page = result.html.read_text(encoding="utf-8")
     assert "数据指纹" in page and "审核状态:未审核" in page
-    for report in (result.html, result.notebook):
+    docx = result.html.with_suffix(".docx")
+    assert "数据指纹" in " ".join(p.text for p in Document(str(docx)).paragraphs)
+    for report in (result.html, result.notebook, docx):
         code, text = cli("report", "--check", report)
         assert code == 0 and text.startswith("matches"), text
     inside = _an_activity("2022Q4", pid)
     before = int(sgnet.load(workbook).activities.set_index("activity_id").loc[inside, "count"])
     _edit(workbook, inside, "数量", 42)
-    code, text = cli("report", "--check", result.html)
-    assert code == 1 and f"changed: 1 row (activities {inside} changed)" in text
+    for report in (result.html, docx):
+        code, text = cli("report", "--check", report)
+        assert code == 1 and f"changed: 1 row (activities {inside} changed)" in text
     # undo the edit, then edit a record this report does not stand on: it matches again
     _edit(workbook, inside, "数量", before)
     _edit(workbook, _an_activity("2023Q2"), "数量", 42)
