@@ -64,7 +64,8 @@ def test_sample_written_into_the_template_loads_back_equal(sample, filled):
 def test_sheets_and_chinese_headers_map_to_canonical_names(empty):
     wb = load_workbook(empty)
     assert wb.sheetnames[0] == "说明"
-    assert [s for s in wb.sheetnames if s in SHEETS.values()] == ["机构", "人员", "结对", "目标", "活动"]
+    assert [s for s in wb.sheetnames if s in SHEETS.values()] == [
+        "机构", "人员", "结对", "目标", "活动", "成果"]
     for table, sheet in SHEETS.items():
         ws = wb[sheet]
         headers = [c.value for c in ws[1]]
