@@ -10,8 +10,21 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .measures import (
+    SILENT_MONTHS,
+    SUPERVISION_KINDS,
+    change,
+    outcomes,
+    previous_period,
+    silence,
+    supervision_frequency,
+    supervision_hours,
+    year_before,
+)
+from .onsite import DAYS_PER_STAY, DAYS_PER_YEAR, onsite_days, onsite_summary, person_days
 from .periods import Period, parse_period
 from .regions import region_name, rollup
+from .vocab import MILESTONE_KINDS
 
 __all__ = [
     "HEADLINE",
@@ -22,6 +35,20 @@ __all__ = [
     "monthly",
     "progress",
     "by_leader",
+    # program measures (issue #15), from sgnet.onsite and sgnet.measures
+    "onsite_days",
+    "onsite_summary",
+    "DAYS_PER_YEAR",
+    "DAYS_PER_STAY",
+    "supervision_hours",
+    "supervision_frequency",
+    "SUPERVISION_KINDS",
+    "outcomes",
+    "compare",
+    "previous_period",
+    "year_before",
+    "silence",
+    "SILENT_MONTHS",
 ]
 
 #: headline metrics: name → (activity kind, column summed)
@@ -33,9 +60,17 @@ HEADLINE: dict[str, tuple[str, str]] = {
     "group_supervision": ("group_supervision", "count"),
     "station_visits": ("station_visit", "count"),
     "household_visits": ("household_visit", "count"),
+    # program measures (issue #15): several kinds are joined by ";"; ``working_days`` of
+    # ``stay`` is the person-working-days on site, ``milestones`` the outcomes table
+    "supervision_hours": ("individual_supervision;group_supervision", "hours"),
+    "stays": ("stay", "count"),
+    "onsite_working_days": ("stay", "working_days"),
+    "milestones": ("milestones", "count"),
 }
 
 _SUMS = ("count", "participants", "hours")
+#: activity kinds (a target naming one counts activities, even when a milestone kind is alike)
+_ACTIVITY_ONLY = ("other",)
 
 
 def _with_derived(acts: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -114,9 +149,59 @@ def headline(ds: Dataset) -> pd.DataFrame:
     acts = ds.activities
     rows = []
     for metric, (kind, column) in HEADLINE.items():
-        value = acts.loc[acts["kind"] == kind, column].sum()
-        rows.append({"metric": metric, "kind": kind, "column": column, "value": int(value)})
+        if kind == "milestones":
+            value = ds.milestones["count"].fillna(1).sum()
+        elif column == "working_days":
+            value = _onsite_working_days(ds)
+        else:
+            value = acts.loc[acts["kind"].isin(kind.split(";")), column].astype(
+                "float64").sum()
+        rows.append({"metric": metric, "kind": kind, "column": column,
+                     "value": int(round(float(value)))})
     return pd.DataFrame(rows)
+
+
+def _onsite_working_days(ds: Dataset) -> int:
+    """Person-working-days on site within the selected period (or the data's span)."""
+    if ds.period is not None:
+        start, end = ds.period.start, ds.period.end
+    else:
+        span = ds.date_range()
+        if span is None:
+            return 0
+        start, end = span[0], ds.activities["end_date"].max()
+        end = max(span[1], end.date()) if pd.notna(end) else span[1]
+    days = person_days(ds, start, end)
+    return int(days["working"].sum())
+
+
+def compare(ds: Dataset, period: str | Period) -> pd.DataFrame:
+    """Each headline measure in a period, the previous period (环比), the year before (同比)
+    and since each pairing began (累计), with the changes.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Not selected by period; it may be selected by region or pairing.
+    period : str or Period
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per :data:`HEADLINE` metric: ``metric, value, previous, previous_period,
+        year_before, year_before_period, cumulative, change_previous, pct_previous,
+        change_year, pct_year``; ``pct_*`` is NaN when the base is 0. See
+        :func:`sgnet.measures.change`.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> c = compare(sgnet.load().select(pairing="PR14"), "2022Q4")
+    >>> c.loc[c["metric"] == "trainings", ["value", "previous", "pct_previous"]]
+       value  previous  pct_previous
+    0      3         0           NaN
+    """
+    return change(ds, period, headline)
 
 
 def _org_names(ds: Dataset) -> pd.Series:
@@ -212,7 +297,9 @@ def progress(ds: Dataset, period: str | Period) -> pd.DataFrame:
     ``expected`` is the pro-rated target: target × the share of year ``Y`` elapsed at the end
     of the period (1.0 for a period ending on 31 December). ``share`` = actual / target.
     ``status`` is ``done`` when actual ≥ target, ``on_track`` when actual ≥ expected, else
-    ``behind``. A target of 0 counts as done.
+    ``behind``. A target of 0 counts as done. A target naming a milestone kind
+    (``station_built``, ``talent`` ...) is met by the Σ ``count`` of the pairing's milestones
+    of that kind dated from 1 January to the end of the period.
 
     Examples
     --------
@@ -227,13 +314,21 @@ def progress(ds: Dataset, period: str | Period) -> pd.DataFrame:
     ytd = acts[(acts["start_date"] >= pd.Timestamp(year, 1, 1))
                & (acts["start_date"] <= pd.Timestamp(p.end))]
     counts = ytd.groupby(["pairing_id", "kind"])[["count", "participants"]].sum()
+    miles = ds.milestones  # targets may name a milestone kind: Σ count of its milestones
+    miles = miles[(miles["date"] >= pd.Timestamp(year, 1, 1))
+                  & (miles["date"] <= pd.Timestamp(p.end))]
+    mile_counts = miles.assign(count=miles["count"].fillna(1)).groupby(
+        ["pairing_id", "kind"])["count"].sum()
+    is_mile = ds.targets["metric"].isin(MILESTONE_KINDS) & ~ds.targets["metric"].isin(
+        list(_ACTIVITY_ONLY))
     targets = ds.targets[ds.targets["year"] == year].copy()
     base = targets["metric"].str.removesuffix("_participants")
     column = targets["metric"].str.endswith("_participants").map(
         {True: "participants", False: "count"})
     actual = [
-        int(counts[col].get((pid, kind), 0))
-        for pid, kind, col in zip(targets["pairing_id"], base, column, strict=True)
+        int(mile_counts.get((pid, kind), 0)) if mile else int(counts[col].get((pid, kind), 0))
+        for pid, kind, col, mile in zip(targets["pairing_id"], base, column,
+                                        is_mile[targets.index], strict=True)
     ]
     names = _org_names(ds)
     pairs = ds.pairings.set_index("pairing_id")
