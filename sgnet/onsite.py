@@ -259,9 +259,11 @@ def onsite_summary(ds: Dataset, *, year: int) -> pd.DataFrame:
         One row per pairing of ``ds`` active in ``year`` (started by 31 December, not ended
         before 1 January): ``pairing_id``, ``people`` (people on site at least one day, or
         sent on a stay, in the year), ``days`` and ``working_days`` (summed over people),
-        ``reached`` (people with at least :data:`DAYS_PER_YEAR` working days), ``stays``,
-        ``short_stays`` and ``rule_met`` (at least :data:`PEOPLE_PER_PAIRING` people reached
-        the yearly rule). Per-pairing counts only: no person appears.
+        ``reached`` (people with at least :data:`DAYS_PER_YEAR` working days), ``stays``
+        (stay records starting in the year: one trip, whoever went), ``short_stays`` (those
+        with fewer than :data:`DAYS_PER_STAY` working days) and ``rule_met`` (at least
+        :data:`PEOPLE_PER_PAIRING` people reached the yearly rule). Per-pairing counts only:
+        no person appears.
 
     Examples
     --------
@@ -285,6 +287,10 @@ def onsite_summary(ds: Dataset, *, year: int) -> pd.DataFrame:
     1        PR2       0     0             0        0      0            0     False
     """
     per = onsite_days(ds, year=year)
+    trips = _stays(ds)
+    trips = trips[trips["start_date"].dt.year == year].drop_duplicates("activity_id")
+    trips = trips.groupby("pairing_id").agg(stays=("activity_id", "size"),
+                                            short_stays=("short", "sum"))
     pairs = ds.pairings
     active = (pairs["start_date"] <= pd.Timestamp(year, 12, 31)) & (
         pairs["end_date"].isna() | (pairs["end_date"] >= pd.Timestamp(year, 1, 1)))
@@ -295,8 +301,8 @@ def onsite_summary(ds: Dataset, *, year: int) -> pd.DataFrame:
         "days": grouped["days"].sum(),
         "working_days": grouped["working_days"].sum(),
         "reached": grouped["reached"].sum(),
-        "stays": grouped["stays"].sum(),
-        "short_stays": grouped["short_stays"].sum(),
+        "stays": trips["stays"],
+        "short_stays": trips["short_stays"],
     }).reindex(sorted(set(ids) | set(per["pairing_id"]))).fillna(0).astype("int64")
     out.index.name = "pairing_id"
     out = out.reset_index()

@@ -116,7 +116,7 @@ def test_no_html_file_loads_anything(sample_batch):
 def test_index_rows_link_to_the_reports_and_show_their_headline(sample_batch):
     _, folder, _ = sample_batch
     page = parse(folder / "index.html")
-    assert len(page.rows) == 14 and all(r["class"] == "sg-ok" for r in page.rows)
+    assert len(page.rows) == 15 and all(r["class"] == "sg-ok" for r in page.rows)
     assert sorted(page.links) == sorted(p.name for p in folder.glob("PR*.html"))
     text = (folder / "index.html").read_text(encoding="utf-8")
     assert "script-src 'unsafe-inline'" in text and "default-src 'none'" in text
