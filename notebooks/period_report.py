@@ -92,3 +92,27 @@ if audience == "internal" and len(ds.rejected):
 # %%
 display(HTML(pg.heading_html("data", lang=lang)))
 display(HTML(pg.note_html(pg.data_note(scope, current, lang=lang))))
+
+# %%
+# Program measures: stays and working days on site, supervision hours, outcomes against
+# targets, change over time and silent pairings (sgnet.sections).
+from sgnet import sections
+
+display(HTML(pg.heading_html("onsite", lang=lang)))
+display(HTML(sections.onsite_html(scope, the_period, audience=audience, lang=lang)))
+
+# %%
+display(HTML(pg.heading_html("supervision", lang=lang)))
+display(HTML(sections.supervision_html(scope, the_period, lang=lang)))
+
+# %%
+display(HTML(pg.heading_html("outcomes", lang=lang)))
+display(HTML(sections.outcomes_html(scope, the_period, lang=lang)))
+
+# %%
+display(HTML(pg.heading_html("change", lang=lang)))
+display(HTML(sections.change_html(scope, the_period, lang=lang)))
+
+# %%
+display(HTML(pg.heading_html("silence", lang=lang)))
+display(HTML(sections.silence_html(scope, the_period, lang=lang)))

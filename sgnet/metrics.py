@@ -61,11 +61,12 @@ HEADLINE: dict[str, tuple[str, str]] = {
     "station_visits": ("station_visit", "count"),
     "household_visits": ("household_visit", "count"),
     # program measures (issue #15): several kinds are joined by ";"; ``working_days`` of
-    # ``stay`` is the person-working-days on site, ``milestones`` the outcomes table
+    # ``stay`` is the person-working-days on site, ``milestones`` the number of outcomes
+    # recorded (records, not Σ count: a count is stations for one kind, people for another)
     "supervision_hours": ("individual_supervision;group_supervision", "hours"),
     "stays": ("stay", "count"),
     "onsite_working_days": ("stay", "working_days"),
-    "milestones": ("milestones", "count"),
+    "milestones": ("milestones", "records"),
 }
 
 _SUMS = ("count", "participants", "hours")
@@ -150,7 +151,7 @@ def headline(ds: Dataset) -> pd.DataFrame:
     rows = []
     for metric, (kind, column) in HEADLINE.items():
         if kind == "milestones":
-            value = ds.milestones["count"].fillna(1).sum()
+            value = len(ds.milestones)
         elif column == "working_days":
             value = _onsite_working_days(ds)
         else:

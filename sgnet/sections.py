@@ -104,7 +104,8 @@ def outcomes_html(ds: Dataset, period: str | Period, *, lang: str = "zh") -> str
     out = metrics.outcomes(ds, period)
     if out.empty:
         return note_html(word("report.outcomes_none", lang))
-    return table_html(_with_mentee(ds, out), lang=lang)
+    out = _with_mentee(ds, out).rename(columns={"kind": "outcome"})
+    return table_html(out, lang=lang, kinds=("outcome",))
 
 
 def change_html(ds: Dataset, period: str | Period, *, lang: str = "zh") -> str:
@@ -123,7 +124,8 @@ def change_html(ds: Dataset, period: str | Period, *, lang: str = "zh") -> str:
                 previous=table["previous_period"].iloc[0],
                 year_before=table["year_before_period"].iloc[0], end=p.end.isoformat())
     shown = table.drop(columns=["previous_period", "year_before_period"])
-    return note_html(note) + table_html(shown, lang=lang)
+    shown["metric"] = shown["metric"].map(lambda m: word(m, lang))
+    return note_html(note) + table_html(shown, lang=lang, kinds=())
 
 
 def silence_html(ds: Dataset, period: str | Period, *, lang: str = "zh") -> str:

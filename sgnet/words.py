@@ -227,7 +227,7 @@ WORDS.update({
     "supervision_hours": ("督导时数(小时)", "Supervision hours"),
     "stays": ("驻点(次)", "Stays on site"),
     "onsite_working_days": ("驻点工作日(人·日)", "Working days on site (person-days)"),
-    "milestones": ("成果(项)", "Outcomes"),
+    "milestones": ("成果(项)", "Outcomes recorded"),
     # table columns
     "people": ("派驻人数", "People sent"),
     "days": ("在岗天数", "Days on site"),
@@ -237,6 +237,7 @@ WORDS.update({
     "short_stays": ("不足 10 个工作日的驻点", "Stays under 10 working days"),
     "rule_met": ("达到派驻要求", "Meets the rule"),
     "org_name": ("服务对象机构", "Organization served"),
+    "outcome": ("成果类型", "Outcome"),
     "training_hours": ("培训时数", "Training hours"),
     "individual_hours": ("个别督导时数", "Individual supervision hours"),
     "group_hours": ("团体督导时数", "Group supervision hours"),
