@@ -285,7 +285,7 @@ def template(
     force: Annotated[bool, typer.Option(
         "--force", help="Replace OUT_FILE if it exists.")] = False,
 ) -> None:
-    """Write a data-entry workbook: sheets 机构 人员 结对 目标 活动 with Chinese headers.
+    """Write a data-entry workbook: sheets 机构 人员 结对 目标 活动 成果 with Chinese headers.
 
     Drop-down lists offer kinds, roles, modes, metrics and program names; date cells are
     dates; number cells refuse text; the 说明 sheet has an example row per activity kind.
