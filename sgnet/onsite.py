@@ -94,7 +94,10 @@ def is_working_day(days: pd.Series | pd.DatetimeIndex) -> pd.Series:
             f"chinese-calendar has no holidays for {', '.join(map(str, missing))}: Monday to "
             "Friday are counted as working days there; update chinese-calendar "
             "(pip install -U chinese-calendar)", UserWarning, stacklevel=2)
-    return days.map(lambda d: False if pd.isna(d) else _working(d.date())).astype(bool)
+    unique = days.dropna().unique()  # a calendar lookup per distinct date, not per row
+    flags = pd.Series([_working(pd.Timestamp(d).date()) for d in unique], index=unique,
+                      dtype=bool)
+    return days.map(flags).fillna(False).astype(bool)
 
 
 def _on_site_rows(acts: pd.DataFrame) -> pd.DataFrame:

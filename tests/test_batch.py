@@ -97,7 +97,7 @@ def test_batch_writes_one_report_per_pairing_and_an_index(sample_batch):
     assert sorted(p.stem for p in folder.glob("PR*.html")) == pairings
     assert sorted(p.stem for p in folder.glob("PR*.ipynb")) == pairings
     assert (folder / "index.html").exists()
-    assert "14 reports" in result.output and "0 failed" in result.output
+    assert "15 reports" in result.output and "0 failed" in result.output
     leftovers = [p.name for p in folder.parent.iterdir() if p.name.startswith(".sgnet-")]
     assert leftovers == []
 
