@@ -23,6 +23,7 @@ import pandas as pd
 from .dataset import Dataset
 from .periods import Period, parse_period
 from .regions import rollup
+from .vocab import MILESTONE_KINDS
 
 __all__ = [
     "SUPERVISION_KINDS",
@@ -231,8 +232,6 @@ def outcomes(ds: Dataset, period: str | Period) -> pd.DataFrame:
     0        PR1  station_built          0             0           1     NaN
     1        PR1         talent          3             8           8    10.0
     """
-    from .vocab import MILESTONE_KINDS
-
     p = parse_period(period)
     miles = ds.milestones
     miles = miles[miles["date"] <= pd.Timestamp(p.end)]
