@@ -29,7 +29,7 @@ handle = None  # set by `sgnet report`/`batch`: the data it already checked (sgn
 import matplotlib.pyplot as plt
 
 import sgnet
-from sgnet import county_map, metrics, parts, plots, tables
+from sgnet import county_map, metrics, parts, plots, sections, tables
 from sgnet import pages as pg
 from sgnet.parts import show, show_figure
 from sgnet.summary import summary_paragraphs
@@ -51,7 +51,7 @@ show(parts.headline(head, lang=lang))
 # %%
 show(parts.heading("summary", lang=lang))
 show(parts.summary(summary_paragraphs(
-    head, comparison, progress, metrics.silent_pairings(scope, the_period),
+    head, comparison, progress, list(sections.silent_frame(scope, the_period)["pairing_id"]),
     period_label=the_period.label, totals=metrics.activity_totals(current), lang=lang),
     lang=lang))
 
@@ -102,3 +102,15 @@ if audience == "internal" and len(ds.rejected):
 # %%
 show(parts.heading("data", lang=lang))
 show(parts.note(pg.data_note(scope, current, lang=lang)))
+
+# %%
+# Program measures: stays and working days on site, supervision hours, outcomes against
+# targets and silent pairings (sgnet.sections); change over time is the comparison above
+for key, found in (
+        ("onsite", sections.onsite_parts(scope, the_period, audience=audience, lang=lang)),
+        ("supervision", sections.supervision_parts(scope, the_period, lang=lang)),
+        ("outcomes", sections.outcomes_parts(scope, the_period, lang=lang)),
+        ("silence", sections.silence_parts(scope, the_period, lang=lang))):
+    show(parts.heading(key, lang=lang))
+    for part in found:
+        show(part)

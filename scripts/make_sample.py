@@ -694,6 +694,142 @@ class Builder:
         write_csv(out / "activities.csv", cols, rows)
 
 
+# --------------------------------------------------------------------------
+# Stays (驻点) and outcomes (成果), issue #15. Drawn from their own generator after everything
+# above, so that the rows above stay exactly as they were; stays get ids S0001.., milestones
+# M0001.. .
+# --------------------------------------------------------------------------
+#: pairings whose people reach 40 working days on site a year (the others miss the rule)
+STAY_RULE_MET = {2022: {"PR03", "PR05"},
+                 2023: {"PR01", "PR03", "PR04", "PR05", "PR06", "PR07", "PR08", "PR10", "PR14"}}
+#: months of the rounds of stays: pairings that meet the rule, and the others
+STAY_MONTHS = {True: (3, 5, 9, 11), False: (4, 10)}
+MILESTONE_NAMES = {
+    "station_built": ("示范社工站", "建成{town}示范社工站"),
+    "agency_cultivated": ("培育本土机构", "培育{county}本土社会工作服务机构 1 家"),
+    "talent": ("培养人才", "{county}本土社工骨干{n}名完成督导培养"),
+    "project": ("服务项目", "{county}困境儿童关爱服务项目立项"),
+    "policy": ("制度", "{county}乡镇社工站服务管理制度(试行)"),
+    "brand": ("品牌", "“{county}社工”服务品牌发布"),
+}
+EVIDENCE = {"station_built": "县民政局验收通知", "agency_cultivated": "民政局登记证书",
+            "talent": "培养名单及考核记录", "project": "项目立项批复", "policy": "县民政局印发文件",
+            "brand": "品牌发布会简报"}
+#: the pairing added for silence: active from July 2022, then no record for seven months
+SILENT_PAIRING = dict(mentor="yongshan", county="xiji", town="新营乡", program="牵手计划",
+                      start="2022-07-01")
+
+
+def first_monday(y: int, m: int, after: int) -> dt.date:
+    d = dt.date(y, m, after)
+    while d.weekday() != 0 or blocked(d) or blocked(d + dt.timedelta(days=11)):
+        d += dt.timedelta(days=1)
+    return d
+
+
+class Extras:
+    """Stays, milestones, their targets and the silent pairing PR15, after the Builder ran."""
+
+    def __init__(self, b: Builder, seed: int):
+        self.b = b
+        self.rng = np.random.default_rng(seed + 15)
+        self.stays: list[dict] = []
+        self.milestones: list[dict] = []
+
+    def stay(self, pid, mentor_id, mentee_id, people, start, days, source, topic="驻点服务"):
+        end = start + dt.timedelta(days=days - 1)
+        self.stays.append(dict(
+            kind="stay", start_date=start, end_date=end, pairing_id=pid, host_org_id=mentor_id,
+            target_org_id=mentee_id, lead_person_ids=";".join(people), count=1,
+            participants=None, hours=None, mode="onsite", topic=topic, source=source))
+
+    def build(self):
+        b, rng = self.b, self.rng
+        self.silent_pairing()
+        for p, row in zip(PAIRINGS, b.pairings, strict=False):
+            pid, mentor_id, mentee_id = p["id"], row["mentor_org_id"], row["mentee_org_id"]
+            people = b.supervisors[mentor_id][:3 if pid == "PR02" else 2]
+            start = dt.date.fromisoformat(p["start"])
+            end = dt.date.fromisoformat(p["end"]) if p["end"] else dt.date(2023, 12, 31)
+            if p.get("seed002"):  # shared/seeds/002: the supervisors in 罗城, 23 to 28 October
+                self.stay(pid, mentor_id, mentee_id, b.supervisors[mentor_id][:3],
+                          dt.date(2022, 10, 23), 6, SEED_002, "东莞鹏星督导团赴罗城驻点督导")
+            for y in (2022, 2023):
+                met = pid in STAY_RULE_MET[y]
+                for i, m in enumerate(STAY_MONTHS[met]):
+                    d = first_monday(y, m, int(rng.integers(1, 12)))
+                    if d < start or d > end:
+                        continue
+                    short = not met and i == 1 and rng.random() < 0.7
+                    days = 5 if short else 12  # Monday to Friday, or two working weeks
+                    self.stay(pid, mentor_id, mentee_id, people, d, days, f"月报 {y}-{m:02d}")
+            self.pairing_milestones(p, row, start, end)
+
+    def silent_pairing(self):
+        b, sp = self.b, SILENT_PAIRING
+        mentor_id = b.org_by_key[("mentor", sp["mentor"])]
+        mentee_id = b.org_by_key[("station", sp["county"], sp["town"])]
+        pid = f"PR{len(b.pairings) + 1:02d}"
+        b.pairings.append(dict(pairing_id=pid, mentor_org_id=mentor_id, mentee_org_id=mentee_id,
+                               program=sp["program"], start_date=sp["start"], end_date=""))
+        people = b.supervisors[mentor_id][2:4] or b.supervisors[mentor_id][:2]
+        self.stay(pid, mentor_id, mentee_id, people, dt.date(2022, 7, 11), 12, "月报 2022-07")
+        self.stay(pid, mentor_id, mentee_id, people, dt.date(2023, 3, 13), 12, "月报 2023-03")
+        self.stay(pid, mentor_id, mentee_id, people, dt.date(2023, 9, 11), 5, "月报 2023-09")
+        self.milestone(pid, "talent", dt.date(2023, 9, 15), 4, "新营乡", "西吉县", "approved")
+        for metric, value in (("station_built", 1), ("talent", 10)):
+            b.targets.append(dict(pairing_id=pid, metric=metric, year=2023, value=value))
+
+    def milestone(self, pid, kind, date, count, town, county, status):
+        name = MILESTONE_NAMES[kind][1].format(town=town, county=county, n=count)
+        self.milestones.append(dict(pairing_id=pid, kind=kind, date=date, count=count,
+                                    name=name, evidence=EVIDENCE[kind], status=status))
+
+    def pairing_milestones(self, p, row, start, end):
+        b, rng = self.b, self.rng
+        ck = p["county"]
+        county = COUNTIES[ck]["county"]
+        town = COUNTIES[ck]["towns"][0]
+        plan = [("talent", dt.date(2022, 12, 20)), ("talent", dt.date(2023, 12, 15))]
+        if p["intensity"] >= 0.9:
+            plan += [("station_built", dt.date(2023, 6, 20)), ("policy", dt.date(2023, 4, 18))]
+        if p["intensity"] >= 1.1:
+            plan += [("project", dt.date(2023, 9, 12)), ("brand", dt.date(2023, 11, 28))]
+        if p["mentee"] != "agency" and p["intensity"] >= 1.0:
+            plan += [("agency_cultivated", dt.date(2023, 10, 25))]
+        for kind, date in plan:
+            date = date - dt.timedelta(days=int(rng.integers(0, 20)))
+            if not start <= date <= end:
+                continue
+            count = int(rng.integers(4, 16)) if kind == "talent" else 1
+            status = "approved" if date.year == 2022 or date.month < 10 else (
+                "submitted" if date.month < 12 else "draft")
+            self.milestone(row["pairing_id"], kind, date, count, town, county, status)
+        for metric, value in (("station_built", 1), ("agency_cultivated", 1),
+                              ("talent", 10)):
+            if metric == "agency_cultivated" and p["mentee"] == "agency":
+                continue
+            if start <= dt.date(2023, 12, 31) <= end or metric == "talent":
+                b.targets.append(dict(pairing_id=row["pairing_id"], metric=metric, year=2023,
+                                      value=value))
+
+    def finish(self):
+        self.stays.sort(key=lambda a: (a["start_date"], a["pairing_id"]))
+        for i, a in enumerate(self.stays):
+            a["activity_id"] = f"S{i + 1:04d}"
+        self.b.activities.extend(self.stays)
+        self.milestones.sort(key=lambda r: (r["date"], r["pairing_id"], r["kind"]))
+        for i, r in enumerate(self.milestones):
+            r["milestone_id"] = f"M{i + 1:04d}"
+
+    def write(self, out: Path):
+        write_csv(out / "milestones.csv",
+                  ["milestone_id", "pairing_id", "kind", "date", "count", "name", "evidence",
+                   "status"],
+                  [[r["milestone_id"], r["pairing_id"], r["kind"], r["date"].isoformat(),
+                    r["count"], r["name"], r["evidence"], r["status"]] for r in self.milestones])
+
+
 def nice(v: float, metric: str) -> int:
     if metric.endswith("_participants"):
         step = 10 if v >= 60 else 5
@@ -714,10 +850,14 @@ def main(argv=None):
     b.build_activities()
     b.build_targets()
     b.finish_activities()
+    extras = Extras(b, args.seed)
+    extras.build()
+    extras.finish()
     b.write(args.out)
+    extras.write(args.out)
     print(f"wrote {args.out}: {len(b.orgs)} organizations, {len(b.people)} people, "
           f"{len(b.pairings)} pairings, {len(b.targets)} targets, "
-          f"{len(b.activities)} activities")
+          f"{len(b.activities)} activities, {len(extras.milestones)} milestones")
 
 
 if __name__ == "__main__":

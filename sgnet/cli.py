@@ -305,7 +305,7 @@ def template(
     force: Annotated[bool, typer.Option(
         "--force", help="Replace OUT_FILE if it exists.")] = False,
 ) -> None:
-    """Write a data-entry workbook: sheets 机构 人员 结对 目标 活动 with Chinese headers.
+    """Write a data-entry workbook: sheets 机构 人员 结对 目标 活动 成果 with Chinese headers.
 
     Drop-down lists offer kinds, roles, modes, metrics and program names; date cells are
     dates; number cells refuse text; the 说明 sheet has an example row per activity kind.
@@ -374,6 +374,44 @@ def extract(
         table.add_row(*("" if pd.isna(c) else str(c) for c in cells))
     Console(width=max(out.width, 200), soft_wrap=True).print(table)
     out.print(f"{len(rows)} draft rows from {len(files)} files")
+
+
+@app.command()
+def export(
+    data: DataOpt = None,
+    period_type: Annotated[str, typer.Option(
+        "--period-type", help="month, quarter (default) or year: the panel's periods.")
+    ] = "quarter",
+    output: Annotated[Path, typer.Option(
+        "--out", "-o", help="Folder to write into (default: export/ in the current "
+        "folder).")] = Path("export"),
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace the files of an earlier export in that folder.")] = False,
+) -> None:
+    """Write a pairing × period panel of every measure for researchers, with its codebook,
+    and the pairing graph of each period as GraphML.
+
+    Files: panel.parquet and panel.csv (one row per pairing and period, one column per
+    measure), codebook.csv (column, meaning, unit, zh, en), graphs/<period>.graphml.
+    Nothing is replaced without --force.
+
+    Example: [bold]sgnet export --period-type month -o panel2023[/]
+    """
+    from .export import PERIOD_TYPES, write_export
+    from .io import load
+
+    if period_type not in PERIOD_TYPES:
+        raise fail(f"--period-type must be one of {', '.join(PERIOD_TYPES)}, not "
+                    f"{period_type!r}", code=2)
+    try:
+        ds = load(data)
+        files = write_export(ds, output, period_type=period_type, overwrite=force)
+    except TableValidationError as error:
+        raise _data_problems(error) from None
+    except (SgnetError, OSError) as error:
+        raise fail(error) from None
+    out.print(f"wrote {len(files)} files to {output}: panel.parquet, panel.csv, codebook.csv "
+              f"and {len(files) - 3} graphs (GraphML)", highlight=False)
 
 
 register_trust_commands(app)

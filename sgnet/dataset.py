@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from .markup import escape
 from .periods import Period, parse_period
 from .regions import region_name, resolve_region, within
+from .schema import SCHEMAS, column_dtype
 
 __all__ = ["Dataset"]
 
@@ -32,6 +33,12 @@ def _map_ids(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     return pd.Series(mapping.array.take(positions, allow_fill=True), index=keys.index)
 
 
+def _no_milestones() -> pd.DataFrame:
+    """An empty milestones table (a dataset without 成果): the columns of the design, typed."""
+    return pd.DataFrame({c: pd.Series(dtype=column_dtype("milestones", c))
+                         for c in SCHEMAS["milestones"].columns}).rename_axis("row")
+
+
 @dataclass(frozen=True)
 class Dataset:
     """Validated tables of a mentoring program, as pandas DataFrames.
@@ -45,6 +52,9 @@ class Dataset:
         The canonical tables (see DESIGN.md). ``activities`` gains a derived column
         ``region``: the region of the target organization, else of the host, else of the
         pairing's mentee.
+    milestones : pandas.DataFrame
+        Outcomes (成果) of the pairings; empty when the dataset has no such table. ``count``
+        defaults to 1.
     source : str
         Where the data came from.
     problems : pandas.DataFrame
@@ -63,6 +73,7 @@ class Dataset:
     period: Period | None = None
     region: str | None = None
     pairing: str | None = None
+    milestones: pd.DataFrame = field(default_factory=_no_milestones)
 
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame], *, source: str = "",
@@ -82,18 +93,26 @@ class Dataset:
                 region[missing] = _map_ids(acts.loc[missing, key], mapping)
         acts["region"] = region.astype("string")
         acts["count"] = acts["count"].fillna(1)
+        milestones = tables.get("milestones")
+        if milestones is None:
+            milestones = _no_milestones()
+        else:
+            milestones = milestones.copy(deep=False)
+            milestones["count"] = milestones["count"].fillna(1)
         return cls(
             organizations=tables["organizations"], people=tables["people"],
             pairings=tables["pairings"], targets=tables["targets"], activities=acts,
             source=source, problems=problems if problems is not None else pd.DataFrame(),
+            milestones=milestones,
         )
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The five tables by name."""
+        """The six tables by name."""
         return {
             "organizations": self.organizations, "people": self.people,
             "pairings": self.pairings, "targets": self.targets, "activities": self.activities,
+            "milestones": self.milestones,
         }
 
     @property
@@ -126,6 +145,8 @@ class Dataset:
         pairing : str, optional
             Keep this pairing, its targets and its activities.
 
+        Milestones follow their pairing (pairing, region) and their ``date`` (period).
+
         Returns
         -------
         Dataset
@@ -148,6 +169,7 @@ class Dataset:
         True
         """
         acts, pairs, targets = self.activities, self.pairings, self.targets
+        miles = self.milestones
         new_period, new_region, new_pairing = self.period, self.region, self.pairing
         if pairing is not None:
             if pairing not in set(pairs["pairing_id"]):
@@ -155,6 +177,7 @@ class Dataset:
             acts = acts[acts["pairing_id"] == pairing]
             pairs = pairs[pairs["pairing_id"] == pairing]
             targets = targets[targets["pairing_id"] == pairing]
+            miles = miles[miles["pairing_id"] == pairing]
             new_pairing = pairing
         if region is not None:
             code = resolve_region(region)
@@ -163,13 +186,15 @@ class Dataset:
                 self.organizations.set_index("org_id")["region"])
             pairs = pairs[within(mentee_region, code).to_numpy()]
             targets = targets[targets["pairing_id"].isin(pairs["pairing_id"])]
+            miles = miles[miles["pairing_id"].isin(pairs["pairing_id"])]
             new_region = code
         if period is not None:
             p = parse_period(period)
             start, end = pd.Timestamp(p.start), pd.Timestamp(p.end)
             acts = acts[(acts["start_date"] >= start) & (acts["start_date"] <= end)]
+            miles = miles[(miles["date"] >= start) & (miles["date"] <= end)]
             new_period = p
-        return replace(self, activities=acts, pairings=pairs, targets=targets,
+        return replace(self, activities=acts, pairings=pairs, targets=targets, milestones=miles,
                        period=new_period, region=new_region, pairing=new_pairing)
 
     def __repr__(self) -> str:

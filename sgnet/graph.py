@@ -400,7 +400,7 @@ def relation_subgraph(G: nx.MultiDiGraph,
     >>> import sgnet
     >>> H = relation_subgraph(build(sgnet.load()), ["pairing"])
     >>> H.number_of_edges()
-    14
+    15
     """
     unknown = set(relations) - set(RELATIONS)
     if unknown:
@@ -479,7 +479,7 @@ def summary(G: nx.MultiDiGraph) -> GraphSummary:
     >>> import sgnet
     >>> s = summary(build(sgnet.load()))
     >>> int(s.edges.set_index("relation").loc["pairing", "edges"])
-    14
+    15
     >>> "<table" in s._repr_html_()
     True
     """

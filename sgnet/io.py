@@ -27,7 +27,7 @@ from .parse import blank_excel_errors, drop_repeated_headers, parse_table
 from .paths import SAMPLE_DATA
 from .problems import PROBLEM_COLUMNS, Problems
 from .read import RawTable, read_tables
-from .schema import SCHEMAS
+from .schema import SCHEMAS, column_dtype
 from .vocab import TABLES
 
 __all__ = ["load", "validate", "load_with_files", "read_tables", "RawTable", "PROBLEM_COLUMNS"]
@@ -189,6 +189,6 @@ def load_with_files(path: str | Path | None = None, *, errors: str = "raise"
         if name not in tables:
             schema = SCHEMAS[name]
             tables[name] = pd.DataFrame(
-                {c: pd.Series(dtype=col.dtype.type) for c, col in schema.columns.items()}
+                {c: pd.Series(dtype=column_dtype(name, c)) for c in schema.columns}
             ).rename_axis("row")
     return Dataset.from_tables(tables, source=source, problems=problems), files

@@ -210,7 +210,7 @@ def pairing_map(data: Dataset | nx.MultiDiGraph, *, lang: str = "zh", ax: Axes |
     >>> import sgnet
     >>> ax = pairing_map(sgnet.load())
     >>> len(ax.sgnet_arcs)
-    14
+    15
     """
     use_cjk_font()
     ax = ax if ax is not None else plt.gca()

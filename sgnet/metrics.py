@@ -10,8 +10,19 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .measures import (
+    SILENT_MONTHS,
+    SUPERVISION_KINDS,
+    change,
+    outcomes,
+    silence,
+    supervision_frequency,
+    supervision_hours,
+)
+from .onsite import DAYS_PER_STAY, DAYS_PER_YEAR, onsite_days, onsite_summary, person_days
 from .periods import Period, parse_period, previous_period, year_before
 from .regions import region_name, rollup
+from .vocab import MILESTONE_KINDS
 
 __all__ = [
     "HEADLINE",
@@ -22,8 +33,20 @@ __all__ = [
     "monthly",
     "progress",
     "by_leader",
+    # program measures (issue #15), from sgnet.onsite and sgnet.measures
+    "onsite_days",
+    "onsite_summary",
+    "DAYS_PER_YEAR",
+    "DAYS_PER_STAY",
+    "supervision_hours",
+    "supervision_frequency",
+    "SUPERVISION_KINDS",
+    "outcomes",
     "compare",
-    "silent_pairings",
+    "previous_period",
+    "year_before",
+    "silence",
+    "SILENT_MONTHS",
 ]
 
 #: headline metrics: name → (activity kind, column summed)
@@ -35,9 +58,18 @@ HEADLINE: dict[str, tuple[str, str]] = {
     "group_supervision": ("group_supervision", "count"),
     "station_visits": ("station_visit", "count"),
     "household_visits": ("household_visit", "count"),
+    # program measures (issue #15): several kinds are joined by ";"; ``working_days`` of
+    # ``stay`` is the person-working-days on site, ``milestones`` the number of outcomes
+    # recorded (records, not Σ count: a count is stations for one kind, people for another)
+    "supervision_hours": ("individual_supervision;group_supervision", "hours"),
+    "stays": ("stay", "count"),
+    "onsite_working_days": ("stay", "working_days"),
+    "milestones": ("milestones", "records"),
 }
 
 _SUMS = ("count", "participants", "hours")
+#: activity kinds (a target naming one counts activities, even when a milestone kind is alike)
+_ACTIVITY_ONLY = ("other",)
 
 
 def _with_derived(acts: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -116,9 +148,59 @@ def headline(ds: Dataset) -> pd.DataFrame:
     acts = ds.activities
     rows = []
     for metric, (kind, column) in HEADLINE.items():
-        value = acts.loc[acts["kind"] == kind, column].sum()
-        rows.append({"metric": metric, "kind": kind, "column": column, "value": int(value)})
+        if kind == "milestones":
+            value = len(ds.milestones)
+        elif column == "working_days":
+            value = _onsite_working_days(ds)
+        else:
+            value = acts.loc[acts["kind"].isin(kind.split(";")), column].astype(
+                "float64").sum()
+        rows.append({"metric": metric, "kind": kind, "column": column,
+                     "value": int(round(float(value)))})
     return pd.DataFrame(rows)
+
+
+def _onsite_working_days(ds: Dataset) -> int:
+    """Person-working-days on site within the selected period (or the data's span)."""
+    if ds.period is not None:
+        start, end = ds.period.start, ds.period.end
+    else:
+        span = ds.date_range()
+        if span is None:
+            return 0
+        start, end = span[0], ds.activities["end_date"].max()
+        end = max(span[1], end.date()) if pd.notna(end) else span[1]
+    days = person_days(ds, start, end)
+    return int(days["working"].sum())
+
+
+def compare(ds: Dataset, period: str | Period) -> pd.DataFrame:
+    """Each headline measure in a period, the previous period (环比), the year before (同比)
+    and since each pairing began (累计), with the changes.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Not selected by period; it may be selected by region or pairing.
+    period : str or Period
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per :data:`HEADLINE` metric: ``metric, value, previous, previous_period,
+        year_before, year_before_period, cumulative, change_previous, pct_previous,
+        change_year, pct_year``; ``pct_*`` is NaN when the base is 0. See
+        :func:`sgnet.measures.change`.
+
+    Examples
+    --------
+    >>> import sgnet
+    >>> c = compare(sgnet.load().select(pairing="PR14"), "2022Q4")
+    >>> c.loc[c["metric"] == "trainings", ["value", "previous", "pct_previous"]]
+       value  previous  pct_previous
+    0      3         0           NaN
+    """
+    return change(ds, period, headline)
 
 
 def _org_names(ds: Dataset) -> pd.Series:
@@ -214,7 +296,9 @@ def progress(ds: Dataset, period: str | Period) -> pd.DataFrame:
     ``expected`` is the pro-rated target: target × the share of year ``Y`` elapsed at the end
     of the period (1.0 for a period ending on 31 December). ``share`` = actual / target.
     ``status`` is ``done`` when actual ≥ target, ``on_track`` when actual ≥ expected, else
-    ``behind``. A target of 0 counts as done.
+    ``behind``. A target of 0 counts as done. A target naming a milestone kind
+    (``station_built``, ``talent`` ...) is met by the Σ ``count`` of the pairing's milestones
+    of that kind dated from 1 January to the end of the period.
 
     Examples
     --------
@@ -229,13 +313,21 @@ def progress(ds: Dataset, period: str | Period) -> pd.DataFrame:
     ytd = acts[(acts["start_date"] >= pd.Timestamp(year, 1, 1))
                & (acts["start_date"] <= pd.Timestamp(p.end))]
     counts = ytd.groupby(["pairing_id", "kind"])[["count", "participants"]].sum()
+    miles = ds.milestones  # targets may name a milestone kind: Σ count of its milestones
+    miles = miles[(miles["date"] >= pd.Timestamp(year, 1, 1))
+                  & (miles["date"] <= pd.Timestamp(p.end))]
+    mile_counts = miles.assign(count=miles["count"].fillna(1)).groupby(
+        ["pairing_id", "kind"])["count"].sum()
+    is_mile = ds.targets["metric"].isin(MILESTONE_KINDS) & ~ds.targets["metric"].isin(
+        list(_ACTIVITY_ONLY))
     targets = ds.targets[ds.targets["year"] == year].copy()
     base = targets["metric"].str.removesuffix("_participants")
     column = targets["metric"].str.endswith("_participants").map(
         {True: "participants", False: "count"})
     actual = [
-        int(counts[col].get((pid, kind), 0))
-        for pid, kind, col in zip(targets["pairing_id"], base, column, strict=True)
+        int(mile_counts.get((pid, kind), 0)) if mile else int(counts[col].get((pid, kind), 0))
+        for pid, kind, col, mile in zip(targets["pairing_id"], base, column,
+                                        is_mile[targets.index], strict=True)
     ]
     names = _org_names(ds)
     pairs = ds.pairings.set_index("pairing_id")
@@ -286,80 +378,3 @@ def by_leader(ds: Dataset) -> pd.DataFrame:
         out[col] = out[col].astype("int64")
     return out.sort_values(["activities", "person_id"], ascending=[False, True],
                            ignore_index=True)
-
-
-def compare(ds: Dataset, period: str | Period) -> pd.DataFrame:
-    """The headline figures of ``period`` against the previous period and a year before.
-
-    Parameters
-    ----------
-    ds : Dataset
-        Not selected by period (it needs the base periods); it may be selected by region
-        or pairing.
-    period : str or Period
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per headline metric: ``metric, value, previous, previous_label, change,
-        year_ago, year_ago_label, year_change``. ``change`` (环比) and ``year_change``
-        (同比) are relative changes (0.25 is +25%), rounded to whole percents.
-
-    Notes
-    -----
-    The previous period has the same length (:func:`sgnet.periods.previous_period`); the
-    year-ago period is the same dates a year before (:func:`sgnet.periods.year_before`). A
-    base exists only when the records of ``ds`` cover it whole, i.e. its first activity
-    starts on or before the base's first day; otherwise the base value and the change are
-    missing. A base of 0 gives a value but no change.
-
-    Examples
-    --------
-    >>> import sgnet
-    >>> c = compare(sgnet.load(), "2022Q4").set_index("metric")
-    >>> c.loc["trainings", ["previous_label", "year_ago_label"]].tolist()
-    ['2022Q3', '2021Q4']
-    >>> bool(pd.isna(c.loc["trainings", "year_ago"]))  # the records start in 2021-11
-    True
-    """
-    p = parse_period(period)
-    span = ds.date_range()
-    first = span[0] if span else None
-    now = headline(ds.select(period=p)).set_index("metric")["value"]
-    out = pd.DataFrame({"metric": list(now.index), "value": [int(v) for v in now]})
-    for name, base in (("previous", previous_period(p)), ("year_ago", year_before(p))):
-        label = "previous_label" if name == "previous" else "year_ago_label"
-        change = "change" if name == "previous" else "year_change"
-        out[label] = base.label
-        if first is None or first > base.start:
-            out[name] = pd.NA
-            out[change] = float("nan")
-            continue
-        values = headline(ds.select(period=base)).set_index("metric")["value"]
-        out[name] = [int(values[m]) for m in out["metric"]]
-        rel = [(v - b) / b if b else float("nan") for v, b in zip(out["value"], out[name],
-                                                                  strict=True)]
-        out[change] = pd.Series(rel, dtype="float64").round(2)
-    order = ["metric", "value", "previous", "previous_label", "change", "year_ago",
-             "year_ago_label", "year_change"]
-    return out[order]
-
-
-def silent_pairings(ds: Dataset, period: str | Period) -> list[str]:
-    """The pairings active in ``period`` (their dates overlap it) that recorded nothing.
-
-    Examples
-    --------
-    >>> import sgnet
-    >>> silent_pairings(sgnet.load(), "2022Q4")
-    []
-    """
-    p = parse_period(period)
-    start, end = pd.Timestamp(p.start), pd.Timestamp(p.end)
-    pairs = ds.pairings
-    active = pairs[(pairs["start_date"] <= end)
-                   & (pairs["end_date"].isna() | (pairs["end_date"] >= start))]
-    acts = ds.activities
-    busy = set(acts.loc[(acts["start_date"] >= start) & (acts["start_date"] <= end),
-                        "pairing_id"].dropna())
-    return sorted(str(pid) for pid in active["pairing_id"] if pid not in busy)

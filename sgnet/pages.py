@@ -282,7 +282,7 @@ def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
     >>> import sgnet
     >>> ds = sgnet.load()
     >>> data_note(ds, ds.select(period="2022Q4"), lang="en")  # doctest: +ELLIPSIS
-    '... activity records in the period (... in the dataset, 14 pairings).'
+    '... activity records in the period (... in the dataset, 15 pairings).'
     """
     text = word("report.data_note", lang, current=len(current.activities),
                 total=len(ds.activities), pairings=len(ds.pairings))

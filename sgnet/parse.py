@@ -17,7 +17,7 @@ import pandas as pd
 from .problems import Problems
 from .read import EXCEL_ERROR, Distinct, RawTable, by_column, canonical_header
 from .regions import resolve_regions
-from .schema import SCHEMAS, parse_kind, required_columns
+from .schema import SCHEMAS, column_dtype, parse_kind, required_columns
 from .vocab import COLUMN_ALIASES, FALSE_VALUES, TRUE_VALUES, VALUE_ALIASES
 
 __all__ = ["parse_table", "blank_excel_errors", "drop_repeated_headers"]
@@ -81,9 +81,9 @@ def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
             problems.add_rows(raw.file, raw.table, pd.Series(mask, index=frame.index), name,
                               frame[name], check, reason)
         out[name] = value
-    for name, col in schema.columns.items():
+    for name in schema.columns:
         if name not in out.columns:
-            out[name] = pd.Series(pd.NA, index=out.index, dtype=col.dtype.type)
+            out[name] = pd.Series(pd.NA, index=out.index, dtype=column_dtype(raw.table, name))
     ordered = list(schema.columns) + [c for c in out.columns if c not in schema.columns]
     return out[ordered]
 

@@ -34,7 +34,7 @@ CJK_FONT = "Noto Sans CJK SC"
 #: one stable color per activity kind, so figures of different reports agree
 KIND_COLORS: dict[str, str] = dict(zip(ACTIVITY_KINDS, [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#aec7e8", "#17becf",  # stay: #aec7e8
 ], strict=True))
 
 

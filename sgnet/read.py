@@ -39,7 +39,7 @@ __all__ = ["RawTable", "read_tables", "canonical_header", "EXCEL_ERROR", "Distin
 
 log = logging.getLogger(__name__)
 
-_OPTIONAL_TABLES = ("targets",)
+_OPTIONAL_TABLES = ("targets", "milestones")
 _EXCEL = (".xlsx", ".xlsm")
 
 

@@ -20,13 +20,14 @@ from typing import NamedTuple
 import pandas as pd
 import pandera.pandas as pa
 
-from .vocab import ACTIVITY_KINDS, MODES, ORG_KINDS, ROLES
+from .vocab import ACTIVITY_KINDS, MILESTONE_KINDS, MODES, ORG_KINDS, ROLES, STATUSES
 
 __all__ = ["SCHEMAS", "METRICS", "REFERENCES", "ROW_RULES", "Reference", "RowRule",
-           "required_columns", "parse_kind", "references"]
+           "required_columns", "parse_kind", "references", "column_dtype"]
 
-#: metrics a target may name: an activity kind, or ``<kind>_participants``
-METRICS: tuple[str, ...] = ACTIVITY_KINDS + tuple(f"{k}_participants" for k in ACTIVITY_KINDS)
+#: metrics a target may name: an activity kind, ``<kind>_participants``, or a milestone kind
+METRICS: tuple[str, ...] = (ACTIVITY_KINDS + tuple(f"{k}_participants" for k in ACTIVITY_KINDS)
+                            + tuple(k for k in MILESTONE_KINDS if k not in ACTIVITY_KINDS))
 
 
 def _col(dtype: str, parse: str, *checks: pa.Check, required: bool = False,
@@ -103,8 +104,24 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "mode": _col("string", "enum:mode", pa.Check.isin(MODES)),
             "topic": _col("string", "text"),
             "source": _col("string", "text"),
+            "status": _col("string", "enum:status", pa.Check.isin(STATUSES)),
         },
         name="activities",
+    ),
+    # outcomes of a pairing (成果, optional table; issue #15)
+    "milestones": pa.DataFrameSchema(
+        {
+            "milestone_id": _id(unique=True),
+            "pairing_id": _id(),
+            "kind": _col("string", "enum:milestone_kind", pa.Check.isin(MILESTONE_KINDS),
+                         required=True),
+            "date": _col(_DATE, "date", required=True),
+            "count": _col("Int64", "int", pa.Check.ge(1)),
+            "name": _col("string", "text"),
+            "evidence": _col("string", "text"),
+            "status": _col("string", "enum:status", pa.Check.isin(STATUSES)),
+        },
+        name="milestones",
     ),
 }
 
@@ -133,6 +150,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("activities", "host_org_id", "organizations", "org_id"),
     Reference("activities", "target_org_id", "organizations", "org_id"),
     Reference("activities", "lead_person_ids", "people", "person_id"),
+    Reference("milestones", "pairing_id", "pairings", "pairing_id"),
 )
 
 
@@ -202,3 +220,19 @@ def references(table: str) -> dict[str, str]:
     {'mentor_org_id': 'organizations', 'mentee_org_id': 'organizations'}
     """
     return {ref.column: ref.target for ref in REFERENCES if ref.table == table}
+
+
+def column_dtype(table: str, column: str) -> str | object:
+    """The pandas dtype of an empty or absent ``table.column``: that of a parsed column.
+
+    Text columns are ``"string"`` (missing values ``<NA>``), as parsed text is; pandera's own
+    string dtype would hold NaN, and a table read with the column would differ from one read
+    without it.
+
+    Examples
+    --------
+    >>> column_dtype("milestones", "kind"), str(column_dtype("milestones", "count"))
+    ('string', 'Int64')
+    """
+    col = SCHEMAS[table].columns[column]
+    return "string" if isinstance(col.dtype.type, pd.StringDtype) else col.dtype.type

@@ -51,8 +51,8 @@ def _done(headline: pd.DataFrame, period_label: str, stays: int, lang: str) -> s
 def _changes(compare: pd.DataFrame, lang: str) -> str:
     sentences = []
     for value_col, change_col, label_col, key in (
-            ("previous", "change", "previous_label", "summary.mom"),
-            ("year_ago", "year_change", "year_ago_label", "summary.yoy")):
+            ("previous", "pct_previous", "previous_period", "summary.mom"),
+            ("year_before", "pct_year", "year_before_period", "summary.yoy")):
         if compare.empty:
             break
         label = compare[label_col].iloc[0]
@@ -112,7 +112,8 @@ def summary_paragraphs(headline: pd.DataFrame, compare: pd.DataFrame,
     progress : pandas.DataFrame
         :func:`sgnet.metrics.progress`: the pairings behind their pro-rated targets.
     silent : list of str
-        :func:`sgnet.metrics.silent_pairings`: pairings with no record in the period.
+        The pairings :func:`sgnet.metrics.silence` finds silent (no record for two months or
+        more in a row).
     period_label : str
     totals : pandas.DataFrame, optional
         :func:`sgnet.metrics.activity_totals` of the period: stays (驻点) are named when
@@ -129,16 +130,16 @@ def summary_paragraphs(headline: pd.DataFrame, compare: pd.DataFrame,
     --------
     >>> h = pd.DataFrame({"metric": ["trainings", "people_trained"], "value": [12, 340]})
     >>> c = pd.DataFrame({"metric": ["trainings", "people_trained"], "value": [12, 340],
-    ...                   "previous": [10, 340], "previous_label": ["2022Q3"] * 2,
-    ...                   "change": [0.2, 0.0], "year_ago": [pd.NA, pd.NA],
-    ...                   "year_ago_label": ["2021Q4"] * 2, "year_change": [None, None]})
+    ...                   "previous": [10.0, 340.0], "previous_period": ["2022Q3"] * 2,
+    ...                   "pct_previous": [20.0, 0.0], "year_before": [float("nan")] * 2,
+    ...                   "year_before_period": ["2021Q4"] * 2, "pct_year": [float("nan")] * 2})
     >>> p = pd.DataFrame({"pairing_id": ["PR02"], "metric": ["training"],
     ...                   "status": ["behind"]})
     >>> for text in summary_paragraphs(h, c, p, ["PR05"], period_label="2022Q4"):
     ...     print(text)
     本期(2022Q4)共开展培训 12 场、培训 340 人次。
     与上期(2022Q3)相比,培训场次增长 20%、培训人次持平。上年同期(2021Q4)数据不完整,不作同比。
-    以下结对落后于年度目标进度:PR02(培训)。以下结对本期没有活动记录:PR05。
+    以下结对落后于年度目标进度:PR02(培训)。以下结对连续两个月以上没有活动记录:PR05。
     """
     stays = 0
     if totals is not None and "stay" in set(totals["kind"]):

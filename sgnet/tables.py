@@ -233,48 +233,50 @@ def progress_part(progress: pd.DataFrame, *, lang: str = "zh") -> dict:
 
 
 def comparison_part(compare: pd.DataFrame, *, lang: str = "zh") -> dict:
-    """The headline figures against the previous period and the same period a year before.
+    """The headline figures against the previous period (环比), the same period a year
+    before (同比) and since the pairings began (累计).
 
     ``compare`` is :func:`sgnet.metrics.compare`; a base that the data does not cover, or a
     base of 0, shows ``—`` instead of a change.
 
     Examples
     --------
-    >>> c = pd.DataFrame({"metric": ["trainings"], "value": [12], "previous": [10],
-    ...                   "previous_label": ["2022Q3"], "change": [0.2],
-    ...                   "year_ago": [None], "year_ago_label": ["2021Q4"],
-    ...                   "year_change": [None]})
+    >>> c = pd.DataFrame({"metric": ["trainings"], "value": [12], "previous": [10.0],
+    ...                   "previous_period": ["2022Q3"], "pct_previous": [20.0],
+    ...                   "year_before": [float("nan")], "year_before_period": ["2021Q4"],
+    ...                   "pct_year": [float("nan")], "cumulative": [40]})
     >>> comparison_part(c, lang="en")["rows"]
-    [['Trainings', '12', '10', '+20%', '—', '—']]
+    [['Trainings', '12', '10', '+20%', '—', '—', '40']]
     """
-    prev = compare["previous_label"].iloc[0] if len(compare) else ""
-    ago = compare["year_ago_label"].iloc[0] if len(compare) else ""
+    prev = compare["previous_period"].iloc[0] if len(compare) else ""
+    ago = compare["year_before_period"].iloc[0] if len(compare) else ""
     columns = [word("metric", lang), word("compare.current", lang),
                word("compare.previous", lang, label=prev), word("compare.change", lang),
-               word("compare.year_ago", lang, label=ago), word("compare.year_change", lang)]
+               word("compare.year_ago", lang, label=ago), word("compare.year_change", lang),
+               word("compare.cumulative", lang)]
     body = []
     for r in compare.itertuples(index=False):
         body.append([word(r.metric, lang), number(r.value),
                      NOT_APPLICABLE if pd.isna(r.previous) else number(r.previous),
-                     percent_change(r.change),
-                     NOT_APPLICABLE if pd.isna(r.year_ago) else number(r.year_ago),
-                     percent_change(r.year_change)])
+                     percent_change(r.pct_previous),
+                     NOT_APPLICABLE if pd.isna(r.year_before) else number(r.year_before),
+                     percent_change(r.pct_year), number(r.cumulative)])
     return {"type": "table", "name": "compare", "columns": columns,
-            "groups": [None] * len(columns), "align": ["left"] + ["right"] * 5,
+            "groups": [None] * len(columns), "align": ["left"] + ["right"] * 6,
             "rows": body, "total": False}
 
 
 def percent_change(change: float | None) -> str:
-    """A relative change as the report writes it: ``+20%``, ``-5%``, ``—`` without a base.
+    """A change in percent as the report writes it: ``+20%``, ``-5%``, ``—`` without a base.
 
     Examples
     --------
-    >>> percent_change(0.2), percent_change(-0.054), percent_change(None)
+    >>> percent_change(20.0), percent_change(-5.4), percent_change(None)
     ('+20%', '-5%', '—')
     """
     if change is None or pd.isna(change):
         return NOT_APPLICABLE
-    return f"{change * 100:+.0f}%"
+    return f"{change:+.0f}%"
 
 
 def frame_part(frame: pd.DataFrame, *, name: str, lang: str = "zh") -> dict:

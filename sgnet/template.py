@@ -31,9 +31,11 @@ from .vocab import (
     ACTIVITY_KINDS,
     COLUMN_ALIASES,
     FILE_STEMS,
+    MILESTONE_KINDS,
     MODES,
     ORG_KINDS,
     ROLES,
+    STATUSES,
     TABLES,
     VALUE_ALIASES,
 )
@@ -57,10 +59,14 @@ HEADERS: dict[str, dict[str, str]] = {
                    "end_date": "结束日期", "pairing_id": "结对编号", "host_org_id": "主办机构",
                    "target_org_id": "服务对象机构", "lead_person_ids": "带领督导",
                    "count": "数量", "participants": "参与人数", "hours": "时长", "mode": "方式",
-                   "topic": "主题", "source": "来源"},
+                   "topic": "主题", "source": "来源", "status": "状态"},
+    "milestones": {"milestone_id": "成果编号", "pairing_id": "结对编号", "kind": "成果类型",
+                   "date": "日期", "count": "数量", "name": "成果名称", "evidence": "佐证材料",
+                   "status": "状态"},
 }
 
-_DOMAINS = {"org_kind": ORG_KINDS, "role": ROLES, "activity_kind": ACTIVITY_KINDS, "mode": MODES}
+_DOMAINS = {"org_kind": ORG_KINDS, "role": ROLES, "activity_kind": ACTIVITY_KINDS, "mode": MODES,
+            "milestone_kind": MILESTONE_KINDS, "status": STATUSES}
 
 
 def _zh(domain: str, value: str) -> str:
@@ -87,7 +93,7 @@ _HINTS = {
     "bool": "是 / 否",
     "region": "6 位行政区划代码或唯一的地名,如 451225 或 罗城",
     "idlist": "人员编号,多个用 ; 分隔,如 P0015;P0017",
-    "metric": "活动类型的英文名,或 <类型>_participants 表示人次;从下拉列表选择",
+    "metric": "活动类型的英文名,或 <类型>_participants 表示人次,或成果类型的英文名;从下拉列表选择",
 }
 
 _NOTES = {
@@ -103,6 +109,12 @@ _NOTES = {
     ("organizations", "parent_id"): "上级机构的机构编号(如社工站所属的社工总站)",
     ("people", "org_id"): "所属机构的机构编号,见“机构”表",
     ("pairings", "program"): "项目名称,可从下拉列表选择或自行填写",
+    ("milestones", "kind"): "成果类型:建成社工站、培育本土机构、培养人才、服务项目、"
+                            "制度、品牌、其他",
+    ("milestones", "count"): "数量:建成站点数、培育机构数、培养人数等;空白为 1",
+    ("milestones", "evidence"): "佐证材料:文件名、批文号或链接",
+    ("activities", "status"): "状态:草稿、已提交、已审核、退回",
+    ("milestones", "status"): "状态:草稿、已提交、已审核、退回",
 }
 
 #: one example row per activity kind, for the 说明 sheet (kind, count, participants, hours, topic)
@@ -116,6 +128,8 @@ _EXAMPLES: dict[str, tuple[str, str, int, int | None, float | None, str]] = {
     "exchange_visit": ("参观次数", "参观人数", 1, 12, None, "赴结对机构参观交流学习"),
     "sharing_session": ("场次", "参加人数", 1, 30, 2.0, "优秀案例分享会"),
     "mentoring": ("结对数或次数", "被带教人数", 6, 6, 9.0, "站长结对带教"),
+    "stay": ("1(每次派驻一行)", "—", 1, None, None,
+             "驻点服务:开始、结束日期为在岗首末日,带领督导填派驻人员"),
     "other": ("按实际记录", "按实际记录", 1, None, None, "其他活动"),
 }
 

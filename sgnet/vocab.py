@@ -18,9 +18,13 @@ __all__ = [
     "VALUE_ALIASES",
     "TRUE_VALUES",
     "FALSE_VALUES",
+    "MILESTONE_KINDS",
+    "STATUSES",
 ]
 
-TABLES: tuple[str, ...] = ("organizations", "people", "pairings", "targets", "activities")
+TABLES: tuple[str, ...] = (
+    "organizations", "people", "pairings", "targets", "activities", "milestones",
+)
 
 #: file stems accepted for each table in a folder (canonical, then Chinese)
 FILE_STEMS: dict[str, tuple[str, ...]] = {
@@ -29,6 +33,7 @@ FILE_STEMS: dict[str, tuple[str, ...]] = {
     "pairings": ("pairings", "结对"),
     "targets": ("targets", "目标"),
     "activities": ("activities", "活动"),
+    "milestones": ("milestones", "成果"),
 }
 
 SHEET_ALIASES: dict[str, str] = {
@@ -91,6 +96,7 @@ ACTIVITY_KINDS: tuple[str, ...] = (
     "exchange_visit",
     "sharing_session",
     "mentoring",
+    "stay",
     "other",
 )
 MODES: tuple[str, ...] = ("onsite", "online")
@@ -131,3 +137,47 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
 
 TRUE_VALUES = frozenset({"true", "1", "yes", "y", "是", "t"})
 FALSE_VALUES = frozenset({"false", "0", "no", "n", "否", "f"})
+
+
+# --------------------------------------------------------------------------- program measures
+# Stays (驻点), outcomes (成果, the milestones table) and the review status of records
+# (issue #15). Kept in one block so that it merges beside other edits of this module.
+
+#: kinds of outcome a pairing reports in the milestones table
+MILESTONE_KINDS: tuple[str, ...] = (
+    "station_built", "agency_cultivated", "talent", "project", "policy", "brand", "other",
+)
+#: review status of an activity or milestone record
+STATUSES: tuple[str, ...] = ("draft", "submitted", "approved", "returned")
+
+COLUMN_ALIASES.update({
+    "成果编号": "milestone_id",
+    "成果类型": "kind",
+    "日期": "date",
+    "成果日期": "date",
+    "成果名称": "name",
+    "佐证": "evidence",
+    "佐证材料": "evidence",
+    "证明材料": "evidence",
+    "状态": "status",
+    "审核状态": "status",
+})
+VALUE_ALIASES["activity_kind"].update({
+    "驻点": "stay", "派驻": "stay", "驻点服务": "stay", "驻点督导": "stay",
+})
+VALUE_ALIASES["milestone_kind"] = {
+    "建成社工站": "station_built", "示范社工站": "station_built", "建成示范社工站": "station_built",
+    "建站": "station_built",
+    "培育本土机构": "agency_cultivated", "培育机构": "agency_cultivated",
+    "本土机构": "agency_cultivated",
+    "培养人才": "talent", "人才培养": "talent", "本土人才": "talent",
+    "服务项目": "project", "项目": "project",
+    "制度": "policy", "制度建设": "policy",
+    "品牌": "brand", "品牌建设": "brand",
+    "其他": "other",
+}
+VALUE_ALIASES["status"] = {
+    "草稿": "draft", "已提交": "submitted", "提交": "submitted",
+    "已审核": "approved", "审核通过": "approved", "通过": "approved",
+    "退回": "returned", "已退回": "returned",
+}

@@ -92,8 +92,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "section.progress": ("各结对年度目标进度", "Progress of each pairing against annual targets"),
     "section.figures": ("图表", "Figures"),
     "section.summary": ("工作小结", "Summary"),
-    "section.compare": ("与上期、上年同期比较",
-                        "Compared with the previous period and a year before"),
+    "section.compare": ("同比、环比与累计",
+                        "Change over time: previous period, a year before, since the start"),
     "section.pairings": ("各结对本期活动", "Activities of each pairing in the period"),
     "section.regions": ("各省份本期活动", "Activities per province in the period"),
     "section.leaders": ("督导带领的活动(内部)", "Activities led per supervisor (internal)"),
@@ -138,6 +138,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.figure": ("图 {n}  {caption}", "Figure {n}. {caption}"),
     "report.table": ("表 {n}  {caption}", "Table {n}. {caption}"),
     # written summary (工作小结): every number comes from the report's figures
+    "compare.cumulative": ("累计", "Since the start"),
     "summary.sep": ("、", ", "),
     "summary.done": ("本期({period})共开展{items}。", "In {period}: {items}."),
     "summary.nothing": ("本期({period})没有活动记录。", "No activity was recorded in {period}."),
@@ -174,8 +175,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.behind_item": ("{pairing}({metrics})", "{pairing} ({metrics})"),
     "summary.all_on_track": ("各结对均达到年度目标进度。",
                              "Every pairing is on track for its annual targets. "),
-    "summary.silent": ("以下结对本期没有活动记录:{items}。",
-                       "No activity recorded in the period: {items}."),
+    "summary.silent": ("以下结对连续两个月以上没有活动记录:{items}。",
+                       "No activity recorded for two months or more in a row: {items}."),
     # figure descriptions (alt text and captions)
     "fig.monthly": ("{year} 年各月活动次数,按活动类型堆叠", "Activity per month of {year}, "
                     "stacked by kind"),
@@ -306,3 +307,91 @@ def kind_label(kind: str, lang: str = "zh") -> str:
     if kind != base:
         text += WORDS["plot.participants_suffix"][0 if lang == "zh" else 1]
     return text
+
+
+# --------------------------------------------------------------------------- program measures
+# Stays, supervision hours, outcomes, change over time and silent pairings (issue #15); one
+# block, so that it merges beside other additions to the tables above.
+KIND_WORDS.update({
+    "stay": ("驻点", "Stays on site"),
+    "station_built": ("建成社工站", "Stations built"),
+    "agency_cultivated": ("培育本土机构", "Local agencies cultivated"),
+    "talent": ("培养人才", "Local talent trained"),
+    "project": ("服务项目", "Service projects"),
+    "policy": ("制度", "Policies and rules"),
+    "brand": ("品牌", "Brands"),
+})
+WORDS.update({
+    # headline metrics
+    "supervision_hours": ("督导时数(小时)", "Supervision hours"),
+    "stays": ("驻点(次)", "Stays on site"),
+    "onsite_working_days": ("驻点工作日(人·日)", "Working days on site (person-days)"),
+    "milestones": ("成果(项)", "Outcomes recorded"),
+    # table columns
+    "people": ("派驻人数", "People sent"),
+    "days": ("在岗天数", "Days on site"),
+    "working_days": ("在岗工作日", "Working days on site"),
+    "reached": ("达到 40 个工作日", "Reached 40 working days"),
+    "reached_people": ("达到 40 个工作日人数", "People with 40 working days"),
+    "short_stays": ("不足 10 个工作日的驻点", "Stays under 10 working days"),
+    "rule_met": ("达到派驻要求", "Meets the rule"),
+    "org_name": ("服务对象机构", "Organization served"),
+    "outcome": ("成果类型", "Outcome"),
+    "training_hours": ("培训时数", "Training hours"),
+    "individual_hours": ("个别督导时数", "Individual supervision hours"),
+    "group_hours": ("团体督导时数", "Group supervision hours"),
+    "total_hours": ("合计时数", "Total hours"),
+    "sessions": ("督导次数", "Supervision sessions"),
+    "supervised": ("督导人次", "People supervised (人次)"),
+    "social_workers": ("本地社工人数", "Local social workers"),
+    "per_worker": ("人均督导次数", "Supervision per social worker"),
+    "hours_per_worker": ("人均督导时数", "Supervision hours per social worker"),
+    "in_period": ("本期", "In the period"),
+    "year_to_date": ("年内累计", "Year to date"),
+    "cumulative": ("结对以来累计", "Since the pairing began"),
+    "previous": ("上期", "Previous period"),
+    "year_before": ("去年同期", "Same period last year"),
+    "change_previous": ("环比增减", "Change on previous period"),
+    "pct_previous": ("环比(%)", "Change on previous (%)"),
+    "change_year": ("同比增减", "Change on last year"),
+    "pct_year": ("同比(%)", "Change on last year (%)"),
+    "months": ("在册月数", "Active months"),
+    "reported": ("有记录月数", "Months with records"),
+    "rate": ("报送率", "Reporting rate"),
+    "silent_months": ("无记录月份", "Months without records"),
+    "longest_silence": ("最长连续无记录(月)", "Longest silence (months)"),
+    "last_record": ("最近一次记录", "Last record"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    # report sections
+    "section.onsite": ("驻点与在岗工作日", "Stays and working days on site"),
+    "section.supervision": ("督导时数与督导频率", "Supervision hours and frequency"),
+    "section.outcomes": ("成果与目标", "Outcomes against targets"),
+    "section.silence": ("报送完整性:无记录的结对", "Reporting completeness: silent pairings"),
+    "section.onsite_people": ("派驻人员在岗天数(内部)", "Days on site per person (internal)"),
+    "report.onsite_rule": (
+        "按牵手计划要求,帮扶机构每年派驻至少 2 名社工,每人每年在受援地驻点服务不少于 "
+        "40 个工作日,每次不少于 10 个工作日。统计 {year} 年:驻点及线下活动覆盖的日期"
+        "(同一人同一天只计一次),工作日按国家法定节假日和调休安排计算。",
+        "The scheme asks each mentor agency to send at least 2 social workers, each on site "
+        "at least 40 working days a year and at least 10 working days per stay. Counted for "
+        "{year}: days covered by stays and onsite activities (a person's day counts once); "
+        "working days follow China's official holidays and make-up working days."),
+    "report.onsite_short": ("本年有 {n} 次驻点不足 10 个工作日。",
+                            "{n} stays this year were shorter than 10 working days."),
+    "report.onsite_none": ("本期没有驻点或线下活动记录。",
+                           "No stay or onsite activity was recorded."),
+    "report.supervision_rule": (
+        "督导时数为本期个别督导、团体督导(及培训)记录的时长合计;人均督导次数 = 督导人次 ÷ "
+        "受援县本地社工人数。",
+        "Hours are the recorded hours of individual and group supervision (and training) "
+        "in the period; supervision per social worker = people supervised (人次) ÷ local "
+        "social workers of the mentee county."),
+    "report.outcomes_none": ("尚无成果记录(成果表为空)。",
+                             "No outcome recorded yet (the milestones table is empty)."),
+    "report.silence_rule": (
+        "连续 {months} 个月及以上没有任何活动或成果记录的结对:",
+        "Pairings with no activity or outcome recorded for {months} months or more in a row:"),
+    "report.silence_none": ("本期没有连续 {months} 个月无记录的结对。",
+                            "No pairing was silent for {months} months or more."),
+})

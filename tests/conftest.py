@@ -63,6 +63,13 @@ TINY: dict[str, list[dict]] = {
          "end_date": "", "pairing_id": "PR1", "host_org_id": "O1", "target_org_id": "O2",
          "lead_person_ids": "P1", "count": "1", "participants": "8", "hours": "2"},
     ],
+    "milestones": [
+        {"milestone_id": "M1", "pairing_id": "PR1", "kind": "station_built",
+         "date": "2022-06-15", "count": "", "name": "示范社工站", "evidence": "批文",
+         "status": "approved"},
+        {"milestone_id": "M2", "pairing_id": "PR1", "kind": "talent", "date": "2022-09-01",
+         "count": "5", "name": "", "evidence": "", "status": ""},
+    ],
 }
 
 

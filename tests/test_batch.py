@@ -97,7 +97,7 @@ def test_batch_writes_one_report_per_pairing_and_an_index(sample_batch):
     assert sorted(p.stem for p in folder.glob("PR*.html")) == pairings
     assert sorted(p.stem for p in folder.glob("PR*.ipynb")) == pairings
     assert (folder / "index.html").exists()
-    assert "14 reports" in result.output and "0 failed" in result.output
+    assert "15 reports" in result.output and "0 failed" in result.output
     leftovers = [p.name for p in folder.parent.iterdir() if p.name.startswith(".sgnet-")]
     assert leftovers == []
 
@@ -116,7 +116,7 @@ def test_no_html_file_loads_anything(sample_batch):
 def test_index_rows_link_to_the_reports_and_show_their_headline(sample_batch):
     _, folder, _ = sample_batch
     page = parse(folder / "index.html")
-    assert len(page.rows) == 14 and all(r["class"] == "sg-ok" for r in page.rows)
+    assert len(page.rows) == 15 and all(r["class"] == "sg-ok" for r in page.rows)
     # each report's page, and its Word file beside it
     assert sorted(page.links) == sorted(p.name for p in folder.glob("PR*")
                                         if p.suffix in (".html", ".docx"))

@@ -18,6 +18,10 @@ def test_headline_q2(tiny):
         "trainings": 2, "people_trained": 50, "individual_supervision": 4,
         "people_supervised": 4, "group_supervision": 0, "station_visits": 3,
         "household_visits": 1,  # A6 has no count: it defaults to 1
+        # program measures: A4's 4 hours; no stay; P1 on 5, 6 May and 30 June, P2 on 5, 6 and
+        # 20 May (all working days: 7 May was the Saturday worked in lieu of Labour Day);
+        # M1 on 15 June: one outcome recorded
+        "supervision_hours": 4, "stays": 0, "onsite_working_days": 6, "milestones": 1,
     }
     assert all(type(v) is int for v in values.values())
 

@@ -163,7 +163,7 @@ def test_parameters_are_values_never_code(hostile_run):
 
 def test_pairing_id_that_climbs_out_of_the_output_folder(tmp_path):
     frames = tiny_frames()
-    for table in ("pairings", "targets", "activities"):
+    for table in ("pairings", "targets", "activities", "milestones"):
         frames[table]["pairing_id"] = frames[table]["pairing_id"].replace("PR1", "../../evil")
     folder = write_csv_dataset(tmp_path / "d", frames)
     out = tmp_path / "out"

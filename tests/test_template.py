@@ -58,13 +58,14 @@ def test_sample_written_into_the_template_loads_back_equal(sample, filled):
     back = sgnet.load(filled)
     for name, table in sample.tables.items():
         pd.testing.assert_frame_equal(back.tables[name], table, obj=name)
-    assert len(back.activities) == 940
+    assert len(back.activities) == 1016  # 940 activities and 76 stays
 
 
 def test_sheets_and_chinese_headers_map_to_canonical_names(empty):
     wb = load_workbook(empty)
     assert wb.sheetnames[0] == "说明"
-    assert [s for s in wb.sheetnames if s in SHEETS.values()] == ["机构", "人员", "结对", "目标", "活动"]
+    assert [s for s in wb.sheetnames if s in SHEETS.values()] == [
+        "机构", "人员", "结对", "目标", "活动", "成果"]
     for table, sheet in SHEETS.items():
         ws = wb[sheet]
         headers = [c.value for c in ws[1]]
@@ -173,4 +174,4 @@ def test_cli_template_writes_refuses_and_fills(tmp_path):
     assert again.exit_code == 1 and "--force" in again.output
     filled = runner.invoke(app, ["template", str(out), "--fill", str(SAMPLE_DATA), "--force"])
     assert filled.exit_code == 0, filled.output
-    assert len(sgnet.load(out).pairings) == 14
+    assert len(sgnet.load(out).pairings) == 15
