@@ -66,6 +66,7 @@ __all__ = [
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
+    "THIS_MONTH_HEADING",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -403,7 +404,11 @@ NOTICE_SECTIONS = (
 )
 #: a title with one of these and a year is a summary of a year or a half year: numbers without
 #: a date of their own are totals over that period
-SUMMARY_TITLES = r"总结(?!会|大会|表彰)|年报|年度报告|工作报告|年终回顾|工作进展|这一年"
+SUMMARY_TITLES = (r"总结(?!会|大会|表彰)|小结(?!会)|年报|月报|季报|半年报|年度报告|工作报告"
+                  r"|年终回顾|工作进展|这一年")
+
+#: a section heading of a monthly brief ("一、本月工作概况"): its undated numbers are the month's
+THIS_MONTH_HEADING = r"本月(?:工作|情况|概况|小结|总结|动态|数据|进展)"
 
 #: a trigger in quoted speech after one of these is how things used to be ("“以前入户就是填表,
 #: 现在...”"), not an event

@@ -1,0 +1,51 @@
+"""sgnet.extract: classes generalized from the blind2 and blind3 sets, each tested on sentences
+written for the test (other places, numbers and wording than any corpus document)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import one, value
+
+from sgnet.extract import extract_text
+
+
+def span(row) -> tuple[str, str]:
+    return row["start_date"], row["end_date"]
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "end"),
+    [
+        ("某街道2026年上半年牵手工作小结", "2026-01-01", "2026-06-30"),
+        ("某鎮社工站2026年3月工作月報", "2026-03-01", "2026-03-31"),
+        ("某项目2025年第四季度季报", "2025-10-01", "2025-12-31"),
+    ],
+)
+def test_a_小结_月报_or_季报_title_dates_its_undated_totals(title, start, end):
+    df = extract_text(f"{title}\n\n一是督导方面。开展团体督导9场次,督导覆盖率100%。")
+    assert span(one(df, "group_supervision")) == (start, end)
+
+
+def test_bare_days_take_the_month_a_monthly_report_names():
+    text = "某村社工站2026年10月工作月报\n一、督导情况\n9日,督导为站内社工授课,参加社工6名。"
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-10-09", 6)
+
+
+@pytest.mark.parametrize("opening", ["11月,中心按计划推进各项工作。", "11月份,各项工作有序开展。"])
+def test_a_brief_with_a_this_month_heading_dates_its_totals_to_the_month(opening):
+    text = (
+        "项目工作简报\n2026年第9期\n编印:2026年12月4日\n一、本月工作概况\n"
+        f"{opening}\n二、主要数据\n督导走访社工站5个,入户走访9户。"
+    )
+    df = extract_text(text)
+    assert span(one(df, "station_visit")) == ("2026-11-01", "2026-11-30")
+    assert value(one(df, "household_visit")["count"]) == 9
+
+
+def test_a_year_opening_a_later_sentence_dates_the_years_total():
+    text = (
+        "在年度座谈会上的交流发言\n(2027年1月9日)\n"
+        "我先说说去年的情况。2026年,我们共派出督导5名。全年共开展团体督导30场。"
+    )
+    assert span(one(extract_text(text), "group_supervision")) == ("2026-01-01", "2026-12-31")
