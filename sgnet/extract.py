@@ -251,7 +251,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         dates = parse_dates(line, ctx.state, years)
         resolve_relative(dates, context, ctx.state)
         for base, sent in split_sentences(line):
-            if ctx.future:
+            if ctx.future or re.search(_v.DUTY_LIST_OPENER, line[:base]):
                 continue
             new = _sentence_facts(sent, base, dates, ctx, context)
             for fact in new:

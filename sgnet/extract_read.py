@@ -107,7 +107,7 @@ def story_lines(text: str) -> list[tuple[str, str]]:
     seen: set[str] = set()
     body_seen = False
     for raw in text.splitlines():
-        line = normalize(raw).strip()
+        line = _tabbed(normalize(raw).strip())
         stripped = line.lstrip(" ·•-*#>【[")
         if body_seen and re.match(_v.STOP_MARKERS, stripped, re.IGNORECASE):
             break
@@ -117,6 +117,22 @@ def story_lines(text: str) -> list[tuple[str, str]]:
         kept.append((raw.strip(), line))
         body_seen = body_seen or not is_heading(line)
     return kept
+
+
+def _tabbed(line: str) -> str:
+    """A numbered table row aligned with spaces ("1    团体督导    4月12日    2场") with its
+    column gaps as single tabs, so that it reads as a row.
+
+    Examples
+    --------
+    >>> _tabbed("3   个别督导   5月   6次")
+    '3\\t个别督导\\t5月\\t6次'
+    >>> _tabbed("3 个别督导 5月")
+    '3 个别督导 5月'
+    """
+    if re.match(r"\d{1,3}\s{2,}\S", line) and len(re.findall(r"\S\s{2,}(?=\S)", line)) >= 2:
+        return re.sub(r"(?<=\S)\s{2,}(?=\S)", "\t", line)
+    return line
 
 
 def _is_debris(line: str) -> bool:

@@ -67,6 +67,7 @@ __all__ = [
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
     "THIS_MONTH_HEADING",
+    "DUTY_LIST_OPENER",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -277,7 +278,12 @@ NEGATIVE_CLAUSE_CUES = (
     r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)"
     r"|如果|假如|要是|建议|倡议"
     r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
+    # a target and how far it is met ("年度培训目标(4场)完成50%"), not an event
+    r"|目标|完成率|覆盖率|完成(?:了)?\d+(?:\.\d+)?%"
 )
+#: a paragraph's text before a sentence ending in one of these opens a list of duties or targets
+#: ("对2025年工作进行了部署:一是...;二是..."): its items, up to the full stop, are not events
+DUTY_LIST_OPENER = r"(?:部署|要求|任务|目标|安排|规定|重点)(?:如下|是|为)?:[^。]*$"
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
 NEGATIVE_SENTENCE_CUES = (

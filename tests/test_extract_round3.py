@@ -49,3 +49,38 @@ def test_a_year_opening_a_later_sentence_dates_the_years_total():
         "我先说说去年的情况。2026年,我们共派出督导5名。全年共开展团体督导30场。"
     )
     assert span(one(extract_text(text), "group_supervision")) == ("2026-01-01", "2026-12-31")
+
+
+def test_a_table_aligned_with_spaces_is_read_row_by_row():
+    text = (
+        "某县2026年第三季度工作报告\n二、活动一览\n"
+        "序号  活动            时间            次数    人数\n"
+        "1     专题讲座        7月9日          1场     36人\n"
+        "2     入户走访        8月14日—15日    —      11户\n"
+        "      合计                            2次     36人\n"
+    )
+    df = extract_text(text)
+    assert value(one(df, "training")["participants"]) == 36
+    row = one(df, "household_visit")
+    assert (span(row), value(row["count"])) == (("2026-08-14", "2026-08-15"), 11)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "截至9月底,全年走访社工站目标(30个)完成60%。",
+        "年度團督目標12場,目前完成率為75%。",
+        "入户走访完成45%,培训目标8场。",
+    ],
+)
+def test_targets_and_completion_rates_are_not_events(words):
+    assert extract_text(f"发布时间:2026-10-08\n{words}").empty
+
+
+def test_the_items_of_a_list_of_duties_are_not_events():
+    text = (
+        "发布时间:2026-02-20\n2月18日,某县召开工作会议。\n"
+        "会议对全年工作作出安排:一是开展培训不少于4场;二是督导团队走访全部9个社工站;"
+        "三是组织入户走访。"
+    )
+    assert extract_text(text).empty
