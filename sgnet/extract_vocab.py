@@ -68,6 +68,7 @@ __all__ = [
     "SUMMARY_TITLES",
     "THIS_MONTH_HEADING",
     "DUTY_LIST_OPENER",
+    "LAST_DAY_WORDS",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -373,6 +374,8 @@ DATED_HEADING = (
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?(?=\s|$|[()|]|周|星期)"
 )
 FIRST_DAY_WORDS = r"首日|第一天"
+#: "最后一天": the last day of the trip (the latest date range written)
+LAST_DAY_WORDS = r"最后一天|最末一天|最后1天"
 
 #: delivery mode cues, looked for in the sentence of the trigger
 ONLINE_CUES = r"线上|网络|视频会议|腾讯会议|钉钉|云端|远程|直播|在线"

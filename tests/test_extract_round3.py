@@ -84,3 +84,33 @@ def test_the_items_of_a_list_of_duties_are_not_events():
         "三是组织入户走访。"
     )
     assert extract_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("上周二到周四", "2026-05-05", "2026-05-07"),
+        ("上星期一至星期三", "2026-05-04", "2026-05-06"),
+        ("本周一到周二", "2026-05-11", "2026-05-12"),
+    ],
+)
+def test_a_range_of_weekdays_counted_from_the_post(words, start, end):
+    # posted on Wednesday 2026-05-13
+    df = extract_text(f"发表于 2026-05-13 21:40\n{words}跟督导下乡,一共走访了3个社工站。")
+    assert span(one(df, "station_visit")) == (start, end)
+
+
+def test_the_second_day_of_a_weekday_range_counts_from_its_first():
+    df = extract_text("发表于 2026-05-13 21:40\n上周二到周四跟督导下乡。第二天晚上给6个社工做了团督。")
+    assert one(df, "group_supervision")["start_date"] == "2026-05-06"
+
+
+@pytest.mark.parametrize("first", ["9月2日至4日", "2026年9月2日—9月4日"])
+def test_the_last_day_of_a_trip(first):
+    text = f"发布时间:2026-09-10\n{first},督导团在某县开展帮扶。\n最后一天,督导为社工开展团督,12人参加。"
+    assert one(extract_text(text), "group_supervision")["start_date"] == "2026-09-04"
+
+
+def test_the_last_day_without_a_trip_range_is_not_guessed():
+    text = "发布时间:2026-09-10\n9月2日,督导团来到某县。\n最后一天,督导开展团督1次。"
+    assert one(extract_text(text), "group_supervision")["start_date"] != "2026-09-03"
