@@ -266,6 +266,9 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                         and "participants" in _v.SLOT_UNITS[fact.kind]):
                     fact.participants, ctx.field_people = ctx.field_people, None
                     fact.notes.append("participants from the field line above the story")
+            if re.match(_v.RECAP_LINE, line):  # a recap of the kinds told above
+                told = {f.kind for f in facts}
+                new = [f for f in new if f.kind not in told]
             for fact in _follow_up(sent, new, facts):
                 if not (line_facts and _complete(line_facts[-1], fact)):
                     facts.append(fact)

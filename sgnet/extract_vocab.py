@@ -69,6 +69,7 @@ __all__ = [
     "THIS_MONTH_HEADING",
     "DUTY_LIST_OPENER",
     "LAST_DAY_WORDS",
+    "RECAP_LINE",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -374,6 +375,9 @@ DATED_HEADING = (
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?(?=\s|$|[()|]|周|星期)"
 )
 FIRST_DAY_WORDS = r"首日|第一天"
+#: a line that sums up what was told above ("本次驻点小结:培训1场、个督3人..."): its kinds told
+#: before are not told again
+RECAP_LINE = r"[^,。:]{0,16}(?:小结|汇总|合计|总计|统计)[:]"
 #: "最后一天": the last day of the trip (the latest date range written)
 LAST_DAY_WORDS = r"最后一天|最末一天|最后1天"
 

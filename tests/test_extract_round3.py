@@ -114,3 +114,14 @@ def test_the_last_day_of_a_trip(first):
 def test_the_last_day_without_a_trip_range_is_not_guessed():
     text = "发布时间:2026-09-10\n9月2日,督导团来到某县。\n最后一天,督导开展团督1次。"
     assert one(extract_text(text), "group_supervision")["start_date"] != "2026-09-03"
+
+
+@pytest.mark.parametrize("label", ["本周小结", "此行汇总", "合计"])
+def test_a_recap_line_does_not_count_the_days_again(label):
+    text = (
+        "蹲点周记 2026年4月\n4月13日\n下午团督,来了7个人。\n4月14日\n跟社工入户,走了4户。\n"
+        f"{label}:团督1场、入户4户、访谈社工2人。"
+    )
+    df = extract_text(text)
+    assert sorted(df["kind"]) == ["group_supervision", "household_visit", "interview"]
+    assert one(df, "household_visit")["start_date"] == "2026-04-14"
