@@ -118,7 +118,8 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
     triggers = find_triggers(sent)
     if not triggers:
         return []
-    live = [i for i, t in enumerate(triggers) if not rejected(sent, t)]
+    live = [i for i, t in enumerate(triggers) if not rejected(sent, t)
+            and (aggregate or precise or not re.search(_v.LOOK_BACK, sent[:t.start]))]
     bound = bind(sent, triggers, find_quantities(sent))
     facts: dict[str, Fact] = {}
     for i in live:

@@ -70,6 +70,7 @@ __all__ = [
     "DUTY_LIST_OPENER",
     "LAST_DAY_WORDS",
     "RECAP_LINE",
+    "LOOK_BACK",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -378,6 +379,13 @@ FIRST_DAY_WORDS = r"首日|第一天"
 #: a line that sums up what was told above ("本次驻点小结:培训1场、个督3人..."): its kinds told
 #: before are not told again
 RECAP_LINE = r"[^,。:]{0,16}(?:小结|汇总|合计|总计|统计)[:]"
+#: a sentence head that looks back to an earlier time ("那时候", "十年前", "去年也去过,当时..."):
+#: an event of it with no day of its own is a memory, not a fact of this report (a total of
+#: last year, "去年共开展...", is still a total)
+LOOK_BACK = (
+    r"那时候|那时(?![起,])|那会儿|当年(?!度)|(?:\d+|[一二两三四五六七八九十几]+)年前"
+    r"|去年(?![\d一二三四五六七八九十]{1,3}月|底|末|年底|全年|共|累计|,)"
+)
 #: "最后一天": the last day of the trip (the latest date range written)
 LAST_DAY_WORDS = r"最后一天|最末一天|最后1天"
 

@@ -125,3 +125,27 @@ def test_a_recap_line_does_not_count_the_days_again(label):
     df = extract_text(text)
     assert sorted(df["kind"]) == ["group_supervision", "household_visit", "interview"]
     assert one(df, "household_visit")["start_date"] == "2026-04-14"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "刚结对的时候站里没人,那时候督导一次培训就来了四十多个社工。",
+        "我们机构去年也来过这个乡,当时做了三次团督。",
+        "五年前我第一次跟督导入户,走了6户。",
+        "那會兒督導給我們做過個督,一共8個人。",
+    ],
+)
+def test_a_memory_is_not_an_event_of_the_report(words):
+    assert extract_text(f"发表于 2026-06-18 20:00\n{words}").empty
+
+
+def test_last_years_total_is_still_a_total():
+    row = one(extract_text("发布时间:2026-01-20\n去年,督导团共开展团督24场。"), "group_supervision")
+    assert span(row) == ("2025-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize("words", ["百十号人", "千十号人"])
+def test_a_number_of_people_written_with_号_is_not_a_day(words):
+    df = extract_text(f"发表于 2026-06-18 20:00\n6月2日,督导开展培训,来了{words}。")
+    assert one(df, "training")["start_date"] == "2026-06-02"
