@@ -72,6 +72,7 @@ from .extract_kinds import (
 from .extract_numbers import find_quantities
 from .extract_read import (
     CLAUSE_BREAK,
+    clause_bounds,
     is_heading,
     normalize,
     read_report_text,
@@ -145,7 +146,11 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
             fact.when, fact.dated_here = _date_for(base + t.start, base, sent, dates, context)
             if fact.when is not None and fact.when.month_only and fact.when.end is not None:
                 fact.when, fact.aggregate = month_span(fact.when), True  # "1月至6月 ..."
+    months = [d.when for d in dates if d.when is not None and d.when.month_only
+              and d.when.end is not None and base <= d.pos < base + len(sent)]
     for fact in facts.values():
+        if fact.aggregate and fact.when is None and months:
+            fact.when = month_span(months[0])  # "今年1月至6月,...共8对": those months
         if fact.aggregate and fact.when is None:
             if summed:
                 fact.when = ctx.summary
@@ -187,6 +192,8 @@ def _finish(fact: Fact, sent: str) -> None:
         fact.mode = "online"
     elif re.search(_v.ONSITE_CUES, sent) or fact.kind in _v.ONSITE_KINDS:
         fact.mode = "onsite"
+    if fact.kind == "mentoring":
+        _pairs(fact, sent)
     if fact.kind == "household_visit" and fact.count is None and not fact.soft_count:
         fact.count = people_visited(sent[fact.span[0]:])  # "探访留守儿童12名": 12 homes
         if fact.count is not None:
@@ -195,6 +202,26 @@ def _finish(fact: Fact, sent: str) -> None:
             and (fact.aggregate or fact.kind in _v.SESSION_KINDS)):
         fact.notes.append(f"sessions not stated: count 1 by default; {fact.participants} "
                           "people are participants")
+
+
+def _pairs(fact: Fact, sent: str) -> None:
+    """Mentoring is one-to-one: "8对师徒" are 8 pairs and 8 mentees, so are "6位督导与6名社工
+    结对"; sessions told after the trigger ("带教32次") are the count instead of the pairs."""
+    found = find_quantities(sent)
+    pairs = next((q.value for q in found if q.unit == "对"), None)
+    people = {q.value for q in found if q.unit in _v.PEOPLE_UNITS}
+    if pairs is None and len(people) == 1 and sum(q.unit in _v.PEOPLE_UNITS for q in found) > 1:
+        pairs = people.pop()  # as many mentors as mentees
+    sessions = next((q.value for q in found if q.unit == "次" and q.start > fact.span[0]
+                     and not re.search(_v.NEGATIVE_CLAUSE_CUES,
+                                       sent[slice(*clause_bounds(sent, q.start, q.end))])), None)
+    if pairs is not None:
+        fact.participants = fact.participants if fact.participants == pairs else pairs
+        fact.notes.append(f"{pairs} one-to-one pairs: {pairs} mentees")
+    if sessions is not None:
+        fact.count = sessions
+    elif pairs is not None:
+        fact.count = pairs
 
 
 def _extend(fact: Fact, days: int, words: str) -> None:

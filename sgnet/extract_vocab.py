@@ -174,7 +174,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"沙龙",
     ),
     "mentoring": (
-        r"师徒结对",
+        r"师徒(?:结对|配对)",
         r"结对仪式",
         r"结成师徒",
         r"师徒对子",

@@ -149,3 +149,29 @@ def test_last_years_total_is_still_a_total():
 def test_a_number_of_people_written_with_号_is_not_a_day(words):
     df = extract_text(f"发表于 2026-06-18 20:00\n6月2日,督导开展培训,来了{words}。")
     assert one(df, "training")["start_date"] == "2026-06-02"
+
+
+@pytest.mark.parametrize(
+    ("words", "count", "mentees"),
+    [
+        ("5月6日,机构4名督导与当地4名骨干社工结成师徒。", 4, 4),
+        ("5月6日,举行拜师仪式,师徒结对7对,约定每周开展一次带教。", 7, 7),
+        ("5月6日总结:5对师徒累计开展带教20次。", 20, 5),
+        ("5月6日,啟動線上師徒配對,共3對。", 3, 3),
+    ],
+)
+def test_mentoring_is_counted_in_one_to_one_pairs(words, count, mentees):
+    row = one(extract_text(f"发布时间:2026-05-08\n{words}"), "mentoring")
+    assert (value(row["count"]), value(row["participants"])) == (count, mentees)
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("今年3月至5月,督导共走访社工站12个。", "2026-03-01", "2026-05-31"),
+        ("2025年9-11月,督导累计入户走访40户。", "2025-09-01", "2025-11-30"),
+    ],
+)
+def test_a_total_over_the_months_its_sentence_names(words, start, end):
+    df = extract_text(f"发布时间:2026-07-16\n{words}")
+    assert span(df.iloc[0]) == (start, end)
