@@ -298,7 +298,9 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                 told = {f.kind for f in facts}
                 new = [f for f in new if f.kind not in told]
             for fact in _follow_up(sent, new, facts):
-                if not (line_facts and _complete(line_facts[-1], fact)):
+                prev = line_facts[-1] if line_facts else (
+                    facts[-1] if facts and re.fullmatch(_v.KEY_VALUE_LINE, line) else None)
+                if not (prev is not None and _complete(prev, fact)):
                     facts.append(fact)
                     line_facts.append(fact)
         known = [d.when for d in dates if d.when is not None and not d.when.month_only]

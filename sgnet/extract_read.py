@@ -150,11 +150,13 @@ def is_heading(line: str) -> bool:
     --------
     >>> is_heading("牵手计划工作简报"), is_heading("3月8日,督导开展培训。")
     (True, False)
-    >>> is_heading("1\\t4月12日\\t线上培训\\t65人次")
-    False
+    >>> is_heading("1\\t4月12日\\t线上培训\\t65人次"), is_heading("参训人数:128人次")
+    (False, False)
     """
     if "\t" in line and re.search(r"\d", line):
         return False  # a table row: "1<TAB>4月12日<TAB>线上培训<TAB>65人次"
+    if re.fullmatch(_v.KEY_VALUE_LINE, line):
+        return False  # a key and its number: "参训人数:128人次"
     return not re.search(r"[,;。!?]", line)
 
 

@@ -71,6 +71,7 @@ __all__ = [
     "LAST_DAY_WORDS",
     "RECAP_LINE",
     "LOOK_BACK",
+    "KEY_VALUE_LINE",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -386,6 +387,10 @@ LOOK_BACK = (
     r"那时候|那时(?![起,])|那会儿|当年(?!度)|(?:\d+|[一二两三四五六七八九十几]+)年前"
     r"|去年(?![\d一二三四五六七八九十]{1,3}月|底|末|年底|全年|共|累计|,)"
 )
+#: a line that is a key and its number ("参训人数:128人次"): a story line, not a heading, and
+#: the other half of the fact on the line above ("培训场次:7场")
+KEY_VALUE_LINE = (r"[^:,。]{2,10}:\s*\d+(?:\.\d+)?\s*(?:人次|人|名|场次|场|次|个|户|期)"
+                  r"(?:\([^()]*\))?[;。]?")
 #: "最后一天": the last day of the trip (the latest date range written)
 LAST_DAY_WORDS = r"最后一天|最末一天|最后1天"
 

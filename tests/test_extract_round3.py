@@ -175,3 +175,14 @@ def test_mentoring_is_counted_in_one_to_one_pairs(words, count, mentees):
 def test_a_total_over_the_months_its_sentence_names(words, start, end):
     df = extract_text(f"发布时间:2026-07-16\n{words}")
     assert span(df.iloc[0]) == (start, end)
+
+
+def test_key_value_lines_on_two_lines_make_one_fact():
+    text = (
+        "某项目2026年5月工作月报\n一、数据\n团督场次:3场(均为线下)\n团督人数:41人次\n"
+        "走访站点:6个"
+    )
+    df = extract_text(text)
+    row = one(df, "group_supervision")
+    assert (value(row["count"]), value(row["participants"])) == (3, 41)
+    assert span(row) == ("2026-05-01", "2026-05-31")
