@@ -186,3 +186,17 @@ def test_key_value_lines_on_two_lines_make_one_fact():
     row = one(df, "group_supervision")
     assert (value(row["count"]), value(row["participants"])) == (3, 41)
     assert span(row) == ("2026-05-01", "2026-05-31")
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["督导到河口镇社工站开展个别督导,共4人。", "督導到北山鄉社工站開展團體督導,10人參加。"],
+)
+def test_a_station_that_is_only_the_venue_is_not_a_station_visit(words):
+    df = extract_text(f"发布时间:2026-03-02\n3月1日,{words}")
+    assert "station_visit" not in set(df["kind"]) and len(df) == 1
+
+
+def test_going_to_a_station_for_field_supervision_is_a_station_visit():
+    df = extract_text("发布时间:2026-03-02\n3月1日,督导到河口镇社工站开展实地督导。")
+    assert one(df, "station_visit")["start_date"] == "2026-03-01"
