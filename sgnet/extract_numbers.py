@@ -88,8 +88,12 @@ def find_quantities(sent: str) -> list[Quantity]:
     [(5, '个', False), (20, '人', True)]
     >>> [(q.value, q.unit) for q in find_quantities("来了七八个社工,其中站长3人")]
     [(7, '名')]
+    >>> [(q.value, q.unit) for q in find_quantities("培训7场(其中线上4场),培训社工81人次")]
+    [(7, '场'), (81, '人次')]
     """
     masked = _mask(sent)
+    # a breakdown in brackets ("培训7场(其中线上4场),培训812人次") ends at its bracket
+    masked = re.sub(rf"\((?:{_v.BREAKDOWN_CUES})[^()]*\)", lambda b: " " * len(b[0]), masked)
     cut = re.search(_v.BREAKDOWN_CUES, masked)
     limit = len(masked)
     # a breakdown of the number before; "其中3位" alone is not one, nor "对其中3人进行个督"

@@ -200,3 +200,15 @@ def test_a_station_that_is_only_the_venue_is_not_a_station_visit(words):
 def test_going_to_a_station_for_field_supervision_is_a_station_visit():
     df = extract_text("发布时间:2026-03-02\n3月1日,督导到河口镇社工站开展实地督导。")
     assert one(df, "station_visit")["start_date"] == "2026-03-01"
+
+
+@pytest.mark.parametrize(
+    ("words", "count", "people"),
+    [
+        ("共开展培训5场(其中线上2场),培训社工230人次。", 5, 230),
+        ("開展團體督導6次(其中線上3次),參與社工70人次。", 6, 70),
+    ],
+)
+def test_a_breakdown_in_brackets_ends_at_its_bracket(words, count, people):
+    df = extract_text(f"发布时间:2026-07-02\n6月,{words}")
+    assert (value(df.iloc[0]["count"]), value(df.iloc[0]["participants"])) == (count, people)
