@@ -76,6 +76,9 @@ def _mask(sent: str) -> str:
     return re.sub(_v.NOT_QUANTITY, lambda m: "□" * len(m[0]), sent)
 
 
+_PER_PERSON_TIME = r"\s*(?:半个?小时|[\d一二两三半]+个?(?:小时|钟头)|[\d一二三四五六七八九十]+分钟)"
+
+
 def find_quantities(sent: str) -> list[Quantity]:
     """Numbers with units in a normalized sentence, a breakdown after 其中 and per-session
     numbers after 每 left out.
@@ -109,6 +112,8 @@ def find_quantities(sent: str) -> list[Quantity]:
         before = masked[max(0, m.start() - 4):m.start()]
         if re.search(_v.PER_CUES, before):
             continue
+        if value == 1 and re.match(_PER_PERSON_TIME, masked[m.end():]):
+            continue  # "一个人半小时": a time per person, not the people
         unit = m["unit"]
         if unit == "个" and re.match(_v.PERSON_NOUNS, masked[m.end():]):
             unit = "名"

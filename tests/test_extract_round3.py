@@ -212,3 +212,14 @@ def test_going_to_a_station_for_field_supervision_is_a_station_visit():
 def test_a_breakdown_in_brackets_ends_at_its_bracket(words, count, people):
     df = extract_text(f"发布时间:2026-07-02\n6月,{words}")
     assert (value(df.iloc[0]["count"]), value(df.iloc[0]["participants"])) == (count, people)
+
+
+@pytest.mark.parametrize("span_words", ["一上午", "一晚上", "整天"])
+def test_a_lesson_counted_by_how_long_it_ran(span_words):
+    df = extract_text(f"发表于 2026-04-20 21:00\n4月18日,督导给我们十几个社工上了{span_words}课。")
+    assert one(df, "training")["start_date"] == "2026-04-18"
+
+
+def test_a_time_per_person_is_not_the_people():
+    text = "发表于 2026-04-20 21:00\n4月18日下午挨个做个督,一个人四十分钟,我们站6个人都做了。"
+    assert value(one(extract_text(text), "individual_supervision")["participants"]) == 6
