@@ -221,5 +221,5 @@ def test_a_lesson_counted_by_how_long_it_ran(span_words):
 
 
 def test_a_time_per_person_is_not_the_people():
-    text = "发表于 2026-04-20 21:00\n4月18日下午挨个做个督,一个人四十分钟,我们站6个人都做了。"
+    text = "发表于 2026-04-20 21:00\n4月18日下午挨个做个督,一个人四十分钟,站里6个人都参加了。"
     assert value(one(extract_text(text), "individual_supervision")["participants"]) == 6
