@@ -223,3 +223,20 @@ def test_a_lesson_counted_by_how_long_it_ran(span_words):
 def test_a_time_per_person_is_not_the_people():
     text = "发表于 2026-04-20 21:00\n4月18日下午挨个做个督,一个人四十分钟,站里6个人都参加了。"
     assert value(one(extract_text(text), "individual_supervision")["participants"]) == 6
+
+
+def test_a_heading_with_a_bare_day_and_a_time_of_day_dates_the_entry():
+    text = (
+        "原创 某社工 2026-09-12 20:00\n9月上旬,督导团来到某县。\n"
+        "📌 8日下午 团体督导\n督导为11名社工开展团体督导。\n"
+        "📌 9日 入户\n督导跟社工一起走访了4户困难家庭。"
+    )
+    df = extract_text(text)
+    assert one(df, "group_supervision")["start_date"] == "2026-09-08"
+    assert one(df, "household_visit")["start_date"] == "2026-09-09"
+
+
+def test_a_heading_that_is_a_dotted_day_range_dates_the_entry():
+    text = "实习周记(2026年)\n8.3(周一)\n跟督导走访了1个社工站。\n8.4-8.5\n参加督导主讲的工作坊,两天,来了15个社工。"
+    row = one(extract_text(text), "training")
+    assert span(row) == ("2026-08-04", "2026-08-05")
