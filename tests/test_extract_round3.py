@@ -240,3 +240,12 @@ def test_a_heading_that_is_a_dotted_day_range_dates_the_entry():
     text = "实习周记(2026年)\n8.3(周一)\n跟督导走访了1个社工站。\n8.4-8.5\n参加督导主讲的工作坊,两天,来了15个社工。"
     row = one(extract_text(text), "training")
     assert span(row) == ("2026-08-04", "2026-08-05")
+
+
+def test_a_people_field_written_as_a_sentence_gives_the_storys_people():
+    text = (
+        "活动记录\n活动时间:2026-03-09\n参与人员:全县社工站站长、社工,共52人\n"
+        "活动内容:\n上午,督导以“个案管理”为题开展专题培训。"
+    )
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-03-09", 52)
