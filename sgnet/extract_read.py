@@ -138,7 +138,7 @@ def _tabbed(line: str) -> str:
 def _is_debris(line: str) -> bool:
     if line[0] in "·•▲" or re.match(r"\d+#", line) or re.match(_v.CAPTION_LINE, line):
         return True
-    if len(line) < 80 and _LIST_DATE_TAIL.search(line):
+    if len(line) < 80 and _LIST_DATE_TAIL.search(line) and not re.match(_v.FIELD_LINE, line):
         return True
     return False
 
