@@ -102,6 +102,7 @@ class _Context:
     field_people: int | None = None  # "参与人员:社工36人" above the story
     summary: When | None = None  # the period of a summary document
     section_dated: bool = False  # a day-precise date seen since the last heading
+    question: str = ""  # the last question of an interview (问:...)
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
@@ -279,6 +280,11 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             _read_field(line, ctx)  # "参加人员:各站站长及社工,近百人": the people of the story
             continue
         _note_year_opening(line, years)
+        if re.match(r"问\s*:", line):  # an interview: the period a question names ...
+            ctx.question = line
+        elif re.match(r"答\s*:", line) and ctx.question:
+            asked = re.search(_v.AGGREGATE_CUES, ctx.question)
+            ctx.total = asked[0] if asked else ctx.total  # ... its answer's numbers total
         line_facts: list[Fact] = []
         context = ctx.last
         dates = parse_dates(line, ctx.state, years)

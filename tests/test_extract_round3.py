@@ -249,3 +249,15 @@ def test_a_people_field_written_as_a_sentence_gives_the_storys_people():
     )
     row = one(extract_text(text), "training")
     assert (row["start_date"], value(row["participants"])) == ("2026-03-09", 52)
+
+
+def test_an_answer_totals_over_the_period_its_question_names():
+    text = (
+        "访谈|扎根乡镇的督导\n2026年2月3日  某报 记者 李某\n"
+        "问:2025年您一共来了几次?\n答:来了五次。给社工做团督三十来场,个督100多人次。\n"
+        "问:最难忘的是什么?\n答:去年冬天跟社工入户,走了4户。"
+    )
+    df = extract_text(text)
+    row = one(df, "group_supervision")
+    assert (span(row), value(row["count"])) == (("2025-01-01", "2025-12-31"), 30)
+    assert span(one(df, "individual_supervision")) == ("2025-01-01", "2025-12-31")
