@@ -278,7 +278,7 @@ BREAKDOWN_CUES = r"其中|包括|分别为"
 #: a trigger whose clause matches one of these is a plan, a rule, a purpose or a recurring
 #: arrangement, not something that happened
 NEGATIVE_CLAUSE_CUES = (
-    r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
+    r"(?<![按照据依])(?<!照年度)(?<!据年度)(?<!按年度)计划|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
@@ -296,6 +296,9 @@ DUTY_LIST_OPENER = r"(?:部署|要求|任务|目标|安排|规定|重点)(?:如�
 NEGATIVE_SENTENCE_CUES = (
     r"要求[,:]|提出[,:]|规定[,:]|根据协议|要求各|打算|听说|有没有|希望|将(?:在|于|继续)"
     r"|拟(?!定|稿)"
+    # "计划开展培训10场,走访社工站20个": the plan verb governs the list after it
+    r"|(?:(?<![按照据依原的])(?<!照年度)(?<!据年度)(?<!按年度)计划|将|准备)(?:再|于|在)?"
+    r"(?=开展|举办|组织|走访|进行|召开|完成)"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
 PUBLIC_AUDIENCE = (

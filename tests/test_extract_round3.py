@@ -261,3 +261,20 @@ def test_an_answer_totals_over_the_period_its_question_names():
     row = one(df, "group_supervision")
     assert (span(row), value(row["count"])) == (("2025-01-01", "2025-12-31"), 30)
     assert span(one(df, "individual_supervision")) == ("2025-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["计划开展培训6场,走访社工站12个。", "下月将组织团督3次,入户走访20户。", "準備再舉辦分享會2場,參訪1次。"],
+)
+def test_a_plan_verb_governs_the_list_after_it(words):
+    assert extract_text(f"发布时间:2026-05-01\n{words}").empty
+
+
+def test_work_done_according_to_plan_is_an_event():
+    df = extract_text("发布时间:2026-05-01\n4月28日,督导按照年度计划开展培训,30人参加。")
+    assert value(one(df, "training")["participants"]) == 30
+
+
+def test_a_years_plan_in_a_report_is_still_a_plan():
+    assert extract_text("发布时间:2026-05-01\n2027年度计划开展培训10场,走访社工站20个。").empty
