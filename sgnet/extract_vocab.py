@@ -102,6 +102,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         # "带来一堂题为“...”的专题课": a lesson counted by its measure word
         r"[一两二三四五六七八九十\d]+[堂节]" + _NOT_PUNCT + r"{0,25}?课(?!程|题|件|时|表)",
         r"专题课|示范课",
+        # "给全县社工讲“需求评估”", "在县中心讲"服务计划"": a lecture named by its title
+        r"(?:[给为向在]" + _NOT_PUNCT + r"{0,12}?)讲(?:了|授)?(?=[“\"「《])",
     ),
     "individual_supervision": (
         r"个别督导",

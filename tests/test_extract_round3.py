@@ -278,3 +278,20 @@ def test_work_done_according_to_plan_is_an_event():
 
 def test_a_years_plan_in_a_report_is_still_a_plan():
     assert extract_text("发布时间:2026-05-01\n2027年度计划开展培训10场,走访社工站20个。").empty
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "晚上在线上给各站社工讲“个案记录”,来了26人。",
+        "上午在鎮社工站講「危機介入」,站長和社工共26人參加。",
+    ],
+)
+def test_a_lecture_named_by_its_title(words):
+    row = one(extract_text(f"发表于 2026-05-20 21:00\n5月19日\n{words}"), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-05-19", 26)
+
+
+def test_quoted_speech_is_not_a_lecture():
+    df = extract_text("发表于 2026-05-20 21:00\n5月19日,站长跟我们讲“以前没人管这些事”。")
+    assert "training" not in set(df["kind"])
