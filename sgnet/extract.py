@@ -69,7 +69,7 @@ from .extract_kinds import (
     rejected,
     topic_of,
 )
-from .extract_numbers import find_quantities
+from .extract_numbers import find_quantities, to_int
 from .extract_read import (
     CLAUSE_BREAK,
     clause_bounds,
@@ -195,6 +195,16 @@ def _finish(fact: Fact, sent: str) -> None:
         fact.mode = "onsite"
     if fact.kind == "mentoring":
         _pairs(fact, sent)
+    lo, hi = clause_bounds(sent, *fact.span)
+    after = CLAUSE_BREAK.search(sent, hi + 1)
+    following = sent[hi:after.start() if after else len(sent)]
+    # "各一场" in its clause, or in the next when that names no activity of its own
+    each = re.search(_EACH, sent[lo:hi] if find_triggers(following) else sent[lo:hi] + following)
+    if each and "count" in _v.SLOT_UNITS[fact.kind] and fact.kind != "station_visit":
+        n, m = to_int(each[1]), to_int(each[2])
+        if n and m and fact.count in (None, 1, m):  # "分两个片区各一场": two sessions
+            fact.count = n * m
+            fact.notes.append(f"{each[0]}: {n} × {m}")
     if fact.kind == "household_visit" and fact.count is None and not fact.soft_count:
         fact.count = people_visited(sent[fact.span[0]:])  # "探访留守儿童12名": 12 homes
         if fact.count is not None:
@@ -203,6 +213,10 @@ def _finish(fact: Fact, sent: str) -> None:
             and (fact.aggregate or fact.kind in _v.SESSION_KINDS)):
         fact.notes.append(f"sessions not stated: count 1 by default; {fact.participants} "
                           "people are participants")
+
+
+_EACH = (r"([\d一二两三四五六七八九十]{1,3})个[^,;。]{0,8}?各(?:开展|做了?|进行了?|举办了?)?"
+         r"([\d一二两三四五六七八九十]{1,3})(?:场|次|期)")
 
 
 def _pairs(fact: Fact, sent: str) -> None:

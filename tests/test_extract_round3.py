@@ -295,3 +295,17 @@ def test_a_lecture_named_by_its_title(words):
 def test_quoted_speech_is_not_a_lecture():
     df = extract_text("发表于 2026-05-20 21:00\n5月19日,站长跟我们讲“以前没人管这些事”。")
     assert "training" not in set(df["kind"])
+
+
+@pytest.mark.parametrize(
+    ("words", "count"),
+    [("督导分南、北两个片区各开展一场团督。", 2), ("督導在三個站各做了兩次團督。", 6)],
+)
+def test_sessions_held_in_each_of_several_places_are_multiplied(words, count):
+    df = extract_text(f"发布时间:2026-06-10\n6月8日,{words}")
+    assert value(one(df, "group_supervision")["count"]) == count
+
+
+def test_each_applies_only_to_its_own_activity():
+    df = extract_text("发布时间:2026-06-10\n6月8日,督导开展培训1场,并在三个站各做了两次团督。")
+    assert value(one(df, "training")["count"]) == 1
