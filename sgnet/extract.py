@@ -57,6 +57,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import extract_vocab as _v
+from .extract_counts import count_each, count_pairs
 from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
 from .extract_doc import document_genre, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
@@ -69,10 +70,9 @@ from .extract_kinds import (
     rejected,
     topic_of,
 )
-from .extract_numbers import find_quantities, to_int
+from .extract_numbers import find_quantities
 from .extract_read import (
     CLAUSE_BREAK,
-    clause_bounds,
     is_heading,
     normalize,
     read_report_text,
@@ -194,17 +194,8 @@ def _finish(fact: Fact, sent: str) -> None:
     elif re.search(_v.ONSITE_CUES, sent) or fact.kind in _v.ONSITE_KINDS:
         fact.mode = "onsite"
     if fact.kind == "mentoring":
-        _pairs(fact, sent)
-    lo, hi = clause_bounds(sent, *fact.span)
-    after = CLAUSE_BREAK.search(sent, hi + 1)
-    following = sent[hi:after.start() if after else len(sent)]
-    # "各一场" in its clause, or in the next when that names no activity of its own
-    each = re.search(_EACH, sent[lo:hi] if find_triggers(following) else sent[lo:hi] + following)
-    if each and "count" in _v.SLOT_UNITS[fact.kind] and fact.kind != "station_visit":
-        n, m = to_int(each[1]), to_int(each[2])
-        if n and m and fact.count in (None, 1, m):  # "分两个片区各一场": two sessions
-            fact.count = n * m
-            fact.notes.append(f"{each[0]}: {n} × {m}")
+        count_pairs(fact, sent)
+    count_each(fact, sent)
     if fact.kind == "household_visit" and fact.count is None and not fact.soft_count:
         fact.count = people_visited(sent[fact.span[0]:])  # "探访留守儿童12名": 12 homes
         if fact.count is not None:
@@ -213,30 +204,6 @@ def _finish(fact: Fact, sent: str) -> None:
             and (fact.aggregate or fact.kind in _v.SESSION_KINDS)):
         fact.notes.append(f"sessions not stated: count 1 by default; {fact.participants} "
                           "people are participants")
-
-
-_EACH = (r"([\d一二两三四五六七八九十]{1,3})个[^,;。]{0,8}?各(?:开展|做了?|进行了?|举办了?)?"
-         r"([\d一二两三四五六七八九十]{1,3})(?:场|次|期)")
-
-
-def _pairs(fact: Fact, sent: str) -> None:
-    """Mentoring is one-to-one: "8对师徒" are 8 pairs and 8 mentees, so are "6位督导与6名社工
-    结对"; sessions told after the trigger ("带教32次") are the count instead of the pairs."""
-    found = find_quantities(sent)
-    pairs = next((q.value for q in found if q.unit == "对"), None)
-    people = {q.value for q in found if q.unit in _v.PEOPLE_UNITS}
-    if pairs is None and len(people) == 1 and sum(q.unit in _v.PEOPLE_UNITS for q in found) > 1:
-        pairs = people.pop()  # as many mentors as mentees
-    sessions = next((q.value for q in found if q.unit == "次" and q.start > fact.span[0]
-                     and not re.search(_v.NEGATIVE_CLAUSE_CUES,
-                                       sent[slice(*clause_bounds(sent, q.start, q.end))])), None)
-    if pairs is not None:
-        fact.participants = fact.participants if fact.participants == pairs else pairs
-        fact.notes.append(f"{pairs} one-to-one pairs: {pairs} mentees")
-    if sessions is not None:
-        fact.count = sessions
-    elif pairs is not None:
-        fact.count = pairs
 
 
 def _extend(fact: Fact, days: int, words: str) -> None:
