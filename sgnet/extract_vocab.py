@@ -166,6 +166,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"考察学习",
         r"学习考察",
         r"观摩学习",
+        # "观摩了某社区的服务项目": observing something named, not watching an event ("到场观摩")
+        r"(?<!到场)(?<!现场)(?<!在场)观摩了?(?!学习|课|会|[^,;。]{0,6}社工站)(?=[^,;。!?、\s])",
         r"跟岗(?:学习|实践|锻炼)?",
         r"参访",
         r"取经",

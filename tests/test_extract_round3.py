@@ -309,3 +309,16 @@ def test_sessions_held_in_each_of_several_places_are_multiplied(words, count):
 def test_each_applies_only_to_its_own_activity():
     df = extract_text("发布时间:2026-06-10\n6月8日,督导开展培训1场,并在三个站各做了两次团督。")
     assert value(one(df, "training")["count"]) == 1
+
+
+@pytest.mark.parametrize(
+    "words", ["全体学员观摩了河西社区的助老服务项目。", "學員們觀摩了某街道的兒童服務活動。"]
+)
+def test_observing_a_named_project_is_an_exchange_visit(words):
+    row = one(extract_text(f"发布时间:2026-08-20\n8月18日,{words}"), "exchange_visit")
+    assert row["start_date"] == "2026-08-18"
+
+
+def test_watching_an_event_on_site_is_not_an_exchange_visit():
+    df = extract_text("发布时间:2026-08-20\n8月18日,举行经验分享会,20余名社工到场观摩。")
+    assert list(df["kind"]) == ["sharing_session"]
