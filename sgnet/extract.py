@@ -10,28 +10,35 @@ How a report is read
 0. Tell the document's genre from its title (:mod:`sgnet.extract_doc`): from a recruitment
    notice, a plan, a policy explainer or an official notice only facts dated to a day in their
    own sentence are drafted; in a report of officials surveying a station their visits are not
-   station visits; in a summary of a year, half year, quarter or month, numbers dated by nothing
-   are totals of that period.
+   station visits; in a summary of a year, half year, quarter or month (总结, 小结, 月报, 季报),
+   or a brief whose section heading says 本月, numbers dated by nothing are totals of that period.
 1. Decode, fold full-width characters, convert traditional to simplified characters, drop web
    debris (:mod:`sgnet.extract_read`).
 2. Find the publication date; follow the year the document speaks of, line by line
    (:mod:`sgnet.extract_dates`).
 3. In each sentence find activity triggers and numbers with units, and bind each number to
    the nearest compatible trigger (:mod:`sgnet.extract_kinds`, :mod:`sgnet.extract_numbers`);
-   reject plans, rules, purposes and questions.
+   reject plans, rules, purposes, questions, targets and completion rates (目标, 完成50%), the
+   items of a list of duties (部署:一是...;二是...), memories (那时候, N年前, 去年...当时) and
+   what a recap line (小结:...) tells again.
 4. Date each fact from its sentence, else from the latest date before it in the paragraph,
    else from the latest date of the document before it (a date stated once governs the
    sentences after it; ``note`` says so). A duration or hours said apart ("本次培训为期三天")
-   complete the fact before it. 今天, 昨天, 上周三 count from the publication date (else the
-   latest full date); 本月 is the month a title or section heading names (else the month of
-   publication); 第三天 counts from the trip's first day, 结束的次日 from its last; a heading that
-   is a date ("9月11日 周一") dates its diary entry; 周二 is read in a week whose weekday was
-   stated; "时间:..." and "参与人员:...36人" lines of a post date and count the
-   story below them; tab-separated table rows are read as sentences.
+   complete the fact before it. 今天, 昨天, 上周三 (上周三到周五: a range) count from the
+   publication date (else the latest full date); 本月 is the month a title or section heading
+   names (else the month of publication); 第三天 counts from the trip's first day, 最后一天 is
+   its last, 结束的次日 follows it; a heading that is a date ("9月11日 周一", "18日上午",
+   "7.16-7.17") dates its diary entry; 周二 is read in a week whose weekday was stated;
+   "时间:..." and "参与人员:...36人" lines of a post date and count the story below them;
+   table rows (tab-separated, or numbered and aligned with spaces) are read as sentences; in
+   an interview the period a question names (问:2023年您一共...) makes the answer's numbers
+   totals over it.
 5. Totals over a period: an annual total ("全年共开展培训64场、980人次") is one row dated to
    its year (``YYYY-01-01`` to ``YYYY-12-31``), a half-year total to its half, both flagged in
-   ``note``; a running total ("自...以来", "截至") gets no date. The sentences that follow a total
-   in its paragraph or list are totals too.
+   ``note``; a total in a sentence naming a month range (今年1月至6月) to those months; a
+   running total ("自...以来", "截至") gets no date. The sentences that follow a total in its
+   paragraph or list are totals too; a year opening a sentence (2023年,...) is the year of
+   the 全年 after it.
 6. One fact, one row (:mod:`sgnet.extract_facts`): an exact repeat is dropped, so is an
    undated repeat of a dated row's numbers (a headline), a row without numbers that a numbered
    row of its kind covers, and a trip's sum told again day by day;
@@ -44,6 +51,8 @@ supervision, stations for station visits, households for household visits, peopl
 interviews; ``participants`` is the people trained, supervised or attending. "个督13人" is
 13 people supervised: participants 13; the sessions are not stated, so count is 1, the
 design's default, and ``note`` says so. "个别督导6次,督导社工18人" is count 6, participants 18.
+Mentoring is one-to-one: "8对师徒" is 8 pairs and 8 mentees (count 8, unless sessions such as
+"带教32次" are told); "两个片区各一场" is two sessions (:mod:`sgnet.extract_counts`).
 """
 
 from __future__ import annotations
