@@ -76,6 +76,7 @@ def _mask(sent: str) -> str:
     return re.sub(_v.NOT_QUANTITY, lambda m: "□" * len(m[0]), sent)
 
 
+_HEADS_OF_PLACES = r"(?:社工)?(?:站点|站|村|社区)的?(?:站长|负责人|书记|主任)"
 _PER_PERSON_TIME = r"\s*(?:半个?小时|[\d一二两三半]+个?(?:小时|钟头)|[\d一二三四五六七八九十]+分钟)"
 
 
@@ -91,6 +92,8 @@ def find_quantities(sent: str) -> list[Quantity]:
     [(5, '个', False), (20, '人', True)]
     >>> [(q.value, q.unit) for q in find_quantities("来了七八个社工,其中站长3人")]
     [(7, '名')]
+    >>> [(q.value, q.unit) for q in find_quantities("为8个站的站长开展团督")]
+    [(8, '名')]
     >>> [(q.value, q.unit) for q in find_quantities("培训7场(其中线上4场),培训社工81人次")]
     [(7, '场'), (81, '人次')]
     """
@@ -115,8 +118,9 @@ def find_quantities(sent: str) -> list[Quantity]:
         if value == 1 and re.match(_PER_PERSON_TIME, masked[m.end():]):
             continue  # "一个人半小时": a time per person, not the people
         unit = m["unit"]
-        if unit == "个" and re.match(_v.PERSON_NOUNS, masked[m.end():]):
-            unit = "名"
+        if unit == "个" and (re.match(_v.PERSON_NOUNS, masked[m.end():])
+                             or re.match(_HEADS_OF_PLACES, masked[m.end():])):
+            unit = "名"  # "四个社工"; "8个站的站长": one head each
         elif unit == "个" and re.match(r"个督|个别督导|团督", masked[m.end():]):
             unit = "次"  # "五个个督": five supervision sessions
         num_start = m.start("num")

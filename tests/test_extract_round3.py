@@ -322,3 +322,12 @@ def test_observing_a_named_project_is_an_exchange_visit(words):
 def test_watching_an_event_on_site_is_not_an_exchange_visit():
     df = extract_text("发布时间:2026-08-20\n8月18日,举行经验分享会,20余名社工到场观摩。")
     assert list(df["kind"]) == ["sharing_session"]
+
+
+@pytest.mark.parametrize(
+    ("words", "people"),
+    [("为5个站的站长开展团体督导。", 5), ("為7個村的負責人開展培訓。", 7)],
+)
+def test_the_heads_of_n_places_are_n_people(words, people):
+    df = extract_text(f"发布时间:2026-03-30\n3月28日,督导{words}")
+    assert value(df.iloc[0]["participants"]) == people
