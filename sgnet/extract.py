@@ -112,6 +112,7 @@ class _Context:
     summary: When | None = None  # the period of a summary document
     section_dated: bool = False  # a day-precise date seen since the last heading
     question: str = ""  # the last question of an interview (问:...)
+    heading_kinds: list[str] = field(default_factory=list)  # named by a diary heading
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
@@ -306,6 +307,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                     line_facts.append(fact)
         known = [d.when for d in dates if d.when is not None and not d.when.month_only]
         ctx.last = known[-1] if known else ctx.last
+        facts.extend(_heading_facts(raw, line, line_facts, ctx))
         ctx.section_dated = ctx.section_dated or bool(known)
         if not re.search(r"[;:]$", line):
             ctx.total = ""
@@ -361,6 +363,24 @@ def _note_report_month(line: str, ctx: _Context) -> None:
         ctx.years.report_month = (months[0].year, months[0].month)
 
 
+def _heading_facts(raw: str, line: str, told: list[Fact], ctx: _Context) -> list[Fact]:
+    """The activity a diary heading names ("19日 经验分享会") when the entry below it tells of
+    it in other words ("为三十五名社工分享了...经验"): a fact with the entry's people."""
+    kinds, ctx.heading_kinds = ctx.heading_kinds, []
+    people = [q for q in find_quantities(line) if q.unit in _v.PEOPLE_UNITS and not q.staff]
+    out = []
+    for kind in dict.fromkeys(kinds):
+        if (kind in {f.kind for f in told} or not people or ctx.last is None
+                or "participants" not in _v.SLOT_UNITS[kind] or ctx.future):
+            continue
+        fact = Fact(kind, raw.strip(), participants=people[0].value, when=ctx.last,
+                    approx=people[0].approx)
+        fact.notes.append("the activity named by the diary heading above")
+        _finish(fact, line)
+        out.append(fact)
+    return out
+
+
 def _read_dated_heading(line: str, ctx: _Context, title: bool) -> None:
     """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it; so
     does a headline that names a day ("督导团3月15日走进某镇"), not a byline."""
@@ -372,6 +392,8 @@ def _read_dated_heading(line: str, ctx: _Context, title: bool) -> None:
     known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
              if d.when is not None and d.day_precise]
     ctx.last = known[0] if known else ctx.last
+    if diary and known:  # "📍19日 经验分享会": the activity the entry below is about
+        ctx.heading_kinds = [t.kind for t in find_triggers(line) if not rejected(line, t)]
 
 
 def _complete(prev: Fact, fact: Fact) -> bool:

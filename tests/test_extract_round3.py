@@ -331,3 +331,21 @@ def test_watching_an_event_on_site_is_not_an_exchange_visit():
 def test_the_heads_of_n_places_are_n_people(words, people):
     df = extract_text(f"发布时间:2026-03-30\n3月28日,督导{words}")
     assert value(df.iloc[0]["participants"]) == people
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "day"),
+    [("📌 12日 读书会", "sharing_session", "2026-06-12"), ("▶ 13日上午 專題講座", "training", "2026-06-13")],
+)
+def test_an_activity_named_by_a_diary_heading(heading, kind, day):
+    text = (
+        "原创 某社工 2026-06-15 20:00\n6月中旬,督导团来到某县。\n"
+        f"{heading}\n督导带着二十多名社工一起讨论了《社会工作实务》里的两章。"
+    )
+    row = one(extract_text(text), kind)
+    assert (row["start_date"], value(row["participants"])) == (day, 20)
+
+
+def test_a_heading_kind_told_by_the_entry_is_not_doubled():
+    text = "原创 某社工 2026-06-15 20:00\n6月中旬,督导团来到某县。\n📌 12日 团督\n督导为9名社工开展团督。"
+    assert len(extract_text(text)) == 1
