@@ -68,7 +68,7 @@ import pandas as pd
 from . import extract_vocab as _v
 from .extract_counts import count_each, count_pairs
 from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
-from .extract_doc import document_genre, summary_period, title_of
+from .extract_doc import brief_month, document_genre, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import (
     bind,
@@ -253,7 +253,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         ctx.summary = month_span(When(Day(year, first, 1), Day(year, last, 1), notes=(
             f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",)))
     elif genre == "report":
-        ctx.summary = _brief_month([line for _, line in lines], years)
+        ctx.summary = brief_month([line for _, line in lines], years)
     if years.report_month is not None:
         ctx.state.setdefault("month", years.report_month[1])  # "6日" in a 9月 月报
     for raw, line in lines:
@@ -317,27 +317,6 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         facts = [f for f in facts if f.dated_here and f.when is not None and not f.aggregate
                  and not f.when.month_only]
     return merge_facts(facts)
-
-
-def _brief_month(lines: list[str], years: YearSource) -> When | None:
-    """The month a brief reports on when a section heading says so ("一、本月工作概况"): the
-    month its title names, else the month that opens its first paragraph ("6月,项目组...")."""
-    if not any(is_heading(line) and len(line) <= 20 and re.search(_v.THIS_MONTH_HEADING, line)
-               for line in lines):
-        return None
-    if years.report_month is not None:
-        year, month = years.report_month
-    else:
-        opening = next((m for line in lines if not is_heading(line)
-                        for m in [re.match(r"(\d{1,2})月份?,", line)] if m), None)
-        if opening is None or not 1 <= int(opening[1]) <= 12:
-            return None
-        month = int(opening[1])
-        year = years.resolve(month, 1, None, None)[0]
-        if year is None:
-            return None
-    return month_span(When(Day(year, month, 1), Day(year, month, 1), notes=(
-        f"a total in a brief on {year}-{month:02d} (its 本月 heading), dated to that month",)))
 
 
 def _read_field(line: str, ctx: _Context) -> None:
