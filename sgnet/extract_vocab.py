@@ -313,7 +313,8 @@ PUBLIC_AUDIENCE = (
 FUTURE_HEADINGS = (
     r"下一步|下步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
     r"|后续(?:工作)?(?:计划|安排|打算)"
-    r"|(?:下半年|下季度|下月|下个月|明年|来年|\d{4}年)(?:度)?(?:工作)?(?:计划|安排|重点)"
+    r"|(?:下半年|下季度|下月|下个月|下周|下星期|下期|明年|来年|\d{4}年)(?:度)?(?:工作)?"
+    r"(?:计划|安排|重点|预告)"
 )
 
 #: a sentence with one of these and no day-precise date reports a total over a period

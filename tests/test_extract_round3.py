@@ -349,3 +349,9 @@ def test_an_activity_named_by_a_diary_heading(heading, kind, day):
 def test_a_heading_kind_told_by_the_entry_is_not_doubled():
     text = "原创 某社工 2026-06-15 20:00\n6月中旬,督导团来到某县。\n📌 12日 团督\n督导为9名社工开展团督。"
     assert len(extract_text(text)) == 1
+
+
+@pytest.mark.parametrize("heading", ["三、下周计划", "下星期安排", "下期预告"])
+def test_a_next_week_or_next_issue_section_is_not_events(heading):
+    text = f"周报(2026年第20周)\n一、本周工作\n5月12日,督导开展团督1次。\n{heading}\n1. 5.19 走访社工站2个;"
+    assert list(extract_text(text)["kind"]) == ["group_supervision"]
