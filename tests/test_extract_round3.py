@@ -355,3 +355,10 @@ def test_a_heading_kind_told_by_the_entry_is_not_doubled():
 def test_a_next_week_or_next_issue_section_is_not_events(heading):
     text = f"周报(2026年第20周)\n一、本周工作\n5月12日,督导开展团督1次。\n{heading}\n1. 5.19 走访社工站2个;"
     assert list(extract_text(text)["kind"]) == ["group_supervision"]
+
+
+@pytest.mark.parametrize("words", ["共走访社工站3个、农户9户。", "共走訪站點3個、困難家庭9戶。"])
+def test_a_visiting_verb_shared_by_a_list_of_objects(words):
+    df = extract_text(f"发布时间:2026-11-20\n11月18日,督导团{words}")
+    assert value(one(df, "household_visit")["count"]) == 9
+    assert value(one(df, "station_visit")["count"]) == 3
