@@ -293,6 +293,8 @@ NEGATIVE_CLAUSE_CUES = (
     r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
     # a target and how far it is met ("年度培训目标(4场)完成50%"), not an event
     r"|目标|完成率|覆盖率|完成(?:了)?\d+(?:\.\d+)?%"
+    # a deadline ("请于9月5日前将参训人员回执报...")
+    r"|于[^,;。]{1,12}日前|回执"
 )
 #: a paragraph's text before a sentence ending in one of these opens a list of duties or targets
 #: ("对2025年工作进行了部署:一是...;二是..."): its items, up to the full stop, are not events

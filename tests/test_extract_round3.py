@@ -362,3 +362,10 @@ def test_a_visiting_verb_shared_by_a_list_of_objects(words):
     df = extract_text(f"发布时间:2026-11-20\n11月18日,督导团{words}")
     assert value(one(df, "household_visit")["count"]) == 9
     assert value(one(df, "station_visit")["count"]) == 3
+
+
+@pytest.mark.parametrize(
+    "words", ["请各站于3月12日前将参训名单报县民政局。", "請各單位於3月12日前報送團督需求回執。"]
+)
+def test_a_deadline_is_not_an_event(words):
+    assert extract_text(f"关于举办培训班的通知\n发布时间:2026-03-02\n{words}").empty
