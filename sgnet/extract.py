@@ -266,8 +266,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             _read_dated_heading(line, ctx, title=not facts and ctx.last is None)
             continue
         field_ = re.match(_v.FIELD_LINE, line)
-        if (field_ and field_["label"] not in ("时间", "日期")
-                and not re.fullmatch(_v.KEY_VALUE_LINE, line)):
+        if field_ and field_["label"] not in ("时间", "日期") and not find_triggers(line):
             _read_field(line, ctx)  # "参加人员:各站站长及社工,近百人": the people of the story
             continue
         _note_year_opening(line, years)

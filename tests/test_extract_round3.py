@@ -369,3 +369,9 @@ def test_a_visiting_verb_shared_by_a_list_of_objects(words):
 )
 def test_a_deadline_is_not_an_event(words):
     assert extract_text(f"关于举办培训班的通知\n发布时间:2026-03-02\n{words}").empty
+
+
+@pytest.mark.parametrize("field_line", ["参与人数:36人", "参加人员:站长及社工,共36人"])
+def test_a_people_field_above_the_story_in_either_form(field_line):
+    text = f"活动简讯\n活动日期:2026-04-09\n{field_line}\n督导为社工开展专题培训,围绕个案评估展开。"
+    assert value(one(extract_text(text), "training")["participants"]) == 36
