@@ -298,7 +298,7 @@ NEGATIVE_CLAUSE_CUES = (
 )
 #: a paragraph's text before a sentence ending in one of these opens a list of duties or targets
 #: ("对2025年工作进行了部署:一是...;二是..."): its items, up to the full stop, are not events
-DUTY_LIST_OPENER = r"(?:部署|要求|任务|目标|安排|规定|重点)(?:如下|是|为)?:[^。]*$"
+DUTY_LIST_OPENER = r"(?:部署|要求|任务|目标|规定|(?:作出|做出|进行了?)安排)(?:如下|是|为)?:[^。]*$"
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
 NEGATIVE_SENTENCE_CUES = (

@@ -375,3 +375,8 @@ def test_a_deadline_is_not_an_event(words):
 def test_a_people_field_above_the_story_in_either_form(field_line):
     text = f"活动简讯\n活动日期:2026-04-09\n{field_line}\n督导为社工开展专题培训,围绕个案评估展开。"
     assert value(one(extract_text(text), "training")["participants"]) == 36
+
+
+def test_a_days_programme_told_after_a_colon_is_kept():
+    text = "发布时间:2026-02-20\n2月18日,督导团的行程安排如下:上午开展培训,32人参加;下午入户走访5户。"
+    assert sorted(extract_text(text)["kind"]) == ["household_visit", "training"]
