@@ -380,3 +380,8 @@ def test_a_people_field_above_the_story_in_either_form(field_line):
 def test_a_days_programme_told_after_a_colon_is_kept():
     text = "发布时间:2026-02-20\n2月18日,督导团的行程安排如下:上午开展培训,32人参加;下午入户走访5户。"
     assert sorted(extract_text(text)["kind"]) == ["household_visit", "training"]
+
+
+def test_an_aim_named_with_an_event_is_not_a_target():
+    text = "发布时间:2026-10-08\n10月6日,围绕提升服务能力的目标开展专题培训,30人参加。"
+    assert value(one(extract_text(text), "training")["participants"]) == 30
