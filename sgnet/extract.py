@@ -296,7 +296,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                     fact.participants, ctx.field_people = ctx.field_people, None
                     fact.notes.append("participants from the field line above the story")
             if re.match(_v.RECAP_LINE, line):  # a recap of the kinds told above
-                told = {f.kind for f in facts}
+                told = {f.kind for f in facts if f.hard}  # told above with numbers
                 new = [f for f in new if f.kind not in told]
             for fact in _follow_up(sent, new, facts):
                 prev = line_facts[-1] if line_facts else (

@@ -385,3 +385,8 @@ def test_a_days_programme_told_after_a_colon_is_kept():
 def test_an_aim_named_with_an_event_is_not_a_target():
     text = "发布时间:2026-10-08\n10月6日,围绕提升服务能力的目标开展专题培训,30人参加。"
     assert value(one(extract_text(text), "training")["participants"]) == 30
+
+
+def test_a_summing_line_after_an_unnumbered_mention_keeps_its_numbers():
+    text = "发布时间:2026-05-10\n5月8日,督导为社工开展培训。\n据统计:本次培训共有120人参加。"
+    assert value(one(extract_text(text), "training")["participants"]) == 120
