@@ -10,28 +10,35 @@ How a report is read
 0. Tell the document's genre from its title (:mod:`sgnet.extract_doc`): from a recruitment
    notice, a plan, a policy explainer or an official notice only facts dated to a day in their
    own sentence are drafted; in a report of officials surveying a station their visits are not
-   station visits; in a summary of a year, half year, quarter or month, numbers dated by nothing
-   are totals of that period.
+   station visits; in a summary of a year, half year, quarter or month (总结, 小结, 月报, 季报),
+   or a brief whose section heading says 本月, numbers dated by nothing are totals of that period.
 1. Decode, fold full-width characters, convert traditional to simplified characters, drop web
    debris (:mod:`sgnet.extract_read`).
 2. Find the publication date; follow the year the document speaks of, line by line
    (:mod:`sgnet.extract_dates`).
 3. In each sentence find activity triggers and numbers with units, and bind each number to
    the nearest compatible trigger (:mod:`sgnet.extract_kinds`, :mod:`sgnet.extract_numbers`);
-   reject plans, rules, purposes and questions.
+   reject plans, rules, purposes, questions, targets and completion rates (目标, 完成50%), the
+   items of a list of duties (部署:一是...;二是...), memories (那时候, N年前, 去年...当时) and
+   what a recap line (小结:...) tells again.
 4. Date each fact from its sentence, else from the latest date before it in the paragraph,
    else from the latest date of the document before it (a date stated once governs the
    sentences after it; ``note`` says so). A duration or hours said apart ("本次培训为期三天")
-   complete the fact before it. 今天, 昨天, 上周三 count from the publication date (else the
-   latest full date); 本月 is the month a title or section heading names (else the month of
-   publication); 第三天 counts from the trip's first day, 结束的次日 from its last; a heading that
-   is a date ("9月11日 周一") dates its diary entry; 周二 is read in a week whose weekday was
-   stated; "时间:..." and "参与人员:...36人" lines of a post date and count the
-   story below them; tab-separated table rows are read as sentences.
+   complete the fact before it. 今天, 昨天, 上周三 (上周三到周五: a range) count from the
+   publication date (else the latest full date); 本月 is the month a title or section heading
+   names (else the month of publication); 第三天 counts from the trip's first day, 最后一天 is
+   its last, 结束的次日 follows it; a heading that is a date ("9月11日 周一", "18日上午",
+   "7.16-7.17") dates its diary entry; 周二 is read in a week whose weekday was stated;
+   "时间:..." and "参与人员:...36人" lines of a post date and count the story below them;
+   table rows (tab-separated, or numbered and aligned with spaces) are read as sentences; in
+   an interview the period a question names (问:2023年您一共...) makes the answer's numbers
+   totals over it.
 5. Totals over a period: an annual total ("全年共开展培训64场、980人次") is one row dated to
    its year (``YYYY-01-01`` to ``YYYY-12-31``), a half-year total to its half, both flagged in
-   ``note``; a running total ("自...以来", "截至") gets no date. The sentences that follow a total
-   in its paragraph or list are totals too.
+   ``note``; a total in a sentence naming a month range (今年1月至6月) to those months; a
+   running total ("自...以来", "截至") gets no date. The sentences that follow a total in its
+   paragraph or list are totals too; a year opening a sentence (2023年,...) is the year of
+   the 全年 after it.
 6. One fact, one row (:mod:`sgnet.extract_facts`): an exact repeat is dropped, so is an
    undated repeat of a dated row's numbers (a headline), a row without numbers that a numbered
    row of its kind covers, and a trip's sum told again day by day;
@@ -44,6 +51,8 @@ supervision, stations for station visits, households for household visits, peopl
 interviews; ``participants`` is the people trained, supervised or attending. "个督13人" is
 13 people supervised: participants 13; the sessions are not stated, so count is 1, the
 design's default, and ``note`` says so. "个别督导6次,督导社工18人" is count 6, participants 18.
+Mentoring is one-to-one: "8对师徒" is 8 pairs and 8 mentees (count 8, unless sessions such as
+"带教32次" are told); "两个片区各一场" is two sessions (:mod:`sgnet.extract_counts`).
 """
 
 from __future__ import annotations
@@ -57,8 +66,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import extract_vocab as _v
+from .extract_counts import count_each, count_pairs
 from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
-from .extract_doc import document_genre, summary_period, title_of
+from .extract_doc import brief_month, document_genre, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import (
     bind,
@@ -101,6 +111,8 @@ class _Context:
     field_people: int | None = None  # "参与人员:社工36人" above the story
     summary: When | None = None  # the period of a summary document
     section_dated: bool = False  # a day-precise date seen since the last heading
+    question: str = ""  # the last question of an interview (问:...)
+    heading_kinds: list[str] = field(default_factory=list)  # named by a diary heading
 
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
@@ -118,7 +130,8 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
     triggers = find_triggers(sent)
     if not triggers:
         return []
-    live = [i for i, t in enumerate(triggers) if not rejected(sent, t)]
+    live = [i for i, t in enumerate(triggers) if not rejected(sent, t)
+            and (aggregate or precise or not re.search(_v.LOOK_BACK, sent[:t.start]))]
     bound = bind(sent, triggers, find_quantities(sent))
     facts: dict[str, Fact] = {}
     for i in live:
@@ -144,7 +157,11 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
             fact.when, fact.dated_here = _date_for(base + t.start, base, sent, dates, context)
             if fact.when is not None and fact.when.month_only and fact.when.end is not None:
                 fact.when, fact.aggregate = month_span(fact.when), True  # "1月至6月 ..."
+    months = [d.when for d in dates if d.when is not None and d.when.month_only
+              and d.when.end is not None and base <= d.pos < base + len(sent)]
     for fact in facts.values():
+        if fact.aggregate and fact.when is None and months:
+            fact.when = month_span(months[0])  # "今年1月至6月,...共8对": those months
         if fact.aggregate and fact.when is None:
             if summed:
                 fact.when = ctx.summary
@@ -186,6 +203,9 @@ def _finish(fact: Fact, sent: str) -> None:
         fact.mode = "online"
     elif re.search(_v.ONSITE_CUES, sent) or fact.kind in _v.ONSITE_KINDS:
         fact.mode = "onsite"
+    if fact.kind == "mentoring":
+        count_pairs(fact, sent)
+    count_each(fact, sent)
     if fact.kind == "household_visit" and fact.count is None and not fact.soft_count:
         fact.count = people_visited(sent[fact.span[0]:])  # "探访留守儿童12名": 12 homes
         if fact.count is not None:
@@ -232,6 +252,10 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         year, first, last = period
         ctx.summary = month_span(When(Day(year, first, 1), Day(year, last, 1), notes=(
             f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",)))
+    elif genre == "report":
+        ctx.summary = brief_month([line for _, line in lines], years)
+    if years.report_month is not None:
+        ctx.state.setdefault("month", years.report_month[1])  # "6日" in a 9月 月报
     for raw, line in lines:
         if is_heading(line):
             ctx.section_dated = False
@@ -241,13 +265,22 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             _read_field(line, ctx)
             _read_dated_heading(line, ctx, title=not facts and ctx.last is None)
             continue
+        field_ = re.match(_v.FIELD_LINE, line)
+        if field_ and field_["label"] not in ("时间", "日期") and not find_triggers(line):
+            _read_field(line, ctx)  # "参加人员:各站站长及社工,近百人": the people of the story
+            continue
         _note_year_opening(line, years)
+        if re.match(r"问\s*:", line):  # an interview: the period a question names ...
+            ctx.question = line
+        elif re.match(r"答\s*:", line) and ctx.question:
+            asked = re.search(_v.AGGREGATE_CUES, ctx.question)
+            ctx.total = asked[0] if asked else ctx.total  # ... its answer's numbers total
         line_facts: list[Fact] = []
         context = ctx.last
         dates = parse_dates(line, ctx.state, years)
         resolve_relative(dates, context, ctx.state)
         for base, sent in split_sentences(line):
-            if ctx.future:
+            if ctx.future or re.search(_v.DUTY_LIST_OPENER, line[:base]):
                 continue
             new = _sentence_facts(sent, base, dates, ctx, context)
             for fact in new:
@@ -262,12 +295,18 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                         and "participants" in _v.SLOT_UNITS[fact.kind]):
                     fact.participants, ctx.field_people = ctx.field_people, None
                     fact.notes.append("participants from the field line above the story")
+            if re.match(_v.RECAP_LINE, line):  # a recap of the kinds told above
+                told = {f.kind for f in facts if f.hard}  # told above with numbers
+                new = [f for f in new if f.kind not in told]
             for fact in _follow_up(sent, new, facts):
-                if not (line_facts and _complete(line_facts[-1], fact)):
+                prev = line_facts[-1] if line_facts else (
+                    facts[-1] if facts and re.fullmatch(_v.KEY_VALUE_LINE, line) else None)
+                if not (prev is not None and _complete(prev, fact)):
                     facts.append(fact)
                     line_facts.append(fact)
         known = [d.when for d in dates if d.when is not None and not d.when.month_only]
         ctx.last = known[-1] if known else ctx.last
+        facts.extend(_heading_facts(raw, line, line_facts, ctx))
         ctx.section_dated = ctx.section_dated or bool(known)
         if not re.search(r"[;:]$", line):
             ctx.total = ""
@@ -302,6 +341,24 @@ def _note_report_month(line: str, ctx: _Context) -> None:
         ctx.years.report_month = (months[0].year, months[0].month)
 
 
+def _heading_facts(raw: str, line: str, told: list[Fact], ctx: _Context) -> list[Fact]:
+    """The activity a diary heading names ("19日 经验分享会") when the entry below it tells of
+    it in other words ("为三十五名社工分享了...经验"): a fact with the entry's people."""
+    kinds, ctx.heading_kinds = ctx.heading_kinds, []
+    people = [q for q in find_quantities(line) if q.unit in _v.PEOPLE_UNITS and not q.staff]
+    out = []
+    for kind in dict.fromkeys(kinds):
+        if (kind in {f.kind for f in told} or not people or ctx.last is None
+                or "participants" not in _v.SLOT_UNITS[kind] or ctx.future):
+            continue
+        fact = Fact(kind, raw.strip(), participants=people[0].value, when=ctx.last,
+                    approx=people[0].approx)
+        fact.notes.append("the activity named by the diary heading above")
+        _finish(fact, line)
+        out.append(fact)
+    return out
+
+
 def _read_dated_heading(line: str, ctx: _Context, title: bool) -> None:
     """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it; so
     does a headline that names a day ("督导团3月15日走进某镇"), not a byline."""
@@ -313,6 +370,8 @@ def _read_dated_heading(line: str, ctx: _Context, title: bool) -> None:
     known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
              if d.when is not None and d.day_precise]
     ctx.last = known[0] if known else ctx.last
+    if diary and known:  # "📍19日 经验分享会": the activity the entry below is about
+        ctx.heading_kinds = [t.kind for t in find_triggers(line) if not rejected(line, t)]
 
 
 def _complete(prev: Fact, fact: Fact) -> bool:
@@ -333,10 +392,11 @@ def _complete(prev: Fact, fact: Fact) -> bool:
 
 
 def _note_year_opening(line: str, years: YearSource) -> None:
-    """"2023年,本会..." / "2022年是...": the year the paragraph speaks of."""
-    found = re.match(r"(\d{4})年(?:度)?(?:,|是|以来|里|中|内)", line)
-    if found and "以来" not in found[0]:
-        years.note_text_year(int(found[1]), f"the paragraph opening {found[0]}")
+    """"2023年,本会..." / "2022年是...": the year the paragraph speaks of, at the opening of
+    the paragraph or of one of its sentences ("汇报一下去年的工作。2023年,我们...")."""
+    for found in re.finditer(r"(?:^|(?<=[。!?]))(\d{4})年(?:度)?(?:,|是|以来|里|中|内)", line):
+        if "以来" not in found[0]:
+            years.note_text_year(int(found[1]), f"the paragraph opening {found[0]}")
 
 
 def _evidence(raw: str, line: str, base: int, sent: str, span: tuple[int, int]) -> str:

@@ -40,7 +40,8 @@ _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
     r"(?P<today>今天|今日)|(?P<ago>昨天|昨日|前天)"
     rf"|(?P<wk>{_v.WEEK_WORDS})(?P<wkd>[一二三四五六日天])"
-    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS}"
+    r"(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wkd2>[一二三四五六日天]))?"
+    rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS}|{_v.LAST_DAY_WORDS}"
     r"|第(?:[三四五六七八九]|十[一二三四]?|\d{1,2})天)"
     r"|(?P<iso>(?<!\d)\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     r"(?:\s*(?:至|到|—|–|~|-(?=(?:\d{4}[./])?\d{1,2}[./月]\d))\s*(?:\d{4}[-/.])?(?:(?P<isom2>\d{1,2})[-/.月])?"
@@ -59,7 +60,7 @@ _DATE_RE = re.compile(
     rf"|(?P<rm>本月|上月|当月|这个月|上个月)(?:(?P<rmd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
-    rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明])(?P<bd>{_MD})[日号]"
+    rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明百千])(?P<bd>{_MD})[日号](?!人)"
     rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
 )
 _FULL_DATE = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
@@ -461,8 +462,12 @@ def _before_reference(m: re.Match, years: YearSource, state: dict) -> DateMentio
         day = ref.shift(wanted - weekday - back)
         if back == 0 and wanted > weekday:
             return None  # later this week: not yet happened
+    end = None
+    if m["wkd2"]:  # "上周三到周五": the days between
+        last = _WEEKDAYS.index(m["wkd2"].replace("天", "日"))
+        end = day.shift(last - wanted) if last > wanted else None
     note = f"{m[0]} counted from {ref.iso()}"
-    return DateMention(m.start(), When(day, notes=(note,), inferred=True))
+    return DateMention(m.start(), When(day, end, notes=(note,), inferred=True))
 
 
 def _with_duration(para: str, end: int, when: When | None) -> When | None:

@@ -18,8 +18,11 @@ from __future__ import annotations
 import re
 
 from . import extract_vocab as _v
+from .extract_dates import Day, When, YearSource
+from .extract_read import is_heading
+from .extract_spans import month_span
 
-__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period"]
+__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period", "brief_month"]
 
 #: how many story lines at the top may hold the title
 TITLE_LINES = 6
@@ -126,3 +129,32 @@ def summary_period(title: str) -> tuple[int, int, int] | None:
             "一二三四五六七八九".index(m[-1]) + 1 if m[-1] != "十" else 0)
         return (year, n, n) if 1 <= n <= 12 else None
     return year, 1, 12
+
+
+def brief_month(lines: list[str], years: YearSource) -> When | None:
+    """The month a brief reports on when a section heading says so ("一、本月工作概况"): the
+    month its title names, else the month that opens its first paragraph ("6月,项目组...");
+    None for other documents.
+
+    Examples
+    --------
+    >>> brief_month(["工作简报", "一、本月工作概况", "6月,各项工作有序推进。"],
+    ...             YearSource(None, 2023)).start.iso()
+    '2023-06-01'
+    """
+    if not any(is_heading(line) and len(line) <= 20 and re.search(_v.THIS_MONTH_HEADING, line)
+               for line in lines):
+        return None
+    if years.report_month is not None:
+        year, month = years.report_month
+    else:
+        opening = next((m for line in lines if not is_heading(line)
+                        for m in [re.match(r"(\d{1,2})月份?,", line)] if m), None)
+        if opening is None or not 1 <= int(opening[1]) <= 12:
+            return None
+        month = int(opening[1])
+        year = years.resolve(month, 1, None, None)[0]
+        if year is None:
+            return None
+    return month_span(When(Day(year, month, 1), Day(year, month, 1), notes=(
+        f"a total in a brief on {year}-{month:02d} (its 本月 heading), dated to that month",)))

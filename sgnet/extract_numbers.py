@@ -76,6 +76,10 @@ def _mask(sent: str) -> str:
     return re.sub(_v.NOT_QUANTITY, lambda m: "□" * len(m[0]), sent)
 
 
+_HEADS_OF_PLACES = r"(?:社工)?(?:站点|站|村|社区)的?(?:站长|负责人|书记|主任)"
+_PER_PERSON_TIME = r"\s*(?:半个?小时|[\d一二两三半]+个?(?:小时|钟头)|[\d一二三四五六七八九十]+分钟)"
+
+
 def find_quantities(sent: str) -> list[Quantity]:
     """Numbers with units in a normalized sentence, a breakdown after 其中 and per-session
     numbers after 每 left out.
@@ -88,8 +92,14 @@ def find_quantities(sent: str) -> list[Quantity]:
     [(5, '个', False), (20, '人', True)]
     >>> [(q.value, q.unit) for q in find_quantities("来了七八个社工,其中站长3人")]
     [(7, '名')]
+    >>> [(q.value, q.unit) for q in find_quantities("为8个站的站长开展团督")]
+    [(8, '名')]
+    >>> [(q.value, q.unit) for q in find_quantities("培训7场(其中线上4场),培训社工81人次")]
+    [(7, '场'), (81, '人次')]
     """
     masked = _mask(sent)
+    # a breakdown in brackets ("培训7场(其中线上4场),培训812人次") ends at its bracket
+    masked = re.sub(rf"\((?:{_v.BREAKDOWN_CUES})[^()]*\)", lambda b: " " * len(b[0]), masked)
     cut = re.search(_v.BREAKDOWN_CUES, masked)
     limit = len(masked)
     # a breakdown of the number before; "其中3位" alone is not one, nor "对其中3人进行个督"
@@ -105,9 +115,12 @@ def find_quantities(sent: str) -> list[Quantity]:
         before = masked[max(0, m.start() - 4):m.start()]
         if re.search(_v.PER_CUES, before):
             continue
+        if value == 1 and re.match(_PER_PERSON_TIME, masked[m.end():]):
+            continue  # "一个人半小时": a time per person, not the people
         unit = m["unit"]
-        if unit == "个" and re.match(_v.PERSON_NOUNS, masked[m.end():]):
-            unit = "名"
+        if unit == "个" and (re.match(_v.PERSON_NOUNS, masked[m.end():])
+                             or re.match(_HEADS_OF_PLACES, masked[m.end():])):
+            unit = "名"  # "四个社工"; "8个站的站长": one head each
         elif unit == "个" and re.match(r"个督|个别督导|团督", masked[m.end():]):
             unit = "次"  # "五个个督": five supervision sessions
         num_start = m.start("num")

@@ -107,7 +107,7 @@ def story_lines(text: str) -> list[tuple[str, str]]:
     seen: set[str] = set()
     body_seen = False
     for raw in text.splitlines():
-        line = normalize(raw).strip()
+        line = _tabbed(normalize(raw).strip())
         stripped = line.lstrip(" ·•-*#>【[")
         if body_seen and re.match(_v.STOP_MARKERS, stripped, re.IGNORECASE):
             break
@@ -119,10 +119,26 @@ def story_lines(text: str) -> list[tuple[str, str]]:
     return kept
 
 
+def _tabbed(line: str) -> str:
+    """A numbered table row aligned with spaces ("1    团体督导    4月12日    2场") with its
+    column gaps as single tabs, so that it reads as a row.
+
+    Examples
+    --------
+    >>> _tabbed("3   个别督导   5月   6次")
+    '3\\t个别督导\\t5月\\t6次'
+    >>> _tabbed("3 个别督导 5月")
+    '3 个别督导 5月'
+    """
+    if re.match(r"\d{1,3}\s{2,}\S", line) and len(re.findall(r"\S\s{2,}(?=\S)", line)) >= 2:
+        return re.sub(r"(?<=\S)\s{2,}(?=\S)", "\t", line)
+    return line
+
+
 def _is_debris(line: str) -> bool:
     if line[0] in "·•▲" or re.match(r"\d+#", line) or re.match(_v.CAPTION_LINE, line):
         return True
-    if len(line) < 80 and _LIST_DATE_TAIL.search(line):
+    if len(line) < 80 and _LIST_DATE_TAIL.search(line) and not re.match(_v.FIELD_LINE, line):
         return True
     return False
 
@@ -134,11 +150,13 @@ def is_heading(line: str) -> bool:
     --------
     >>> is_heading("牵手计划工作简报"), is_heading("3月8日,督导开展培训。")
     (True, False)
-    >>> is_heading("1\\t4月12日\\t线上培训\\t65人次")
-    False
+    >>> is_heading("1\\t4月12日\\t线上培训\\t65人次"), is_heading("参训人数:128人次")
+    (False, False)
     """
     if "\t" in line and re.search(r"\d", line):
         return False  # a table row: "1<TAB>4月12日<TAB>线上培训<TAB>65人次"
+    if re.fullmatch(_v.KEY_VALUE_LINE, line):
+        return False  # a key and its number: "参训人数:128人次"
     return not re.search(r"[,;。!?]", line)
 
 

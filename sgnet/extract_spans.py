@@ -28,12 +28,25 @@ def resolve_relative(mentions: list[DateMention], previous: When | None,
     >>> resolve_relative(ms, None)
     >>> [m.when.start.iso() for m in ms]
     ['2023-11-08', '2023-11-09', '2023-11-10']
+    >>> ms = parse_dates("5月6日至8日,来县。首日培训。最后一天走访。", {},
+    ...                  YearSource(None, 2023))
+    >>> resolve_relative(ms, None)
+    >>> [m.when.start.iso() for m in ms]
+    ['2023-05-06', '2023-05-06', '2023-05-08']
     """
     state = {} if state is None else state
     last = previous
     for mention in mentions:
         if mention.when is not None and mention.rel is None and mention.day_precise:
             state["trip"] = mention.when.start
+            state["trip_end"] = mention.when.end
+        if mention.when is None and re.fullmatch(_v.LAST_DAY_WORDS, mention.rel or ""):
+            if state.get("trip_end") is not None:  # "最后一天": the last day of the trip
+                mention.when = When(state["trip_end"], notes=(last.notes if last else ()),
+                                    inferred=bool(last and last.inferred))
+            else:
+                mention.day_precise = False
+                continue
         if mention.when is None:
             if last is None or last.month_only:
                 mention.day_precise = False

@@ -66,6 +66,12 @@ __all__ = [
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
+    "THIS_MONTH_HEADING",
+    "DUTY_LIST_OPENER",
+    "LAST_DAY_WORDS",
+    "RECAP_LINE",
+    "LOOK_BACK",
+    "KEY_VALUE_LINE",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -90,11 +96,14 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"专题辅导",
         r"讲授",
         r"[给为]" + _NOT_PUNCT + r"{0,12}?上了?课(?!程)",
-        r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天)" + _NOT_PUNCT
+        r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天|整天|一?(?:上午|下午|晚上))"
+        + _NOT_PUNCT
         + r"{0,20}?课(?!程)",
         # "带来一堂题为“...”的专题课": a lesson counted by its measure word
         r"[一两二三四五六七八九十\d]+[堂节]" + _NOT_PUNCT + r"{0,25}?课(?!程|题|件|时|表)",
         r"专题课|示范课",
+        # "给全县社工讲“需求评估”", "在县中心讲"服务计划"": a lecture named by its title
+        r"(?:[给为向在]" + _NOT_PUNCT + r"{0,12}?)讲(?:了|授)?(?=[“\"「《])",
     ),
     "individual_supervision": (
         r"个别督导",
@@ -130,7 +139,9 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         + r"{0,6}?实地(?:督导|指导|走访)",
         r"(?:督导|走访|服务)范围覆盖" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)",
         r"(?<![在对为])到" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)"
-        + r"(?=调研|实地|开展|督导|走访|指导)",
+        # "到某站开展个别督导": the station is only where another activity took place
+        + r"(?=调研|实地|督导|走访|指导"
+        r"|开展(?!了?(?:个别|团体|小组|集体|一对一|个案|案例|团督|个督|培训|讲座|授课)))",
     ),
     "household_visit": (
         r"入户(?:走访|探访|家访|慰问|访视|探视)?",
@@ -140,6 +151,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"慰问" + _NOT_PUNCT + r"{0,8}?(?:家庭|户)",
         r"上门(?:走访|探访|慰问|探视)",
         r"(?:去|走|跑|到)了?(?=[\d一二两三四五六七八九十]{1,3}户)",
+        # "走访站点5个、农户12户": the visiting verb shared by a list of objects
+        r"(?<=、)(?:农户|住户|困难户|困难家庭|家庭)(?=[\d一二两三四五六七八九十]{1,3}户)",
         r"走访(?:了)?" + _NOT_PUNCT + r"{0,12}?(?:家庭|\d+户|[一二两三四五六七八九十]+户|个案"
         + r"|困难群体|困难群众|困境|老人)",
     ),
@@ -155,6 +168,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"考察学习",
         r"学习考察",
         r"观摩学习",
+        # "观摩了某社区的服务项目": observing something named, not watching an event ("到场观摩")
+        r"(?<!到场)(?<!现场)(?<!在场)观摩了?(?!学习|课|会|[^,;。]{0,6}社工站)(?=[^,;。!?、\s])",
         r"跟岗(?:学习|实践|锻炼)?",
         r"参访",
         r"取经",
@@ -169,7 +184,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"沙龙",
     ),
     "mentoring": (
-        r"师徒结对",
+        r"师徒(?:结对|配对)",
         r"结对仪式",
         r"结成师徒",
         r"师徒对子",
@@ -269,19 +284,30 @@ BREAKDOWN_CUES = r"其中|包括|分别为"
 #: a trigger whose clause matches one of these is a plan, a rule, a purpose or a recurring
 #: arrangement, not something that happened
 NEGATIVE_CLAUSE_CUES = (
-    r"计划|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
+    r"(?<![按照据依])(?<!照年度)(?<!据年度)(?<!按年度)计划|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
     r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)"
     r"|如果|假如|要是|建议|倡议"
     r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
+    # a target and how far it is met ("年度培训目标(4场)完成50%"), not an event
+    r"|目标\s*[(:为是]?\s*[\d一二两三四五六七八九十]|目标[^,;。]{0,6}完成|完成率|覆盖率"
+    r"|完成(?:了)?\d+(?:\.\d+)?%"
+    # a deadline ("请于9月5日前将参训人员回执报...")
+    r"|于[^,;。]{1,12}日前|回执"
 )
+#: a paragraph's text before a sentence ending in one of these opens a list of duties or targets
+#: ("对2025年工作进行了部署:一是...;二是..."): its items, up to the full stop, are not events
+DUTY_LIST_OPENER = r"(?:部署|要求|任务|目标|规定|(?:作出|做出|进行了?)安排)(?:如下|是|为)?:[^。]*$"
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
 NEGATIVE_SENTENCE_CUES = (
     r"要求[,:]|提出[,:]|规定[,:]|根据协议|要求各|打算|听说|有没有|希望|将(?:在|于|继续)"
     r"|拟(?!定|稿)"
+    # "计划开展培训10场,走访社工站20个": the plan verb governs the list after it
+    r"|(?:(?<![按照据依原的])(?<!照年度)(?<!据年度)(?<!按年度)计划|将|准备)(?:再|于|在)?"
+    r"(?=开展|举办|组织|走访|进行|召开|完成)"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
 PUBLIC_AUDIENCE = (
@@ -292,7 +318,8 @@ PUBLIC_AUDIENCE = (
 FUTURE_HEADINGS = (
     r"下一步|下步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
     r"|后续(?:工作)?(?:计划|安排|打算)"
-    r"|(?:下半年|下季度|下月|下个月|明年|来年|\d{4}年)(?:度)?(?:工作)?(?:计划|安排|重点)"
+    r"|(?:下半年|下季度|下月|下个月|下周|下星期|下期|明年|来年|\d{4}年)(?:度)?(?:工作)?"
+    r"(?:计划|安排|重点|预告)"
 )
 
 #: a sentence with one of these and no day-precise date reports a total over a period
@@ -362,10 +389,31 @@ AFTER_END = r"结束(?:的|后的?|之后的?)?$"
 DATED_HEADING = (
     r"^\W{0,2}(?:周|星期)[一二三四五六日天](?=\s|$|[()|])|"
     r"^(?:第[一二三四五六七八九十\d]{1,2}天|day\s*\d{1,2})?\W{0,3}"
-    r"(?:\d{4}[年.\-/])?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月.\-/]"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?(?=\s|$|[()|]|周|星期)"
+    r"(?:(?:\d{4}[年.\-/])?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月.\-/]"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?"
+    # "18日上午 ...": a day of the month the text is in
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
+    # "7.16-7.17", "18日上午"
+    r"(?:[-—~至](?:\d{1,2}[月.\-/])?\d{1,2}[日号]?)?(?:上午|下午|晚上|全天)?"
+    r"(?=\s|$|[()|]|周|星期)"
 )
 FIRST_DAY_WORDS = r"首日|第一天"
+#: a line that sums up what was told above ("本次驻点小结:培训1场、个督3人..."): its kinds told
+#: before are not told again
+RECAP_LINE = r"[^,。:]{0,16}(?:小结|汇总|合计|总计|统计)[:]"
+#: a sentence head that looks back to an earlier time ("那时候", "十年前", "去年也去过,当时..."):
+#: an event of it with no day of its own is a memory, not a fact of this report (a total of
+#: last year, "去年共开展...", is still a total)
+LOOK_BACK = (
+    r"那时候|那时(?![起,])|那会儿|当年(?!度)|(?:\d+|[一二两三四五六七八九十几]+)年前"
+    r"|去年(?![\d一二三四五六七八九十]{1,3}月|底|末|年底|全年|共|累计|,)"
+)
+#: a line that is a key and its number ("参训人数:128人次"): a story line, not a heading, and
+#: the other half of the fact on the line above ("培训场次:7场")
+KEY_VALUE_LINE = (r"[^:,。]{2,10}:\s*\d+(?:\.\d+)?\s*(?:人次|人|名|场次|场|次|个|户|期)"
+                  r"(?:\([^()]*\))?[;。]?")
+#: "最后一天": the last day of the trip (the latest date range written)
+LAST_DAY_WORDS = r"最后一天|最末一天|最后1天"
 
 #: delivery mode cues, looked for in the sentence of the trigger
 ONLINE_CUES = r"线上|网络|视频会议|腾讯会议|钉钉|云端|远程|直播|在线"
@@ -403,7 +451,11 @@ NOTICE_SECTIONS = (
 )
 #: a title with one of these and a year is a summary of a year or a half year: numbers without
 #: a date of their own are totals over that period
-SUMMARY_TITLES = r"总结(?!会|大会|表彰)|年报|年度报告|工作报告|年终回顾|工作进展|这一年"
+SUMMARY_TITLES = (r"总结(?!会|大会|表彰)|小结(?!会)|年报|月报|季报|半年报|年度报告|工作报告"
+                  r"|年终回顾|工作进展|这一年")
+
+#: a section heading of a monthly brief ("一、本月工作概况"): its undated numbers are the month's
+THIS_MONTH_HEADING = r"本月(?:工作|情况|概况|小结|总结|动态|数据|进展)"
 
 #: a trigger in quoted speech after one of these is how things used to be ("“以前入户就是填表,
 #: 现在...”"), not an event
