@@ -38,7 +38,8 @@ Matching rule
 A labelled fact (a row of ``labels.csv``) matches an extracted row when both come from the same
 file and have the same ``kind``, and, for each of ``start_date``, ``end_date``, ``count`` and
 ``participants`` that the label fills, the row has the same value (an empty label field is not
-checked: an ambiguous day, a number the text does not give). Among the rows that agree with a
+checked: an ambiguous day, a number the text does not give; an end date equal to the start
+date counts as empty, a one-day event). Among the rows that agree with a
 label, labels and rows are paired one to one by a maximum bipartite matching, per file and kind.
 Recall = matched labels / labels; precision = matched rows / extracted rows, so every row from a
 report with nothing to extract is a false positive. F1 is their harmonic mean.
@@ -62,7 +63,7 @@ from sgnet.extract import extract_files  # noqa: E402
 
 CHECKED = ("start_date", "end_date", "count", "participants")
 #: the sets written later, in the order they were written (``extract_corpus/<name>/``)
-LATE = ("late", "late2", "late3", "late4", "late5", "blind", "blind2", "blind3")
+LATE = ("late", "late2", "late3", "late4", "late5", "blind", "blind2", "blind3", "blind4", "blind5")
 SETS = ("dev", "test", *LATE, "legacy")
 SEED = 20261202
 
@@ -90,11 +91,16 @@ def make_split(files: list[str], labelled: set[str], *, seed: int = SEED) -> pd.
 
 
 def load_labels(path: Path) -> pd.DataFrame:
-    """Labelled facts, every column as text (empty when not labelled)."""
+    """Labelled facts, every column as text (empty when not labelled).
+
+    An ``end_date`` equal to the ``start_date`` says the same as an empty one (a one-day
+    event): some labellers write it, the extractor leaves it empty; it is not checked.
+    """
     labels = pd.read_csv(path, dtype=str, keep_default_na=False)
     for column in CHECKED:
         if column not in labels:
             labels[column] = ""
+    labels.loc[labels["end_date"] == labels["start_date"], "end_date"] = ""
     return labels
 
 
