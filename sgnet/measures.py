@@ -297,7 +297,7 @@ def change(ds: Dataset, period: str | Period,
     >>> change(ds, "2022Q4", total)[["value", "previous", "year_before", "cumulative",
     ...                             "pct_previous", "pct_year"]]
        value  previous  year_before  cumulative  pct_previous  pct_year
-    0      4         5            2          11         -20.0     100.0
+    0      4       5.0          2.0          11         -20.0     100.0
     """
     p = parse_period(period)
     prev, before = previous_period(p), year_before(p)

@@ -195,10 +195,10 @@ def compare(ds: Dataset, period: str | Period) -> pd.DataFrame:
     Examples
     --------
     >>> import sgnet
-    >>> c = compare(sgnet.load().select(pairing="PR14"), "2022Q4")
+    >>> c = compare(sgnet.load().select(pairing="PR14"), "2022Q4")  # PR14 began 2022-10
     >>> c.loc[c["metric"] == "trainings", ["value", "previous", "pct_previous"]]
        value  previous  pct_previous
-    0      3         0           NaN
+    0      3       NaN           NaN
     """
     return change(ds, period, headline)
 

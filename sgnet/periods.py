@@ -183,7 +183,7 @@ def latest_full_quarter(last_day: dt.date) -> Period:
     return _quarter(last_day.year, q - 1) if q > 1 else _quarter(last_day.year - 1, 4)
 
 
-def previous_period(p: Period) -> Period:
+def previous_period(p: str | Period) -> Period:
     """The period of the same length just before ``p`` (the base of 环比).
 
     A month, quarter, half or year gives the one before; a range gives the same number of
@@ -198,6 +198,7 @@ def previous_period(p: Period) -> Period:
     >>> previous_period(parse_period("2022-10-11..2022-10-20")).label
     '2022-10-01..2022-10-10'
     """
+    p = parse_period(p) if isinstance(p, str) else p
     y = p.start.year
     if p.kind == "month":
         return _month(y, p.start.month - 1) if p.start.month > 1 else _month(y - 1, 12)
@@ -220,7 +221,7 @@ def _minus_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def year_before(p: Period) -> Period:
+def year_before(p: str | Period) -> Period:
     """The same period a year earlier (the base of 同比).
 
     Examples
@@ -228,6 +229,7 @@ def year_before(p: Period) -> Period:
     >>> year_before(parse_period("2022Q4")).label, year_before(parse_period("2024-02")).end
     ('2021Q4', datetime.date(2023, 2, 28))
     """
+    p = parse_period(p) if isinstance(p, str) else p
     start, end = _minus_year(p.start), _minus_year(p.end)
     if p.kind in ("month", "quarter", "half", "year"):
         return parse_period({"month": f"{start:%Y-%m}", "year": f"{start.year}",

@@ -265,8 +265,10 @@ def test_compare_matches_plain_pandas(sample):
 
 def test_compare_gives_no_percentage_of_nothing(sample):
     c = metrics.compare(sample.select(pairing="PR14"), "2022Q4").set_index("metric")
-    # PR14 began on 23 October 2022: nothing in 2022Q3 or 2021Q4
-    assert c.loc["trainings", "previous"] == 0 and c.loc["trainings", "year_before"] == 0
+    # PR14 began on 23 October 2022: its records do not cover 2022Q3 or 2021Q4, so there
+    # is no base at all (missing, not 0), and no percentage
+    assert math.isnan(c.loc["trainings", "previous"])
+    assert math.isnan(c.loc["trainings", "year_before"])
     assert math.isnan(c.loc["trainings", "pct_previous"])
     assert math.isnan(c.loc["trainings", "pct_year"])
     assert not c[["pct_previous", "pct_year"]].isin([float("inf"), float("-inf")]).any().any()
