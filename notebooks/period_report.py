@@ -24,6 +24,7 @@ audience = "funder"  # "funder" shows no names of people, "internal" may
 lang = "zh"  # "zh" or "en"
 errors = "raise"  # "drop": leave out rows that fail validation (the report says how many)
 handle = None  # set by `sgnet report`/`batch`: the data it already checked (sgnet.handover)
+approved_only = False  # count only records whose review status is 已审核 (approved)
 
 # %%
 import matplotlib.pyplot as plt
@@ -36,6 +37,7 @@ from sgnet.summary import summary_paragraphs
 from sgnet.words import word
 
 ds = sgnet.load(data, errors=errors, handle=handle)
+ds = ds.select(status="approved") if approved_only else ds
 the_period = sgnet.parse_period(period) if period else sgnet.plan.default_period(ds)
 scope = ds.select(region=region, pairing=pairing)
 current = scope.select(period=the_period)
@@ -101,7 +103,7 @@ if audience == "internal" and len(ds.rejected):
 
 # %%
 show(parts.heading("data", lang=lang))
-show(parts.note(pg.data_note(scope, current, lang=lang)))
+show(parts.note(pg.data_note(scope, current, lang=lang, approved_only=approved_only)))
 
 # %%
 # Program measures: stays and working days on site, supervision hours, outcomes against

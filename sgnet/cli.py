@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from .cli_common import (
+    ApprovedOnlyOpt,
     AudienceOpt,
     DataOpt,
     FormatOpt,
@@ -194,6 +195,7 @@ def report(
         "first report starts and the next ones reuse (it stops after 5 idle minutes; "
         "SGNET_DAEMON=0 also turns it off).")] = False,
     formats: FormatOpt = "html,docx",
+    approved_only: ApprovedOnlyOpt = False,
 ) -> None:
     """Render a period report: an executed notebook (.ipynb), a self-contained .html and a
     Word .docx (and a .pdf with --format html,docx,pdf).
@@ -215,6 +217,8 @@ def report(
         asked = {"period": period, "region": region, "pairing": pairing,
                  "audience": audience, "lang": lang, "out": out_dir,
                  "allow_rejected": allow_rejected, "formats": formats}
+        if approved_only:
+            asked["approved_only"] = True
         if _daemon_wanted(no_daemon):
             from .daemon import request_report
 
@@ -265,6 +269,7 @@ def batch(
         "and to have a worker.")] = 10.0,
     allow_rejected: AllowRejectedOpt = False,
     formats: FormatOpt = "html,docx",
+    approved_only: ApprovedOnlyOpt = False,
 ) -> None:
     """Render one report per pairing or region, and an index page.
 
@@ -280,10 +285,12 @@ def batch(
     from .report import run_batch
 
     start = "connecting to the Dask scheduler" if scheduler else "starting kernels, loading data"
+    extra = {"approved_only": True} if approved_only else {}
     result = _run_with_progress(start, lambda on_progress: run_batch(
         data, period=period, each=each, level=level, jobs=jobs, audience=audience, lang=lang,
         out=out_dir, on_progress=on_progress, only=only, scheduler=scheduler,
-        connect_timeout=connect_timeout, allow_rejected=allow_rejected, formats=formats))
+        connect_timeout=connect_timeout, allow_rejected=allow_rejected, formats=formats,
+        **extra))
     if result.plan is not None and result.plan.rejected:
         err.print(f"[yellow]{result.plan.rejected} rows were rejected and left out of the "
                   "reports[/]; `sgnet validate` lists them", highlight=False)

@@ -16,7 +16,7 @@ from rich.markup import escape
 from .errors import SgnetError
 
 __all__ = ["err", "out", "DataOpt", "PeriodOpt", "AudienceOpt", "LangOpt", "OutOpt",
-           "FormatOpt", "fail", "say"]
+           "FormatOpt", "ApprovedOnlyOpt", "fail", "say"]
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
@@ -39,6 +39,11 @@ OutOpt = Annotated[Path | None, typer.Option(
 FormatOpt = Annotated[str, typer.Option(
     "--format", "-f", help="Files of each report, comma-separated: html, docx (Word), pdf "
     "(printed by headless Chromium). The HTML is always written.")]
+
+
+ApprovedOnlyOpt = Annotated[bool, typer.Option(
+    "--approved-only", help="Count only activities and milestones whose review status is "
+    "已审核 (approved); the report says so.")]
 
 
 def fail(error: Exception | str, code: int = 1) -> typer.Exit:

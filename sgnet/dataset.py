@@ -130,7 +130,7 @@ class Dataset:
         return dates.min().date(), dates.max().date()
 
     def select(self, period: str | Period | None = None, region: str | None = None,
-               pairing: str | None = None) -> Dataset:
+               pairing: str | None = None, status: str | None = None) -> Dataset:
         """A Dataset restricted to a period, a region and/or a pairing.
 
         Parameters
@@ -144,6 +144,10 @@ class Dataset:
             organization lies inside it, and their targets.
         pairing : str, optional
             Keep this pairing, its targets and its activities.
+
+        status : str, optional
+            Keep only activities and milestones of this review status (``approved`` for
+            ``--approved-only``); a record without a status is kept by no status.
 
         Milestones follow their pairing (pairing, region) and their ``date`` (period).
 
@@ -194,6 +198,11 @@ class Dataset:
             acts = acts[(acts["start_date"] >= start) & (acts["start_date"] <= end)]
             miles = miles[(miles["date"] >= start) & (miles["date"] <= end)]
             new_period = p
+        if status is not None:
+            acts = acts[(acts["status"] == status).fillna(False).to_numpy(dtype=bool)] \
+                if "status" in acts else acts.iloc[0:0]
+            miles = miles[(miles["status"] == status).fillna(False).to_numpy(dtype=bool)] \
+                if "status" in miles else miles.iloc[0:0]
         return replace(self, activities=acts, pairings=pairs, targets=targets, milestones=miles,
                        period=new_period, region=new_region, pairing=new_pairing)
 

@@ -22,7 +22,7 @@ from .measures import (
 from .onsite import DAYS_PER_STAY, DAYS_PER_YEAR, onsite_days, onsite_summary, person_days
 from .periods import Period, parse_period, previous_period, year_before
 from .regions import region_name, rollup
-from .vocab import MILESTONE_KINDS
+from .vocab import MILESTONE_KINDS, STATUSES
 
 __all__ = [
     "HEADLINE",
@@ -33,6 +33,7 @@ __all__ = [
     "monthly",
     "progress",
     "by_leader",
+    "status_counts",
     # program measures (issue #15), from sgnet.onsite and sgnet.measures
     "onsite_days",
     "onsite_summary",
@@ -378,3 +379,33 @@ def by_leader(ds: Dataset) -> pd.DataFrame:
         out[col] = out[col].astype("int64")
     return out.sort_values(["activities", "person_id"], ascending=[False, True],
                            ignore_index=True)
+
+
+def status_counts(ds: Dataset) -> pd.DataFrame:
+    """How many activities and milestones of ``ds`` have each review status.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``status, records``, in the order draft, submitted, approved, returned, then
+        ``none`` (no status given); statuses with no record are left out.
+
+    Examples
+    --------
+    >>> acts = pd.DataFrame({"status": ["approved", "draft", None, "approved"]})
+    >>> ds = Dataset(organizations=None, people=None, pairings=None, targets=None,
+    ...              activities=acts)
+    >>> status_counts(ds)
+         status  records
+    0     draft        1
+    1  approved        2
+    2      none        1
+    """
+    frames = [t for t in (ds.activities, getattr(ds, "milestones", None))
+              if t is not None and len(t)]
+    values = pd.concat([t["status"] if "status" in t else pd.Series(pd.NA, index=t.index)
+                        for t in frames], ignore_index=True) if frames else pd.Series([])
+    counts = values.astype(object).where(values.notna(), "none").value_counts()
+    order = [*STATUSES, "none"]
+    return pd.DataFrame({"status": [s for s in order if s in counts.index],
+                         "records": [int(counts[s]) for s in order if s in counts.index]})

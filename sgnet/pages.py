@@ -17,7 +17,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .markup import escape
-from .metrics import HEADLINE
+from .metrics import HEADLINE, status_counts
 from .paths import TEMPLATES
 from .periods import Period
 from .regions import region_name
@@ -274,20 +274,31 @@ def _n_rejected(ds: Dataset) -> int:
     return len(ds.rejected[["table", "row"]].drop_duplicates()) if len(ds.rejected) else 0
 
 
-def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh") -> str:
+def data_note(ds: Dataset, current: Dataset, *, lang: str = "zh",
+              approved_only: bool = False) -> str:
     """What the report was computed from: the number of records in the period and in total.
 
     Examples
     --------
     >>> import sgnet
     >>> ds = sgnet.load()
-    >>> data_note(ds, ds.select(period="2022Q4"), lang="en")  # doctest: +ELLIPSIS
-    '... activity records in the period (... in the dataset, 15 pairings).'
+    >>> note = data_note(ds, ds.select(period="2022Q4"), lang="en")
+    >>> note.split(". ")[0]  # doctest: +ELLIPSIS
+    '... activity records in the period (... in the dataset, 15 pairings)'
+    >>> "Records counted, by review status: approved" in note
+    True
     """
     text = word("report.data_note", lang, current=len(current.activities),
                 total=len(ds.activities), pairings=len(ds.pairings))
     if n := _n_rejected(ds):
         text += word("report.rejected_note", lang, n=n)
+    counts = status_counts(current)
+    if set(counts["status"]) - {"none"}:  # the data says how far its records were reviewed
+        items = [word("report.status_item", lang, status=word(f"status.{s}", lang), n=n)
+                 for s, n in zip(counts["status"], counts["records"], strict=True)]
+        text += word("report.status_note", lang, items=word("summary.sep", lang).join(items))
+    if approved_only:
+        text += word("report.approved_only", lang)
     return text
 
 

@@ -272,8 +272,8 @@ def _pairing_name(ds: Dataset, pairing: str) -> str:
 
 
 def report_parameters(data: Path, period: Period, ds: Dataset, *, audience: str = "funder",
-                      lang: str = "zh", errors: str = "raise", handle: str | None = None
-                      ) -> dict:
+                      lang: str = "zh", errors: str = "raise", handle: str | None = None,
+                      approved_only: bool = False) -> dict:
     """The papermill parameters of a report on ``ds`` (already selected to its scope).
 
     ``handle`` names the dataset the run hands over (:mod:`sgnet.handover`); a notebook
@@ -287,7 +287,7 @@ def report_parameters(data: Path, period: Period, ds: Dataset, *, audience: str 
     >>> params["period"], params["pairing"], params["audience"], params["handle"]
     ('2023Q2', 'PR01', 'funder', None)
     """
-    return {
+    parameters = {
         "data": str(Path(data).resolve()),
         "period": (f"{period.start.isoformat()}..{period.end.isoformat()}"
                    if period.kind == "range" else period.label),
@@ -298,6 +298,9 @@ def report_parameters(data: Path, period: Period, ds: Dataset, *, audience: str 
         "errors": errors,
         "handle": handle,
     }
+    if approved_only:  # only when asked, so other notebooks never see the name
+        parameters["approved_only"] = True
+    return parameters
 
 
 def _checked(data: Path, audience: str, allow_rejected: bool) -> Audit:
@@ -329,7 +332,8 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
               region: str | None = None, pairing: str | None = None,
               audience: str = "funder", lang: str = "zh", allow_rejected: bool = False,
               today: dt.date | None = None,
-              formats: str | tuple[str, ...] | list[str] = DEFAULT_FORMATS) -> Plan:
+              formats: str | tuple[str, ...] | list[str] = DEFAULT_FORMATS,
+              approved_only: bool = False) -> Plan:
     """Load and check the data once, and list the reports of a run.
 
     Parameters
@@ -389,12 +393,14 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
     jobs = []
     for scope in scopes:
         scoped = ds.select(region=scope.region, pairing=scope.pairing)
-        figures = headline(scoped.select(period=p))
+        counted = scoped.select(status="approved") if approved_only else scoped
+        figures = headline(counted.select(period=p))
         parameters = report_parameters(data_path, p, scoped, audience=audience, lang=lang,
-                                       errors=errors, handle=handle)
+                                       errors=errors, handle=handle,
+                                       approved_only=approved_only)
         jobs.append(Job(scope, parameters,
                         dict(zip(figures["metric"], figures["value"], strict=True)),
-                        provenance(data_path, ds, p, parameters=parameters,
+                        provenance(data_path, counted, p, parameters=parameters,
                                    pairing=scoped.pairing, region=scoped.region,
                                    handle=handle, whole=whole,
                                    names=audience == "internal")))

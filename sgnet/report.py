@@ -283,6 +283,7 @@ def run_report(
     on_progress: Progress | None = None,
     formats: str | tuple[str, ...] = DEFAULT_FORMATS,
     runner: Runner | None = None,
+    approved_only: bool = False,
 ) -> ReportResult:
     """Render one report: a batch of one scope, on a fresh kernel.
 
@@ -307,6 +308,8 @@ def run_report(
         Data with rejected rows gives an internal report that lists them (and writes them to
         ``<scope>.rejected_rows.csv``), but no funder report unless this is true; the funder
         report then says how many rows were left out.
+    approved_only : bool
+        Count only activities and milestones whose review status is approved (已审核).
     runner : Runner, optional
         Where to render (default: a fresh kernel); the daemon (:mod:`sgnet.daemon`, which
         ``sgnet report`` uses) passes its kept kernel.
@@ -331,7 +334,7 @@ def run_report(
     result = run(runner, data=data, out=out,
                  index=False, on_progress=on_progress, today=today, period=period,
                  region=region, pairing=pairing, audience=audience, lang=lang,
-                 allow_rejected=allow_rejected, formats=formats)
+                 allow_rejected=allow_rejected, formats=formats, approved_only=approved_only)
     [o] = result.outcomes
     p, stem = result.period, o.job.stem
     if not o.ok:
@@ -367,6 +370,7 @@ def run_batch(
     connect_timeout: float = 10.0,
     allow_rejected: bool = False,
     formats: str | tuple[str, ...] = DEFAULT_FORMATS,
+    approved_only: bool = False,
 ) -> BatchResult:
     """Write one report per pairing or region of a period, and ``index.html``.
 
@@ -381,7 +385,7 @@ def run_batch(
         The level of the regions, with ``each="region"``.
     jobs : int, optional
         Kernels run in parallel (default: the number of CPUs).
-    audience, lang, allow_rejected
+    audience, lang, allow_rejected, approved_only
         As for :func:`run_report`.
     out : str or Path, optional
         Output root (default ``reports/`` in the current folder); files go to ``<out>/<period>/``.
@@ -427,4 +431,5 @@ def run_batch(
         runner = LocalRunner(jobs=jobs, timeout=timeout, notebook=notebook)
     return run(runner, data=data, out=out, index=True, on_progress=on_progress, today=today,
                period=period, each=each, level=level, only=only, audience=audience,
-               lang=lang, allow_rejected=allow_rejected, formats=formats)
+               lang=lang, allow_rejected=allow_rejected, formats=formats,
+               approved_only=approved_only)

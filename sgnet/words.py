@@ -124,6 +124,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.rejected_intro": ("以下 {n} 行数据未通过校验,未计入本报告:",
                               "These {n} rows failed validation and are not counted in this "
                               "report:"),
+    # review status of records (草稿 · 已提交 · 已审核 · 退回)
+    "status.draft": ("草稿", "draft"),
+    "status.submitted": ("已提交", "submitted"),
+    "status.approved": ("已审核", "approved"),
+    "status.returned": ("退回", "returned"),
+    "status.none": ("未标注", "no status"),
+    "report.status_note": ("本期计入的记录按审核状态:{items}。",
+                           " Records counted, by review status: {items}."),
+    "report.status_item": ("{status} {n} 条", "{status} {n}"),
+    "report.approved_only": ("(仅计已审核的记录)", " (approved records only)"),
     # provenance footer of every report
     "prov.line": ("数据指纹 {fingerprint} · sgnet {version} · 生成日期 {date} · 审核状态:{state}",
                   "Data fingerprint {fingerprint} · sgnet {version} · generated {date} · "

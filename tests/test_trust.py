@@ -152,3 +152,31 @@ def test_the_same_records_in_a_workbook_and_in_csv_files_are_no_change(workbook)
     code, text = cli("diff", SAMPLE_DATA, workbook)
     assert code == 0, text
     assert "no record was added, removed or changed" in text
+
+
+def test_reports_count_statuses_and_approved_only_counts_approved_rows(workbook, tmp_path):
+    ds = sgnet.load(workbook)
+    q4 = ds.select(period="2022Q4", pairing="PR14").activities
+    trainings = q4[q4["kind"] == "training"].sort_values("activity_id")
+    assert len(trainings) >= 2
+    approved, draft = trainings["activity_id"].iloc[0], trainings["activity_id"].iloc[1]
+    wb = load_workbook(workbook)
+    ws = wb["活动"]
+    headers = [c.value for c in ws[1]]
+    col = headers.index("状态") + 1
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value in (approved, draft):
+            ws.cell(row[0].row, col).value = "已审核" if row[0].value == approved else "草稿"
+    wb.save(workbook)
+    all_rows = sgnet.run_report(workbook, period="2022Q4", pairing="PR14", formats="html",
+                                out=tmp_path / "all")
+    page = all_rows.html.read_text(encoding="utf-8")
+    # the one draft activity, and the approved one beside the sample's approved outcomes
+    assert re.search(r"本期计入的记录按审核状态:草稿 1 条、已审核 \d+ 条、未标注 \d+ 条", page)
+    only = sgnet.run_report(workbook, period="2022Q4", pairing="PR14", formats="html",
+                            out=tmp_path / "only", approved_only=True)
+    page = only.html.read_text(encoding="utf-8")
+    assert "(仅计已审核的记录)" in page
+    count = int(trainings["count"].iloc[0])
+    assert re.search(rf"data-metric=[\"']trainings[\"']><div class=[\"']sg-value[\"']>{count}<",
+                     page)
