@@ -49,6 +49,9 @@ class Dataset:
         Where the data came from.
     problems : pandas.DataFrame
         Problems found at load time (empty unless loaded with ``errors="drop"``).
+    notices : pandas.DataFrame
+        What loading said without rejecting anything: a title row skipped, a 合计 row left
+        out, extra columns kept ... (:data:`sgnet.problems.NOTICES`).
     period : Period or None
         The period selected, if any; ``region`` and ``pairing`` likewise.
     """
@@ -63,10 +66,13 @@ class Dataset:
     period: Period | None = None
     region: str | None = None
     pairing: str | None = None
+    #: what loading said but rejected nothing for (:data:`sgnet.problems.NOTICES`)
+    notices: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame], *, source: str = "",
-                    problems: pd.DataFrame | None = None) -> Dataset:
+                    problems: pd.DataFrame | None = None,
+                    notices: pd.DataFrame | None = None) -> Dataset:
         """Build a Dataset from typed tables (as :func:`sgnet.load` does) and derive columns."""
         acts = tables["activities"].copy(deep=False)  # copy-on-write: columns added below only
         orgs = tables["organizations"]
@@ -86,6 +92,7 @@ class Dataset:
             organizations=tables["organizations"], people=tables["people"],
             pairings=tables["pairings"], targets=tables["targets"], activities=acts,
             source=source, problems=problems if problems is not None else pd.DataFrame(),
+            notices=notices if notices is not None else pd.DataFrame(),
         )
 
     @property

@@ -10,10 +10,37 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["PROBLEM_COLUMNS", "Problems"]
+__all__ = ["PROBLEM_COLUMNS", "NOTICES", "Problems", "split_notices"]
 
 #: the columns of a problems frame (:func:`sgnet.validate`, ``TableValidationError``)
 PROBLEM_COLUMNS = ["file", "table", "row", "column", "value", "check", "message"]
+
+#: checks that are notices, not problems: what loading did to the layout of a real 台账
+#: (a title skipped, a 序号 column or a 合计 row left out, an open end date), extra columns
+#: kept and optional columns absent, and warnings about odd but allowed values. They are
+#: said (``sgnet validate`` prints them, :class:`sgnet.audit.Audit` lists them) but reject
+#: nothing.
+NOTICES = frozenset({
+    "title_rows", "serial_column", "total_row", "open_end", "extra_column", "absent_column",
+    "lines", "outside_pairing", "unrelated_org",
+})
+
+
+def split_notices(found: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(problems, notices)`` of a frame of both (see :data:`NOTICES`).
+
+    Examples
+    --------
+    >>> found = Problems()
+    >>> found.add("活动.csv", "activities", None, "序号", None, "serial_column", "left out")
+    >>> problems, notices = split_notices(found.frame())
+    >>> len(problems), notices["check"].tolist()
+    (0, ['serial_column'])
+    """
+    notice = found["check"].isin(NOTICES).to_numpy(dtype=bool)
+    if not notice.any():
+        return found, found.iloc[:0]
+    return found[~notice].reset_index(drop=True), found[notice].reset_index(drop=True)
 
 
 class Problems:

@@ -23,7 +23,8 @@ import pandera.pandas as pa
 from .vocab import ACTIVITY_KINDS, MODES, ORG_KINDS, ROLES
 
 __all__ = ["SCHEMAS", "METRICS", "REFERENCES", "ROW_RULES", "Reference", "RowRule",
-           "required_columns", "parse_kind", "references"]
+           "required_columns", "parse_kind", "references", "LIMITS", "DATE_WINDOWS",
+           "OPEN_END", "OPEN_ENDS", "ACROSS", "Across"]
 
 #: metrics a target may name: an activity kind, or ``<kind>_participants``
 METRICS: tuple[str, ...] = ACTIVITY_KINDS + tuple(f"{k}_participants" for k in ACTIVITY_KINDS)
@@ -173,6 +174,126 @@ ROW_RULES: tuple[RowRule, ...] = (
     RowRule("activities", "end_date", "date_order", "is before start_date", _ends_before_start),
     RowRule("pairings", "mentee_org_id", "self_pairing",
             "is the same organization as mentor_org_id", _pairs_with_itself),
+)
+
+
+# --------------------------------------------------------------------------- the grammar of cells
+
+#: the largest value a cell may hold, per ``(table, column)``: above it the cell is a problem
+#: that names the limit (a typo, or a figure of a whole year typed into one row)
+LIMITS: dict[tuple[str, str], float] = {
+    ("activities", "count"): 10_000,
+    ("activities", "participants"): 100_000,
+    ("activities", "hours"): 10_000,
+    ("targets", "value"): 1_000_000,
+}
+
+#: the dates a column accepts (``None``: every date column not listed); outside them a date
+#: is a problem, never a crash
+DATE_WINDOWS: dict[tuple[str, str] | None, tuple[str, str]] = {
+    None: ("2000-01-01", "2100-12-31"),
+    ("people", "since"): ("1950-01-01", "2100-12-31"),
+}
+
+#: columns where a date in 9999 (9999-12-31, the usual "open-ended") means "no end date"
+OPEN_ENDS: frozenset[tuple[str, str]] = frozenset({("pairings", "end_date")})
+#: what such a date is said to be (a notice, not a problem)
+OPEN_END = "means no end date (9999); read as empty"
+
+
+# --------------------------------------------------------------------------- across tables
+
+class Across(NamedTuple):
+    """A check across tables: ``fails(tables)`` gives, per row of ``table``, whether the row
+    breaks it; the row is reported in ``column`` under ``check`` with ``message``, as a
+    problem (the row is rejected) or, when ``notice``, a warning that rejects nothing.
+    """
+
+    table: str
+    column: str
+    check: str
+    message: str
+    notice: bool
+    fails: Callable[[dict[str, pd.DataFrame]], pd.Series]
+
+
+def _parent_cycles(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Organizations that are their own parent, or an ancestor of their parent."""
+    orgs = tables["organizations"]
+    parent = {k: v if isinstance(v, str) else None
+              for k, v in zip(orgs["org_id"], orgs["parent_id"], strict=True)}
+    bad = set()
+    for start in parent:
+        seen, node = [], start
+        while isinstance(node, str) and node in parent and node not in seen:
+            seen.append(node)
+            node = parent[node]
+            if node == start:
+                bad.add(start)
+                break
+    return orgs["org_id"].isin(bad) & orgs["parent_id"].notna()
+
+
+def _pairing_dates(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    acts, pairs = tables["activities"], tables["pairings"].drop_duplicates("pairing_id")
+    dates = pairs.set_index("pairing_id")[["start_date", "end_date"]].reindex(acts["pairing_id"])
+    when = acts["start_date"].to_numpy()
+    early = (when < dates["start_date"].to_numpy())
+    late = (when > dates["end_date"].to_numpy())
+    return pd.Series(early | late, index=acts.index)
+
+
+def _pairing_orgs(tables: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
+    """Per pairing: its two organizations, their parents and their children."""
+    orgs, pairs = tables["organizations"], tables["pairings"]
+    parent = {k: v if isinstance(v, str) else None
+              for k, v in zip(orgs["org_id"], orgs["parent_id"], strict=True)}
+    children: dict[str, set[str]] = {}
+    for child, up in parent.items():
+        if isinstance(up, str):
+            children.setdefault(up, set()).add(child)
+    out = {}
+    for pid, a, b in zip(pairs["pairing_id"], pairs["mentor_org_id"], pairs["mentee_org_id"],
+                         strict=True):
+        near = {a, b}
+        near |= {parent.get(x) for x in (a, b)} | children.get(a, set()) | children.get(b, set())
+        out[pid] = {x for x in near if isinstance(x, str)}
+    return out
+
+
+def _unrelated_host(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    acts = tables["activities"]
+    near = _pairing_orgs(tables)
+    return pd.Series([isinstance(p, str) and isinstance(h, str) and p in near
+                      and h not in near[p]
+                      for p, h in zip(acts["pairing_id"], acts["host_org_id"], strict=True)],
+                     index=acts.index)
+
+
+def _unrelated_leader(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    acts, people = tables["activities"], tables["people"]
+    near = _pairing_orgs(tables)
+    org_of = dict(zip(people["person_id"], people["org_id"], strict=True))
+    return pd.Series([isinstance(p, str) and isinstance(ids, str) and p in near
+                      and any(org_of.get(i) not in near[p] for i in ids.split(";")
+                              if i in org_of)
+                      for p, ids in zip(acts["pairing_id"], acts["lead_person_ids"],
+                                        strict=True)], index=acts.index)
+
+
+#: checks across tables, in the order problems are reported
+ACROSS: tuple[Across, ...] = (
+    Across("organizations", "parent_id", "parent_cycle",
+           "makes the organization its own parent or ancestor; correct parent_id", False,
+           _parent_cycles),
+    Across("activities", "start_date", "outside_pairing",
+           "is outside the dates of its pairing (start_date..end_date in pairings)", True,
+           _pairing_dates),
+    Across("activities", "host_org_id", "unrelated_org",
+           "is neither organization of the pairing nor a parent or branch of one", True,
+           _unrelated_host),
+    Across("activities", "lead_person_ids", "unrelated_org",
+           "names a person of an organization outside the pairing", True, _unrelated_leader),
 )
 
 
