@@ -65,15 +65,16 @@ def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
     frame = raw.frame
     missing = [c for c in required_columns(raw.table) if c not in frame.columns]
     for col in missing:
-        problems.add(raw.file, raw.table, 1, col, None, "column",
-                     f"required column {col} is missing (header row 1 has: "
+        problems.add(raw.file, raw.table, raw.header_row, col, None, "column",
+                     f"required column {col} is missing (header row {raw.header_row} has: "
                      f"{', '.join(map(str, frame.columns))})")
     for position, col in enumerate(frame.columns):
         if col.startswith("unnamed:") or col == "":
             _headerless_column(raw, col, position, problems)
     dupes = list(frame.columns[frame.columns.duplicated()].unique()) + _mangled(frame.columns)
     for col in dupes:
-        problems.add(raw.file, raw.table, 1, col, None, "column", "the header appears twice")
+        problems.add(raw.file, raw.table, raw.header_row, col, None, "column",
+                     "the header appears twice")
     header_row = raw.header_row
     for col in frame.columns:
         if col in schema.columns or col.startswith("unnamed:") or col == "":
@@ -236,11 +237,14 @@ def _enum_reason(domain: str, allowed: list[str], uniques: pd.Series, found: lis
                  ) -> pd.Series:
     """Why each distinct value failed: the allowed values, and the nearest one if close."""
     zh = sorted({k for k, v in VALUE_ALIASES[domain].items() if v in allowed})[:12]
-    plain = f"unknown value; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
-    return pd.Series([plain if f is not None or u == "" else
-                      (f"unknown value; did you mean {near}? " + plain
-                       if (near := suggestion(u, domain, allowed)) else plain)
-                      for u, f in zip(uniques, found, strict=True)], index=uniques.index,
+    plain = f"; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
+
+    def why(u: str, f: object) -> str:
+        near = suggestion(u, domain, allowed) if f is None and u else None
+        return "unknown value" + (f" (did you mean {near}?)" if near else "") + plain
+
+    return pd.Series([why(u, f) for u, f in zip(uniques, found, strict=True)],
+                     index=uniques.index,
                      dtype=object)
 
 

@@ -62,10 +62,9 @@ def canonical_metrics(uniques: Iterable[str]) -> tuple[list, list[str]]:
         value = _metric(u, kinds) if isinstance(u, str) and u else None
         found.append(value)
         near = suggestion(u, "activity_kind", kinds) if value is None and u else None
-        reasons.append("unknown value" + (f"; did you mean {near}?" if near else "")
-                        + "; use an activity kind (培训, 个别督导, 团体督导, 走访社工站 …), or "
-                        "one followed by 人次 for its participants (培训人次), or the codes "
-                        "training, training_participants …")
+        reasons.append("unknown value" + (f" (did you mean {near}?)" if near else "")
+                       + "; use an activity kind (培训, 个别督导, 团体督导, 走访社工站 …), or "
+                       "one followed by 人次 for its participants (培训人次)")
     return found, reasons
 
 
