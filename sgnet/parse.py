@@ -17,7 +17,7 @@ import pandas as pd
 
 from .headers import header_stem
 from .problems import Problems
-from .read import EXCEL_ERROR, FORMULA, Distinct, RawTable, by_column, canonical_header
+from .read import EXCEL_ERROR, FORMULA, SERIAL, Distinct, RawTable, by_column, canonical_header
 from .regions import resolve_regions
 from .schema import DATE_WINDOWS, LIMITS, OPEN_END, OPEN_ENDS, SCHEMAS, parse_kind, required_columns
 from .values import canonical_metrics, canonical_values, suggestion
@@ -429,7 +429,9 @@ _TOTAL_WORDS = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|總\s*計|合\s*�
 
 def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
     """A 合计 (总计, 小计, total) row: checked against the sum of the rows above it, then left
-    out with a note. A total that differs from that sum is a problem naming both.
+    out with a note. A total that differs from that sum is a problem naming both. A 序号
+    column (:data:`sgnet.read.SERIAL`), where the word 合计 often stands, is left out after,
+    with a note.
 
     Returns
     -------
@@ -447,6 +449,10 @@ def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
     [[4, 'total'], [4, 'total_row']]
     """
     frame = raw.frame
+    if SERIAL in frame.columns:
+        problems.add(raw.file, raw.table, None, SERIAL, None, "serial_column",
+                     "is a column of row numbers (序号); left out")
+    raw = _without_serial(raw)
     if frame.empty:
         return raw
     first = frame.iloc[:, : min(3, frame.shape[1])]
@@ -475,8 +481,15 @@ def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
         problems.add(raw.file, raw.table, int(row), None, None, "total_row",
                      "is a 合计 (total) row; checked against the rows above and left out")
         start = row
-    return RawTable(raw.table, raw.file, frame.drop(index=rows), raw.workbook,
-                    header_row=raw.header_row)
+    return _without_serial(RawTable(raw.table, raw.file, frame.drop(index=rows), raw.workbook,
+                                    header_row=raw.header_row))
+
+
+def _without_serial(raw: RawTable) -> RawTable:
+    if SERIAL not in raw.frame.columns:
+        return raw
+    return RawTable(raw.table, raw.file, raw.frame.drop(columns=[SERIAL]), raw.workbook,
+                    distinct=raw.distinct, header_row=raw.header_row)
 
 
 def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | None:

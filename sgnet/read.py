@@ -36,7 +36,11 @@ from .sheets import EXCEL_ERROR, FORMULA, cell_text, read_workbook, serial_dates
 from .vocab import FILE_STEMS, TABLES
 
 __all__ = ["RawTable", "read_tables", "canonical_header", "data_lines", "EXCEL_ERROR",
-           "FORMULA", "Distinct", "by_column"]
+           "FORMULA", "SERIAL", "Distinct", "by_column"]
+
+#: the name a column of row numbers (序号, No.) takes while read: left out by
+#: :func:`sgnet.parse.drop_total_rows` once a 合计 row it may mark is found
+SERIAL = "序号"
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +111,7 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
             frame = serial_dates(table, frame)
             text = frame.map(cell_text).astype(str)
             text.columns = [cell_text(c) for c in frame.columns]
-            tidy = _tidy(text, table=table, file=file, problems=problems)[0]
+            tidy = _tidy(text, table=table)[0]
             raw[table] = RawTable(table, file, tidy, workbook=True, header_row=header_row)
             _merged_problems(raw[table], frame.attrs.get("merged", []), header_row,
                              [canonical_header(c) for c in text.columns], problems)
@@ -119,8 +123,7 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
                 frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
                 _stray_quotes(found, frame, table, problems)
                 frame, header_row = _locate_header(frame, table, found.name, problems)
-                tidy, distinct = _tidy(frame, bom=bom, table=table, file=found.name,
-                                       problems=problems)
+                tidy, distinct = _tidy(frame, bom=bom, table=table)
                 raw[table] = RawTable(table, found.name, tidy, distinct=distinct,
                                       header_row=header_row)
             except DataFileError as err:
@@ -203,7 +206,7 @@ def _stray_quotes(path: Path, frame: pd.DataFrame, table: str, problems: Problem
     starts = _record_lines(path)
     for row, name, cell in suspects:
         first = starts.get(row, row)
-        last = first + str(cell).count("\n")
+        last = first + str(cell).rstrip("\r\n").count("\n")
         problems.add(path.name, table, int(row), canonical_header(name), str(cell)[:40] + "…",
                      "stray_quote",
                      f"a stray '\"' at line {first} opens a cell that runs to line {last}: "
@@ -424,8 +427,7 @@ def _locate_header(frame: pd.DataFrame, table: str, file: str, problems: Problem
     return frame, 1
 
 
-def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None,
-          file: str | None = None, problems: Problems | None = None
+def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None
           ) -> tuple[pd.DataFrame, dict[str, Distinct]]:
     """Strip cells, drop empty rows and unnamed empty columns, name rows as a spreadsheet does.
 
@@ -438,12 +440,9 @@ def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None,
     if frame.index.name != "row":
         frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
     frame.columns = [canonical_header(c) for c in frame.columns]
-    serial = [c for c in frame.columns if header_stem(c).lower() in SERIAL_HEADERS]
-    if serial:
-        frame = frame.drop(columns=serial)
-        if problems is not None:
-            problems.add(file, table, None, serial[0], None, "serial_column",
-                         "is a column of row numbers (序号); left out")
+    # a 序号 column is named so here and left out after the 合计 row, which it may mark
+    frame.columns = [SERIAL if header_stem(c).lower() in SERIAL_HEADERS else c
+                     for c in frame.columns]
     names = list(frame.columns)
     unique_names = len(set(names)) == len(names)
 
