@@ -14,11 +14,13 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow
+import pyarrow.compute
 
 from .headers import header_stem
 from .problems import Problems
 from .read import EXCEL_ERROR, FORMULA, SERIAL, Distinct, RawTable, by_column, canonical_header
-from .regions import resolve_regions
+from .regions import region_name, replaced_codes, resolve_regions
 from .schema import DATE_WINDOWS, LIMITS, OPEN_END, OPEN_ENDS, SCHEMAS, parse_kind, required_columns
 from .values import canonical_metrics, canonical_values, suggestion
 from .vocab import COLUMN_ALIASES, FALSE_VALUES, HEADER_HINTS, TRUE_VALUES, VALUE_ALIASES
@@ -102,6 +104,12 @@ def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
     for name, (value, failed) in zip(frame.columns, parsed, strict=True):
         if failed is not None:
             mask, check, reason = failed
+            if check == "region" and not isinstance(reason, str):
+                renamed = reason.str.contains("; read as ", regex=False)
+                problems.add_rows(raw.file, raw.table, renamed, name, frame[name],
+                                  "region_replaced", reason[renamed])
+                mask = mask & ~renamed.reindex(frame.index, fill_value=False).to_numpy()
+                reason = reason[~renamed]
             if check == "date" and not isinstance(reason, str) and (reason == OPEN_END).any():
                 open_end = reason == OPEN_END  # 9999-12-31: no end date, said once per row
                 problems.add_rows(raw.file, raw.table, open_end, name, frame[name],
@@ -293,6 +301,15 @@ def _parse_column(table: str, name: str, text: pd.Series, distinct: Distinct | N
                        "not a yes/no value; use true/false (是/否)")
     if kind == "region":
         value, reasons = resolve_regions(text.where(present))
+        old = _replaced(text)
+        if old.any():  # an old code read as the code that replaced it: said, as a notice
+            reasons = pd.concat([reasons, old[old]]).astype(object)
+            reasons[old[old].index] = [
+                f"is the old code of {replaced_codes()[t.split('.')[0][:6]][0]}, replaced by "
+                f"{v} {region_name(v, full=True)}; read as {v}"
+                for t, v in zip(text[old], value[old], strict=True)]
+            return value, ((value.isna() & present).to_numpy() | old.to_numpy(), "region",
+                           reasons)
         return value, ((value.isna() & present).to_numpy(), "region", reasons)
     distinct = distinct if distinct is not None else Distinct.of(text)
     uniques = distinct.uniques
@@ -424,7 +441,7 @@ def drop_repeated_headers(raw: RawTable, problems: Problems) -> RawTable:
 
 #: what the first cells of a 合计 row say
 _TOTAL_WORDS = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|總\s*計|合\s*計|total|sum)\s*[:：]?\s*$",
-                          re.IGNORECASE)
+                          re.IGNORECASE)  # also run by Arrow (RE2): keep to the common syntax
 
 
 def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
@@ -455,10 +472,19 @@ def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
     raw = _without_serial(raw)
     if frame.empty:
         return raw
-    first = frame.iloc[:, : min(3, frame.shape[1])]
     total = np.zeros(len(frame), dtype=bool)
-    for col in first.columns:
-        total |= first[col].astype(str).str.match(_TOTAL_WORDS).to_numpy(dtype=bool)
+    for position in range(min(3, frame.shape[1])):
+        text = frame.iloc[:, position]
+        if isinstance(text.dtype, pd.StringDtype) and text.dtype.storage == "pyarrow":
+            # speed: the cells of a national table are scanned by Arrow, not row by row
+            cells = pyarrow.array(text, type=pyarrow.large_string(), from_pandas=True)
+            hit = pyarrow.compute.match_substring_regex(cells, _TOTAL_WORDS.pattern,
+                                                        ignore_case=True)
+            total |= hit.fill_null(False).to_numpy(zero_copy_only=False)
+        else:
+            total |= text.astype(object).map(
+                lambda v: isinstance(v, str) and _TOTAL_WORDS.match(v) is not None
+            ).to_numpy(dtype=bool)
     if not total.any():
         return raw
     rows = frame.index[total].tolist()
@@ -541,6 +567,13 @@ def _zh_header(col: str) -> str:
 # --------------------------------------------------------------------------- per distinct value
 # a column of dates, numbers, ids lists or vocabulary holds few distinct values: each is parsed
 # once (see :class:`sgnet.read.Distinct`) and the result spread to the rows
+
+def _replaced(text: pd.Series) -> pd.Series:
+    """Which cells hold an old region code that a current one replaced."""
+    old = {c for c, (_, new) in replaced_codes().items() if new is not None}
+    digits = text.str.extract(r"^(\d{6})(?:\d{3}|\d{6})?(?:\.0)?$", expand=False)
+    return digits.isin(old).fillna(False).astype(bool)
+
 
 def _text_or_same(distinct: Distinct, part: list | pd.Series, present: pd.Series) -> pd.Series:
     """Per-row text from new distinct values ("" and None missing); no copy when every

@@ -28,7 +28,7 @@ PROBLEM_COLUMNS = ["file", "table", "row", "column", "value", "check", "message"
 #: nothing.
 NOTICES = frozenset({
     "title_rows", "serial_column", "total_row", "open_end", "extra_column", "absent_column",
-    "lines", "outside_pairing", "unrelated_org",
+    "lines", "outside_pairing", "unrelated_org", "region_replaced",
 })
 
 

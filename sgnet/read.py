@@ -188,7 +188,7 @@ def _stray_quotes(path: Path, frame: pd.DataFrame, table: str, problems: Problem
     with the lines it swallowed. A cell spanning lines is only taken for one when one of
     its lines holds as many commas as a row of the file."""
     width = len(frame.columns)
-    if width < 2:
+    if width < 2 or not _holds_quote(path):
         return
     suspects = []
     for name in frame.columns:
@@ -212,6 +212,12 @@ def _stray_quotes(path: Path, frame: pd.DataFrame, table: str, problems: Problem
                      f"a stray '\"' at line {first} opens a cell that runs to line {last}: "
                      f"lines {first + 1}–{last} were swallowed into it; remove the quote "
                      "or close it")
+
+
+def _holds_quote(path: Path) -> bool:
+    """Whether a file holds a ``"`` at all: a cell spans lines only then."""
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return data.find(b'"') >= 0
 
 
 def _record_lines(path: Path) -> dict[int, int]:

@@ -232,12 +232,14 @@ def resolve_region(value: object) -> str:
     Returns
     -------
     str
-        The 6-digit code.
+        The 6-digit code; for an old code that was replaced (:func:`replaced_codes`), the
+        code that replaced it.
 
     Raises
     ------
     ValueError
-        If nothing matches, or several places do (the message lists the candidates).
+        If nothing matches, or several places do (the message lists the candidates), or the
+        code is an old one that no single current unit replaced.
 
     Examples
     --------
@@ -256,9 +258,8 @@ def resolve_region(value: object) -> str:
             return code
         if len(code) == 6 and code in replaced_codes():
             name, new = replaced_codes()[code]
-            if new is not None:
-                raise ValueError(f"{text!r} is the old code of {name}, replaced by {new} "
-                                 f"{region_name(new, full=True)}; use {new}")
+            if new is not None:  # the loader says so (sgnet.parse)
+                return new
             raise ValueError(f"{text!r} is the old code of {name}, no longer in use; "
                              "use the current code of the place")
         raise ValueError(f"{text!r} is not a known 6-digit administrative division code")

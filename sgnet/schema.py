@@ -243,42 +243,52 @@ def _pairing_dates(tables: dict[str, pd.DataFrame]) -> pd.Series:
     return pd.Series(early | late, index=acts.index)
 
 
-def _pairing_orgs(tables: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
-    """Per pairing: its two organizations, their parents and their children."""
+def _pairing_orgs(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per pairing, the organizations related to it: its two, their parents and children
+    (columns ``pairing_id, org_id``)."""
     orgs, pairs = tables["organizations"], tables["pairings"]
-    parent = {k: v if isinstance(v, str) else None
-              for k, v in zip(orgs["org_id"], orgs["parent_id"], strict=True)}
-    children: dict[str, set[str]] = {}
-    for child, up in parent.items():
-        if isinstance(up, str):
-            children.setdefault(up, set()).add(child)
-    out = {}
-    for pid, a, b in zip(pairs["pairing_id"], pairs["mentor_org_id"], pairs["mentee_org_id"],
-                         strict=True):
-        near = {a, b}
-        near |= {parent.get(x) for x in (a, b)} | children.get(a, set()) | children.get(b, set())
-        out[pid] = {x for x in near if isinstance(x, str)}
-    return out
+    links = orgs[["org_id", "parent_id"]].dropna()
+    parts = []
+    for side in ("mentor_org_id", "mentee_org_id"):
+        own = pairs[["pairing_id", side]].rename(columns={side: "org_id"})
+        up = own.merge(links, on="org_id")[["pairing_id", "parent_id"]].rename(
+            columns={"parent_id": "org_id"})
+        down = own.merge(links.rename(columns={"org_id": "child", "parent_id": "org_id"}),
+                         on="org_id")[["pairing_id", "child"]].rename(columns={"child": "org_id"})
+        parts += [own, up, down]
+    return pd.concat(parts, ignore_index=True).dropna().drop_duplicates()
+
+
+def _keys(left: pd.Series, right: pd.Series) -> pd.Series:
+    return left.astype("string") + "\x1f" + right.astype("string")
 
 
 def _unrelated_host(tables: dict[str, pd.DataFrame]) -> pd.Series:
     acts = tables["activities"]
     near = _pairing_orgs(tables)
-    return pd.Series([isinstance(p, str) and isinstance(h, str) and p in near
-                      and h not in near[p]
-                      for p, h in zip(acts["pairing_id"], acts["host_org_id"], strict=True)],
-                     index=acts.index)
+    known = acts["pairing_id"].isin(tables["pairings"]["pairing_id"])
+    related = _keys(acts["pairing_id"], acts["host_org_id"]).isin(
+        _keys(near["pairing_id"], near["org_id"]))
+    return (known & acts["host_org_id"].notna() & ~related).fillna(False).astype(bool)
 
 
 def _unrelated_leader(tables: dict[str, pd.DataFrame]) -> pd.Series:
     acts, people = tables["activities"], tables["people"]
     near = _pairing_orgs(tables)
+    allowed = set(zip(near["pairing_id"], near["org_id"], strict=True))
     org_of = dict(zip(people["person_id"], people["org_id"], strict=True))
-    return pd.Series([isinstance(p, str) and isinstance(ids, str) and p in near
-                      and any(org_of.get(i) not in near[p] for i in ids.split(";")
-                              if i in org_of)
-                      for p, ids in zip(acts["pairing_id"], acts["lead_person_ids"],
-                                        strict=True)], index=acts.index)
+    pairs = acts[["pairing_id", "lead_person_ids"]].astype(object)
+    given = pairs.notna().all(axis=1) & pairs["pairing_id"].isin(
+        tables["pairings"]["pairing_id"])
+    out = pd.Series(False, index=acts.index)
+    if not given.any():
+        return out
+    keys = pairs.loc[given, "pairing_id"] + "\x1f" + pairs.loc[given, "lead_person_ids"]
+    codes, uniques = pd.factorize(keys)
+    bad = [any(i in org_of and (p, org_of[i]) not in allowed for i in ids.split(";"))
+           for p, ids in (u.split("\x1f") for u in uniques)]  # once per distinct pair
+    out[given] = pd.Series(bad, dtype=bool).to_numpy()[codes]
+    return out
 
 
 #: checks across tables, in the order problems are reported

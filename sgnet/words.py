@@ -202,6 +202,10 @@ def check_lang(lang: str) -> str:
 #: the loader writes (``message`` of :func:`sgnet.validate`); ``{name}`` parts are carried
 #: over. :func:`sgnet.problems.messages` says a problem in either language from these.
 REASONS: tuple[tuple[str, str], ...] = (
+    (
+        "is the old code of {name}, replaced by {new} {full}; read as {new2}",
+        "是{name}的旧代码,已改为 {new} {full};按 {new2} 读取",
+    ),
     ("the file is empty", "文件是空的"),
     ("the file has no header row", "文件没有表头行"),
     (

@@ -422,3 +422,15 @@ def test_a_current_district_resolves(tmp_path):
     assert problems["row"].tolist() == [3]
     assert "matches several places: 440309 广东省深圳市龙华区, 460106 海南省海口市龙华区" in \
         problems["message"][0]
+
+
+def test_an_old_code_with_a_successor_is_read_as_it_and_said(tmp_path):
+    frames = tiny_frames()
+    frames["organizations"].loc[4, "region"] = "139001"  # 定州市 before 2015, now 130682
+    result = audit(write_csv_dataset(tmp_path / "d", frames))
+    assert result.problems.empty
+    assert result.dataset.organizations["region"].tolist()[4] == "130682"
+    replaced = result.notices[result.notices["check"] == "region_replaced"]
+    assert replaced["message"].tolist() == [
+        "organizations.csv row 6, region: '139001' is the old code of 定州市, replaced by "
+        "130682 河北省保定市定州市; read as 130682"]

@@ -60,6 +60,7 @@ def test_current_divisions_resolve():
     assert rollup(pd.Series(["440309"]), "city").tolist() == ["440300"]
 
 
-def test_replaced_code_says_its_successor():
-    with pytest.raises(ValueError, match="replaced by 130682"):
-        resolve_region("139001")
+def test_replaced_code_resolves_to_its_successor():
+    assert resolve_region("139001") == "130682"  # 定州市, now under 保定市
+    with pytest.raises(ValueError, match="old code of 江干区, no longer in use"):
+        resolve_region("330104")
