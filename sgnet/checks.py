@@ -294,11 +294,13 @@ def check_across(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
     needs = {"parent_cycle": ("organizations",),
              "outside_pairing": ("activities", "pairings"),
              "unrelated_org": ("activities", "pairings", "organizations", "people")}
-    for rule in ACROSS:
-        if not all(t in tables for t in needs.get(rule.check, (rule.table,))):
-            continue
+    rules = [rule for rule in ACROSS
+             if all(t in tables for t in needs.get(rule.check, (rule.table,)))]
+    longest = max((len(tables[rule.table]) for rule in rules), default=0)
+    for rule, fails in zip(rules, by_column(lambda rule: rule.fails(tables), rules, longest),
+                           strict=True):
         t, raw = tables[rule.table], raws[rule.table]
-        problems.add_rows(raw.file, raw.table, rule.fails(tables), rule.column,
+        problems.add_rows(raw.file, raw.table, fails, rule.column,
                           raw.frame.get(rule.column, t[rule.column]), rule.check, rule.message)
 
 

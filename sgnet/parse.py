@@ -20,7 +20,7 @@ import pyarrow.compute
 from .headers import header_stem
 from .problems import Problems
 from .read import EXCEL_ERROR, FORMULA, SERIAL, Distinct, RawTable, by_column, canonical_header
-from .regions import region_name, replaced_codes, resolve_regions
+from .regions import divisions, region_name, replaced_codes, resolve_regions
 from .schema import DATE_WINDOWS, LIMITS, OPEN_END, OPEN_ENDS, SCHEMAS, parse_kind, required_columns
 from .values import canonical_metrics, canonical_values, suggestion
 from .vocab import COLUMN_ALIASES, FALSE_VALUES, HEADER_HINTS, TRUE_VALUES, VALUE_ALIASES
@@ -473,7 +473,8 @@ def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
     if frame.empty:
         return raw
     total = np.zeros(len(frame), dtype=bool)
-    for position in range(min(3, frame.shape[1])):
+    # the word stands in the first column (序号, or the id when there is no 序号)
+    for position in range(min(2 if frame.columns[0] == SERIAL else 1, frame.shape[1])):
         text = frame.iloc[:, position]
         if isinstance(text.dtype, pd.StringDtype) and text.dtype.storage == "pyarrow":
             # speed: the cells of a national table are scanned by Arrow, not row by row
@@ -570,8 +571,11 @@ def _zh_header(col: str) -> str:
 
 def _replaced(text: pd.Series) -> pd.Series:
     """Which cells hold an old region code that a current one replaced."""
-    old = {c for c, (_, new) in replaced_codes().items() if new is not None}
     digits = text.str.extract(r"^(\d{6})(?:\d{3}|\d{6})?(?:\.0)?$", expand=False)
+    unknown = digits.notna() & ~digits.isin(divisions()["code"])
+    if not unknown.any():  # the usual case: no old code, and no table of them built
+        return unknown.astype(bool)
+    old = {c for c, (_, new) in replaced_codes().items() if new is not None}
     return digits.isin(old).fillna(False).astype(bool)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -220,8 +221,7 @@ class Across(NamedTuple):
 def _parent_cycles(tables: dict[str, pd.DataFrame]) -> pd.Series:
     """Organizations that are their own parent, or an ancestor of their parent."""
     orgs = tables["organizations"]
-    parent = {k: v if isinstance(v, str) else None
-              for k, v in zip(orgs["org_id"], orgs["parent_id"], strict=True)}
+    parent = dict(zip(_list(orgs["org_id"]), _list(orgs["parent_id"]), strict=True))
     bad = set()
     for start in parent:
         seen, node = [], start
@@ -236,59 +236,73 @@ def _parent_cycles(tables: dict[str, pd.DataFrame]) -> pd.Series:
 
 def _pairing_dates(tables: dict[str, pd.DataFrame]) -> pd.Series:
     acts, pairs = tables["activities"], tables["pairings"].drop_duplicates("pairing_id")
-    dates = pairs.set_index("pairing_id")[["start_date", "end_date"]].reindex(acts["pairing_id"])
+    codes, uniques = pd.factorize(acts["pairing_id"])  # missing: -1, the NaT appended last
+    dates = pairs.set_index("pairing_id")[["start_date", "end_date"]].reindex(uniques)
+    start = np.append(dates["start_date"].to_numpy(), np.datetime64("NaT"))[codes]
+    end = np.append(dates["end_date"].to_numpy(), np.datetime64("NaT"))[codes]
     when = acts["start_date"].to_numpy()
-    early = (when < dates["start_date"].to_numpy())
-    late = (when > dates["end_date"].to_numpy())
-    return pd.Series(early | late, index=acts.index)
+    return pd.Series((when < start) | (when > end), index=acts.index)
 
 
-def _pairing_orgs(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per pairing, the organizations related to it: its two, their parents and children
-    (columns ``pairing_id, org_id``)."""
+def _pairing_orgs(tables: dict[str, pd.DataFrame]) -> frozenset[tuple[str, str]]:
+    """``(pairing_id, org_id)`` of every organization related to a pairing: its two, their
+    parents and their children."""
     orgs, pairs = tables["organizations"], tables["pairings"]
-    links = orgs[["org_id", "parent_id"]].dropna()
-    parts = []
-    for side in ("mentor_org_id", "mentee_org_id"):
-        own = pairs[["pairing_id", side]].rename(columns={side: "org_id"})
-        up = own.merge(links, on="org_id")[["pairing_id", "parent_id"]].rename(
-            columns={"parent_id": "org_id"})
-        down = own.merge(links.rename(columns={"org_id": "child", "parent_id": "org_id"}),
-                         on="org_id")[["pairing_id", "child"]].rename(columns={"child": "org_id"})
-        parts += [own, up, down]
-    return pd.concat(parts, ignore_index=True).dropna().drop_duplicates()
+    parent = {k: v for k, v in zip(_list(orgs["org_id"]), _list(orgs["parent_id"]), strict=True)
+              if isinstance(v, str)}
+    children: dict[str, list[str]] = {}
+    for child, up in parent.items():
+        children.setdefault(up, []).append(child)
+    out = set()
+    for pid, a, b in zip(_list(pairs["pairing_id"]), _list(pairs["mentor_org_id"]),
+                         _list(pairs["mentee_org_id"]), strict=True):
+        for org in (a, b):
+            if isinstance(org, str):
+                out.update((pid, x) for x in [org, parent.get(org), *children.get(org, [])]
+                           if isinstance(x, str))
+    return frozenset(out)
 
 
-def _keys(left: pd.Series, right: pd.Series) -> pd.Series:
-    return left.astype("string") + "\x1f" + right.astype("string")
+def _per_pair(acts: pd.DataFrame, column: str, known: pd.Series,
+              fails: Callable[[str, str], bool]) -> pd.Series:
+    """``fails(pairing_id, value)`` for each row of ``acts`` with both given and a known
+    pairing, run once per distinct pair (a national table repeats them)."""
+    p_codes, p_uniques = pd.factorize(acts["pairing_id"])  # missing: -1
+    v_codes, v_uniques = pd.factorize(acts[column])
+    p_known = np.asarray(pd.Series(p_uniques).isin(known), dtype=bool)
+    given = (p_codes >= 0) & (v_codes >= 0)
+    given[given] = p_known[p_codes[given]]
+    out = np.zeros(len(acts), dtype=bool)
+    if not given.any():
+        return pd.Series(out, index=acts.index)
+    width = len(v_uniques) + 1
+    pair = p_codes[given].astype(np.int64) * width + v_codes[given]
+    distinct, where = np.unique(pair, return_inverse=True)
+    p_list, v_list = list(p_uniques), list(v_uniques)
+    bad = np.array([fails(p_list[d // width], v_list[d % width]) for d in distinct.tolist()],
+                   dtype=bool)
+    out[given] = bad[where]
+    return pd.Series(out, index=acts.index)
+
+
+def _list(values: pd.Series) -> list:
+    """A column as a Python list, missing values as None (Arrow converts it in C)."""
+    return values.astype(object).where(values.notna(), None).tolist()
 
 
 def _unrelated_host(tables: dict[str, pd.DataFrame]) -> pd.Series:
-    acts = tables["activities"]
     near = _pairing_orgs(tables)
-    known = acts["pairing_id"].isin(tables["pairings"]["pairing_id"])
-    related = _keys(acts["pairing_id"], acts["host_org_id"]).isin(
-        _keys(near["pairing_id"], near["org_id"]))
-    return (known & acts["host_org_id"].notna() & ~related).fillna(False).astype(bool)
+    return _per_pair(tables["activities"], "host_org_id", tables["pairings"]["pairing_id"],
+                     lambda pid, org: (pid, org) not in near)
 
 
 def _unrelated_leader(tables: dict[str, pd.DataFrame]) -> pd.Series:
-    acts, people = tables["activities"], tables["people"]
     near = _pairing_orgs(tables)
-    allowed = set(zip(near["pairing_id"], near["org_id"], strict=True))
-    org_of = dict(zip(people["person_id"], people["org_id"], strict=True))
-    pairs = acts[["pairing_id", "lead_person_ids"]].astype(object)
-    given = pairs.notna().all(axis=1) & pairs["pairing_id"].isin(
-        tables["pairings"]["pairing_id"])
-    out = pd.Series(False, index=acts.index)
-    if not given.any():
-        return out
-    keys = pairs.loc[given, "pairing_id"] + "\x1f" + pairs.loc[given, "lead_person_ids"]
-    codes, uniques = pd.factorize(keys)
-    bad = [any(i in org_of and (p, org_of[i]) not in allowed for i in ids.split(";"))
-           for p, ids in (u.split("\x1f") for u in uniques)]  # once per distinct pair
-    out[given] = pd.Series(bad, dtype=bool).to_numpy()[codes]
-    return out
+    people = tables["people"]
+    org_of = dict(zip(_list(people["person_id"]), _list(people["org_id"]), strict=True))
+    return _per_pair(tables["activities"], "lead_person_ids", tables["pairings"]["pairing_id"],
+                     lambda pid, ids: any(i in org_of and (pid, org_of[i]) not in near
+                                          for i in ids.split(";")))
 
 
 #: checks across tables, in the order problems are reported
