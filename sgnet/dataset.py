@@ -69,6 +69,12 @@ class Dataset:
     #: what loading said but rejected nothing for (:data:`sgnet.problems.NOTICES`)
     notices: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def __setstate__(self, state: dict) -> None:
+        # a Dataset pickled by an sgnet without a later field (a hand-over file another
+        # process wrote, sgnet.handover) unpickles with that field's default
+        defaults = {"notices": pd.DataFrame()}
+        self.__dict__.update(defaults | state)
+
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame], *, source: str = "",
                     problems: pd.DataFrame | None = None,
