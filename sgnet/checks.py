@@ -291,11 +291,7 @@ def check_across(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
     >>> found.frame()[["row", "check"]].to_numpy().tolist()
     [[2, 'parent_cycle'], [3, 'parent_cycle'], [4, 'parent_cycle']]
     """
-    needs = {"parent_cycle": ("organizations",),
-             "outside_pairing": ("activities", "pairings"),
-             "unrelated_org": ("activities", "pairings", "organizations", "people")}
-    rules = [rule for rule in ACROSS
-             if all(t in tables for t in needs.get(rule.check, (rule.table,)))]
+    rules = [rule for rule in ACROSS if all(t in tables for t in rule.reads)]
     longest = max((len(tables[rule.table]) for rule in rules), default=0)
     for rule, fails in zip(rules, by_column(lambda rule: rule.fails(tables), rules, longest),
                            strict=True):

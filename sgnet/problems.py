@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from .schema import ACROSS
 from .vocab import COLUMN_ALIASES
 from .words import REASONS, word
 
@@ -28,8 +29,8 @@ PROBLEM_COLUMNS = ["file", "table", "row", "column", "value", "check", "message"
 #: nothing.
 NOTICES = frozenset({
     "title_rows", "serial_column", "total_row", "open_end", "extra_column", "absent_column",
-    "lines", "outside_pairing", "unrelated_org", "region_replaced",
-})
+    "region_replaced",
+} | {rule.check for rule in ACROSS if rule.notice})
 
 
 def split_notices(found: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -207,7 +207,9 @@ OPEN_END = "means no end date (9999); read as empty"
 class Across(NamedTuple):
     """A check across tables: ``fails(tables)`` gives, per row of ``table``, whether the row
     breaks it; the row is reported in ``column`` under ``check`` with ``message``, as a
-    problem (the row is rejected) or, when ``notice``, a warning that rejects nothing.
+    problem (the row is rejected) or, when ``notice``, a warning that rejects nothing
+    (:data:`sgnet.problems.NOTICES` lists its check). It runs when every table of ``reads``
+    is there.
     """
 
     table: str
@@ -215,6 +217,7 @@ class Across(NamedTuple):
     check: str
     message: str
     notice: bool
+    reads: tuple[str, ...]
     fails: Callable[[dict[str, pd.DataFrame]], pd.Series]
 
 
@@ -309,15 +312,16 @@ def _unrelated_leader(tables: dict[str, pd.DataFrame]) -> pd.Series:
 ACROSS: tuple[Across, ...] = (
     Across("organizations", "parent_id", "parent_cycle",
            "makes the organization its own parent or ancestor; correct parent_id", False,
-           _parent_cycles),
+           ("organizations",), _parent_cycles),
     Across("activities", "start_date", "outside_pairing",
            "is outside the dates of its pairing (start_date..end_date in pairings)", True,
-           _pairing_dates),
+           ("activities", "pairings"), _pairing_dates),
     Across("activities", "host_org_id", "unrelated_org",
            "is neither organization of the pairing nor a parent or branch of one", True,
-           _unrelated_host),
+           ("activities", "pairings", "organizations"), _unrelated_host),
     Across("activities", "lead_person_ids", "unrelated_org",
-           "names a person of an organization outside the pairing", True, _unrelated_leader),
+           "names a person of an organization outside the pairing", True,
+           ("activities", "pairings", "organizations", "people"), _unrelated_leader),
 )
 
 
