@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .schema import SCHEMAS
-from .vocab import COLUMN_ALIASES, SHEET_ALIASES
+from .vocab import COLUMN_ALIASES, HEADER_HINTS, SHEET_ALIASES
 
-__all__ = ["canonical_header", "header_stem", "simplified", "sheet_table", "SERIAL_HEADERS"]
+__all__ = ["canonical_header", "header_stem", "simplified", "sheet_table", "looks_like",
+           "zh_header", "SERIAL_HEADERS"]
 
 
 def canonical_header(name: object) -> str:
@@ -99,3 +101,49 @@ def sheet_table(name: object) -> str | None:
     """
     text = unicodedata.normalize("NFKC", str(name)).strip()
     return SHEET_ALIASES.get(text, SHEET_ALIASES.get(text.lower()))
+
+
+def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | None:
+    """The canonical column of ``table`` an unknown header looks like, when that column is
+    not among ``present`` (None when it looks like none).
+
+    A header looks like a column when, notes and units in brackets removed (NFKC,
+    traditional forms simplified), it holds one of the column's names or hints
+    (:data:`sgnet.vocab.HEADER_HINTS`), or is one edit away from one of them.
+
+    Examples
+    --------
+    >>> looks_like("activities", "参训人数（人）"), looks_like("activities", "结对项目")
+    ('participants', 'pairing_id')
+    >>> looks_like("activities", "备注"), looks_like("activities", "count", ["count"])
+    (None, None)
+    """
+    stem = header_stem(header).lower()
+    if len(stem) < 2:
+        return None
+    columns = [c for c in SCHEMAS[table].columns if c not in set(present)]
+    best = None
+    for col in columns:
+        names = [col] + [k for k, v in COLUMN_ALIASES.items() if v == col] + \
+            list(HEADER_HINTS.get(col, ()))
+        for name in names:
+            name = name.lower()
+            if len(name) >= 2 and (name in stem or (len(stem) >= 2 and stem in name)):
+                return col
+            if best is None and len(name) >= 3 and _one_edit(stem, name):
+                best = col
+    return best
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words are at most one insertion, deletion or substitution apart."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    a, b = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def zh_header(col: str) -> str:
+    """The first Chinese header of a column (``participants`` → 参与人数)."""
+    return next((k for k, v in COLUMN_ALIASES.items() if v == col), col)

@@ -17,16 +17,15 @@ import pandas as pd
 import pyarrow
 import pyarrow.compute
 
-from .headers import header_stem
+from .headers import looks_like, zh_header
 from .problems import Problems
 from .read import EXCEL_ERROR, FORMULA, SERIAL, Distinct, RawTable, by_column, canonical_header
 from .regions import divisions, region_name, replaced_codes, resolve_regions
 from .schema import DATE_WINDOWS, LIMITS, OPEN_END, OPEN_ENDS, SCHEMAS, parse_kind, required_columns
 from .values import canonical_metrics, canonical_values, suggestion
-from .vocab import COLUMN_ALIASES, FALSE_VALUES, HEADER_HINTS, TRUE_VALUES, VALUE_ALIASES
+from .vocab import COLUMN_ALIASES, FALSE_VALUES, TRUE_VALUES, VALUE_ALIASES
 
-__all__ = ["parse_table", "blank_excel_errors", "drop_repeated_headers", "drop_total_rows",
-           "looks_like"]
+__all__ = ["parse_table", "blank_excel_errors", "drop_repeated_headers", "drop_total_rows"]
 
 
 def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
@@ -85,8 +84,8 @@ def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
         if like is not None:
             problems.add(raw.file, raw.table, header_row, col, None, "header",
                          f"is not a column of {raw.table} but looks like {like} "
-                         f"({_zh_header(like)}), which is absent; rename the header to "
-                         f"{_zh_header(like)} or {like} (a unit in brackets may follow), "
+                         f"({zh_header(like)}), which is absent; rename the header to "
+                         f"{zh_header(like)} or {like} (a unit in brackets may follow), "
                          "else its values are not read as such")
         else:
             problems.add(raw.file, raw.table, None, col, None, "extra_column",
@@ -518,51 +517,6 @@ def _without_serial(raw: RawTable) -> RawTable:
     return RawTable(raw.table, raw.file, raw.frame.drop(columns=[SERIAL]), raw.workbook,
                     distinct=raw.distinct, header_row=raw.header_row)
 
-
-def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | None:
-    """The canonical column of ``table`` an unknown header looks like, when that column is
-    not among ``present`` (None when it looks like none).
-
-    A header looks like a column when, notes and units in brackets removed (NFKC,
-    traditional forms simplified), it holds one of the column's names or hints
-    (:data:`sgnet.vocab.HEADER_HINTS`), or is one edit away from one of them.
-
-    Examples
-    --------
-    >>> looks_like("activities", "参训人数（人）"), looks_like("activities", "结对项目")
-    ('participants', 'pairing_id')
-    >>> looks_like("activities", "备注"), looks_like("activities", "count", ["count"])
-    (None, None)
-    """
-    stem = header_stem(header).lower()
-    if len(stem) < 2:
-        return None
-    columns = [c for c in SCHEMAS[table].columns if c not in set(present)]
-    best = None
-    for col in columns:
-        names = [col] + [k for k, v in COLUMN_ALIASES.items() if v == col] + \
-            list(HEADER_HINTS.get(col, ()))
-        for name in names:
-            name = name.lower()
-            if len(name) >= 2 and (name in stem or (len(stem) >= 2 and stem in name)):
-                return col
-            if best is None and len(name) >= 3 and _one_edit(stem, name):
-                best = col
-    return best
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two words are at most one insertion, deletion or substitution apart."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
-
-
-def _zh_header(col: str) -> str:
-    return next((k for k, v in COLUMN_ALIASES.items() if v == col), col)
 
 
 # --------------------------------------------------------------------------- per distinct value
