@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -239,7 +240,7 @@ def _parent_cycles(tables: dict[str, pd.DataFrame]) -> pd.Series:
 
 def _pairing_dates(tables: dict[str, pd.DataFrame]) -> pd.Series:
     acts, pairs = tables["activities"], tables["pairings"].drop_duplicates("pairing_id")
-    codes, uniques = pd.factorize(acts["pairing_id"])  # missing: -1, the NaT appended last
+    codes, uniques = _factorized(acts, "pairing_id")  # missing: -1, the NaT appended last
     dates = pairs.set_index("pairing_id")[["start_date", "end_date"]].reindex(uniques)
     start = np.append(dates["start_date"].to_numpy(), np.datetime64("NaT"))[codes]
     end = np.append(dates["end_date"].to_numpy(), np.datetime64("NaT"))[codes]
@@ -251,6 +252,10 @@ def _pairing_orgs(tables: dict[str, pd.DataFrame]) -> frozenset[tuple[str, str]]
     """``(pairing_id, org_id)`` of every organization related to a pairing: its two, their
     parents and their children."""
     orgs, pairs = tables["organizations"], tables["pairings"]
+    return _memo(("near", id(orgs)), pairs, lambda: _related(orgs, pairs))
+
+
+def _related(orgs: pd.DataFrame, pairs: pd.DataFrame) -> frozenset[tuple[str, str]]:
     parent = {k: v for k, v in zip(_list(orgs["org_id"]), _list(orgs["parent_id"]), strict=True)
               if isinstance(v, str)}
     children: dict[str, list[str]] = {}
@@ -270,7 +275,7 @@ def _per_pair(acts: pd.DataFrame, column: str, known: pd.Series,
               fails: Callable[[str, str], bool]) -> pd.Series:
     """``fails(pairing_id, value)`` for each row of ``acts`` with both given and a known
     pairing, run once per distinct pair (a national table repeats them)."""
-    p_codes, p_uniques = pd.factorize(acts["pairing_id"])  # missing: -1
+    p_codes, p_uniques = _factorized(acts, "pairing_id")  # missing: -1
     v_codes, v_uniques = pd.factorize(acts[column])
     p_known = np.asarray(pd.Series(p_uniques).isin(known), dtype=bool)
     given = (p_codes >= 0) & (v_codes >= 0)
@@ -280,12 +285,31 @@ def _per_pair(acts: pd.DataFrame, column: str, known: pd.Series,
         return pd.Series(out, index=acts.index)
     width = len(v_uniques) + 1
     pair = p_codes[given].astype(np.int64) * width + v_codes[given]
-    distinct, where = np.unique(pair, return_inverse=True)
+    where, distinct = pd.factorize(pair)
     p_list, v_list = list(p_uniques), list(v_uniques)
     bad = np.array([fails(p_list[d // width], v_list[d % width]) for d in distinct.tolist()],
                    dtype=bool)
     out[given] = bad[where]
     return pd.Series(out, index=acts.index)
+
+
+# speed: the checks across tables read the same columns of a national table; what they derive
+# (the factorized pairing_id of activities, the organizations of each pairing) is computed
+# once per frame and forgotten with it (bench: benchmarks/bench_scale.py --only load)
+_MEMO: dict[tuple, object] = {}
+
+
+def _memo(key: tuple, owner: pd.DataFrame | pd.Series, make: Callable[[], object]) -> object:
+    """``make()``, computed once while ``owner`` lives (keyed by ``key`` and ``owner``)."""
+    key = (*key, id(owner))
+    if key not in _MEMO:
+        _MEMO[key] = make()
+        weakref.finalize(owner, _MEMO.pop, key, None)
+    return _MEMO[key]
+
+
+def _factorized(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, object]:
+    return _memo(("factorize", column), frame, lambda: pd.factorize(frame[column]))
 
 
 def _list(values: pd.Series) -> list:
