@@ -34,7 +34,10 @@ MODULES = (
     "audit", "cache", "dask_runner", "dataset", "errors", "explore", "extract", "graph",
     "handover", "io", "kernel", "maps", "markup", "metrics", "netplots", "network", "pages",
     "paths", "periods", "plan", "plots", "regions", "render", "report", "runners", "schema",
-    "structure", "template", "vocab", "words",
+    "structure", "template", "vocab", "words", "reasons", "headers", "sheets", "values",
+    "onsite", "measures", "sections", "export", "identity", "provenance", "approvals", "diff",
+    "daemon", "parts", "tables", "summary", "docx_report", "webfont", "pdf", "county_map",
+    "labels", "version",
 )
 
 #: public names of other modules, reachable as ``sgnet.<name>``: name -> module

@@ -39,7 +39,7 @@ MIN_BYTES = 8 * 1024 * 1024
 _FORMAT = "1"
 #: the sgnet code that reads, parses and checks a dataset: a change to it gives a new key
 _CODE = ("io.py", "read.py", "parse.py", "checks.py", "problems.py", "schema.py", "vocab.py",
-         "regions.py", "cache.py", "__init__.py")
+         "regions.py", "cache.py", "__init__.py", "headers.py", "sheets.py", "values.py")
 #: entries being written in the background, by key
 _writing: dict[str, threading.Thread] = {}
 _writing_lock = threading.Lock()

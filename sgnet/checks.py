@@ -24,9 +24,10 @@ import pyarrow.compute
 
 from .problems import Problems
 from .read import RawTable, by_column
-from .schema import REFERENCES, ROW_RULES, SCHEMAS, Reference, parse_kind
+from .schema import ACROSS, REFERENCES, ROW_RULES, SCHEMAS, Reference, parse_kind
 
-__all__ = ["check_schema", "check_references", "check_row_rules", "drop_rejected"]
+__all__ = ["check_schema", "check_references", "check_row_rules", "check_across",
+           "drop_rejected"]
 
 
 # --------------------------------------------------------------------------- schemas
@@ -270,6 +271,32 @@ def check_row_rules(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
             continue
         t, raw = tables[rule.table], raws[rule.table]
         problems.add_rows(raw.file, raw.table, rule.fails(t), rule.column,
+                          raw.frame.get(rule.column, t[rule.column]), rule.check, rule.message)
+
+
+def check_across(tables: dict[str, pd.DataFrame], raws: dict[str, RawTable],
+                 problems: Problems) -> None:
+    """Report every row that breaks a check of :data:`sgnet.schema.ACROSS` (a parent cycle,
+    an activity outside its pairing's dates, a host or leader unrelated to the pairing).
+
+    A check is run only when every table it reads is there.
+
+    Examples
+    --------
+    >>> orgs = pd.DataFrame({"org_id": ["A1", "B1", "C1"], "parent_id": ["A1", "C1", "B1"]},
+    ...                     index=[2, 3, 4])
+    >>> raws = {"organizations": RawTable("organizations", "机构.csv", orgs)}
+    >>> found = Problems()
+    >>> check_across({"organizations": orgs}, raws, found)
+    >>> found.frame()[["row", "check"]].to_numpy().tolist()
+    [[2, 'parent_cycle'], [3, 'parent_cycle'], [4, 'parent_cycle']]
+    """
+    rules = [rule for rule in ACROSS if all(t in tables for t in rule.reads)]
+    longest = max((len(tables[rule.table]) for rule in rules), default=0)
+    for rule, fails in zip(rules, by_column(lambda rule: rule.fails(tables), rules, longest),
+                           strict=True):
+        t, raw = tables[rule.table], raws[rule.table]
+        problems.add_rows(raw.file, raw.table, fails, rule.column,
                           raw.frame.get(rule.column, t[rule.column]), rule.check, rule.message)
 
 

@@ -63,6 +63,8 @@ def validate(
         "reasons (default: beside the problems file, .rejected_rows.csv).")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace --errors-csv / --rejected-csv if they exist.")] = False,
+    lang: Annotated[str, typer.Option(
+        help="Language of the messages: zh (default) or en.")] = "zh",
 ) -> None:
     """Check a dataset and list every problem with file, row, column, value and reason.
 
@@ -77,28 +79,40 @@ def validate(
     from .audit import audit
     from .excel import write_csv
     from .paths import reports_dir
+    from .problems import messages
+    from .words import check_lang, word
 
+    try:
+        check_lang(lang)
+    except ValueError as error:
+        raise fail(error, 2) from None
     try:
         result = audit(data)
     except (SgnetError, OSError) as error:
         raise fail(error) from None
-    out.print(result.summary(), highlight=False, markup=False)
+    out.print(result.summary(lang), highlight=False, markup=False)
+    if len(result.notices):
+        out.print(word("validate.notices", lang), highlight=False, markup=False)
+        for message in messages(result.notices, lang):
+            out.print(f"  {message}", highlight=False, markup=False)
     files = dict(zip(result.counts["table"], result.counts["file"], strict=True))
     edited = print_approval_problems(data, result.dataset, files)  # approved, then changed
     problems = result.problems
     if problems.empty and not edited:
-        out.print(f"[green]ok[/]: {data or 'data/sample'} has no problems")
+        out.print("[green]ok[/]: " + escape(word("validate.ok", lang,
+                                                 data=data or "data/sample")))
         return
     if problems.empty:
         err.print(f"[bold red]{edited} records[/] were added, removed or changed after their "
                   "period was approved", highlight=False)
         raise typer.Exit(1)
+    problems = problems.assign(message=messages(problems, lang))
     cascade = problems["check"] == "cascade"
     for message in problems.loc[~cascade, "message"]:
         out.print(message, highlight=False, markup=False)
     if cascade.any():
-        out.print(f"{int(cascade.sum())} more rows are left out because they refer to a "
-                  "rejected row:", highlight=False)
+        out.print(word("validate.cascade", lang, n=int(cascade.sum())), highlight=False,
+                  markup=False)
         for message in problems.loc[cascade, "message"]:
             out.print(message, highlight=False, markup=False)
     if errors_csv is None:
@@ -111,12 +125,13 @@ def validate(
         write_csv(problems, errors_csv, overwrite=force)
         write_csv(result.rejected_rows, rejected_csv, overwrite=force)
     except SgnetError as error:
-        err.print(f"[bold red]{int((~cascade).sum())} problems[/], {result.n_rejected} rows "
-                  "rejected", highlight=False)
+        err.print(word("validate.summary", lang, n=int((~cascade).sum()),
+                       rejected=result.n_rejected), highlight=False, markup=False)
         raise fail(error) from None
-    err.print(f"[bold red]{int((~cascade).sum())} problems[/], {result.n_rejected} rows "
-              f"rejected; problems written to {errors_csv}, rejected rows (with their cells "
-              f"and reasons) to {rejected_csv}", highlight=False)
+    err.print(word("validate.summary", lang, n=int((~cascade).sum()),
+                   rejected=result.n_rejected) + word("problem.colon", lang)
+              + word("validate.written", lang, errors=errors_csv, rejected=rejected_csv),
+              highlight=False, markup=False)
     raise typer.Exit(1)
 
 

@@ -59,6 +59,9 @@ class Dataset:
         Where the data came from.
     problems : pandas.DataFrame
         Problems found at load time (empty unless loaded with ``errors="drop"``).
+    notices : pandas.DataFrame
+        What loading said without rejecting anything: a title row skipped, a 合计 row left
+        out, extra columns kept ... (:data:`sgnet.problems.NOTICES`).
     period : Period or None
         The period selected, if any; ``region`` and ``pairing`` likewise.
     """
@@ -74,10 +77,19 @@ class Dataset:
     region: str | None = None
     pairing: str | None = None
     milestones: pd.DataFrame = field(default_factory=_no_milestones)
+    #: what loading said but rejected nothing for (:data:`sgnet.problems.NOTICES`)
+    notices: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def __setstate__(self, state: dict) -> None:
+        # a Dataset pickled by an sgnet without a later field (a hand-over file another
+        # process wrote, sgnet.handover) unpickles with that field's default
+        defaults = {"notices": pd.DataFrame(), "milestones": _no_milestones()}
+        self.__dict__.update(defaults | state)
 
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame], *, source: str = "",
-                    problems: pd.DataFrame | None = None) -> Dataset:
+                    problems: pd.DataFrame | None = None,
+                    notices: pd.DataFrame | None = None) -> Dataset:
         """Build a Dataset from typed tables (as :func:`sgnet.load` does) and derive columns."""
         acts = tables["activities"].copy(deep=False)  # copy-on-write: columns added below only
         orgs = tables["organizations"]
@@ -104,6 +116,7 @@ class Dataset:
             pairings=tables["pairings"], targets=tables["targets"], activities=acts,
             source=source, problems=problems if problems is not None else pd.DataFrame(),
             milestones=milestones,
+            notices=notices if notices is not None else pd.DataFrame(),
         )
 
     @property

@@ -19,13 +19,19 @@ from pathlib import Path
 import pandas as pd
 
 from . import cache
-from .checks import check_references, check_row_rules, check_schema, drop_rejected
+from .checks import (
+    check_across,
+    check_references,
+    check_row_rules,
+    check_schema,
+    drop_rejected,
+)
 from .dataset import Dataset
 from .errors import TableValidationError
 from .handover import resolve
-from .parse import blank_excel_errors, drop_repeated_headers, parse_table
+from .parse import blank_excel_errors, drop_repeated_headers, drop_total_rows, parse_table
 from .paths import SAMPLE_DATA
-from .problems import PROBLEM_COLUMNS, Problems
+from .problems import PROBLEM_COLUMNS, Problems, split_notices
 from .read import RawTable, read_tables
 from .schema import SCHEMAS, column_dtype
 from .vocab import TABLES
@@ -56,12 +62,14 @@ def _check(path: str | Path | None
             if raws[name].workbook:
                 raws[name] = blank_excel_errors(raws[name], problems)
             raws[name] = drop_repeated_headers(raws[name], problems)
+            raws[name] = drop_total_rows(raws[name], problems)
             typed = parse_table(raws[name], problems)
             if typed is not None:
                 tables[name] = typed
                 check_schema(raws[name], typed, problems)
     check_references(tables, raws, problems)
     check_row_rules(tables, raws, problems)
+    check_across(tables, raws, problems)
     found = problems.frame()
     order = {t: i for i, t in enumerate(TABLES)}
     found = found.assign(_t=found["table"].map(order)).sort_values(
@@ -119,7 +127,7 @@ def validate(path: str | Path | None = None) -> pd.DataFrame:
     >>> len(kept.tables["pairings"]), kept.problems["check"].tolist()  # X1 was for K1
     (0, ['reference', 'cascade'])
     """
-    return _check(path)[1]
+    return split_notices(_check(path)[1])[0]
 
 
 def load(path: str | Path | None = None, *, errors: str = "raise",
@@ -180,7 +188,8 @@ def load_with_files(path: str | Path | None = None, *, errors: str = "raise"
     """
     if errors not in ("raise", "drop"):
         raise ValueError(f"errors must be 'raise' or 'drop', not {errors!r}")
-    tables, problems, source, files = _check(path)
+    tables, found, source, files = _check(path)
+    problems, notices = split_notices(found)
     if len(problems) and errors == "raise":
         raise TableValidationError(problems)
     if len(problems):
@@ -191,4 +200,4 @@ def load_with_files(path: str | Path | None = None, *, errors: str = "raise"
             tables[name] = pd.DataFrame(
                 {c: pd.Series(dtype=column_dtype(name, c)) for c in schema.columns}
             ).rename_axis("row")
-    return Dataset.from_tables(tables, source=source, problems=problems), files
+    return Dataset.from_tables(tables, source=source, problems=problems, notices=notices), files

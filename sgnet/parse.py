@@ -9,18 +9,32 @@ workbook shows as an Excel error and rows that repeat the header are reported an
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow
+import pyarrow.compute
 
+from .headers import looks_like, zh_header
 from .problems import Problems
-from .read import EXCEL_ERROR, Distinct, RawTable, by_column, canonical_header
-from .regions import resolve_regions
-from .schema import SCHEMAS, column_dtype, parse_kind, required_columns
+from .read import EXCEL_ERROR, FORMULA, SERIAL, Distinct, RawTable, by_column, canonical_header
+from .regions import divisions, region_name, replaced_codes, resolve_regions
+from .schema import (
+    DATE_WINDOWS,
+    LIMITS,
+    OPEN_END,
+    OPEN_ENDS,
+    SCHEMAS,
+    column_dtype,
+    parse_kind,
+    required_columns,
+)
+from .values import canonical_metrics, canonical_values, suggestion
 from .vocab import COLUMN_ALIASES, FALSE_VALUES, TRUE_VALUES, VALUE_ALIASES
 
-__all__ = ["parse_table", "blank_excel_errors", "drop_repeated_headers"]
+__all__ = ["parse_table", "blank_excel_errors", "drop_repeated_headers", "drop_total_rows"]
 
 
 def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
@@ -53,22 +67,42 @@ def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
     [Timestamp('2022-10-01 00:00:00'), Timestamp('2022-11-01 00:00:00'), NaT]
     >>> typed.columns.tolist()[-1]  # an optional column absent from the file, all missing
     'end_date'
-    >>> found.frame()["message"].tolist()
-    ["pairings.csv row 4, start_date: '2022-13-01' is not a real calendar date"]
+    >>> found.frame()["message"].tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['pairings.csv: optional columns absent (left empty): end_date',
+     "pairings.csv row 4, start_date: '2022-13-01' is not a real calendar date"]
     """
     schema = SCHEMAS[raw.table]
     frame = raw.frame
     missing = [c for c in required_columns(raw.table) if c not in frame.columns]
     for col in missing:
-        problems.add(raw.file, raw.table, 1, col, None, "column",
-                     f"required column {col} is missing (header row 1 has: "
+        problems.add(raw.file, raw.table, raw.header_row, col, None, "column",
+                     f"required column {col} is missing (header row {raw.header_row} has: "
                      f"{', '.join(map(str, frame.columns))})")
     for position, col in enumerate(frame.columns):
         if col.startswith("unnamed:") or col == "":
             _headerless_column(raw, col, position, problems)
     dupes = list(frame.columns[frame.columns.duplicated()].unique()) + _mangled(frame.columns)
     for col in dupes:
-        problems.add(raw.file, raw.table, 1, col, None, "column", "the header appears twice")
+        problems.add(raw.file, raw.table, raw.header_row, col, None, "column",
+                     "the header appears twice")
+    header_row = raw.header_row
+    for col in frame.columns:
+        if col in schema.columns or col.startswith("unnamed:") or col == "":
+            continue
+        like = looks_like(raw.table, col, frame.columns)
+        if like is not None:
+            problems.add(raw.file, raw.table, header_row, col, None, "header",
+                         f"is not a column of {raw.table} but looks like {like} "
+                         f"({zh_header(like)}), which is absent; rename the header to "
+                         f"{zh_header(like)} or {like} (a unit in brackets may follow), "
+                         "else its values are not read as such")
+        else:
+            problems.add(raw.file, raw.table, None, col, None, "extra_column",
+                         "is not a column sgnet knows; kept as text")
+    absent = [c for c in schema.columns if c not in frame.columns and c not in missing]
+    if absent:
+        problems.add(raw.file, raw.table, None, None, None, "absent_column",
+                     "optional columns absent (left empty): " + ", ".join(absent))
     if missing or len(dupes):
         return None
     out = pd.DataFrame(index=frame.index)
@@ -78,6 +112,18 @@ def parse_table(raw: RawTable, problems: Problems) -> pd.DataFrame | None:
     for name, (value, failed) in zip(frame.columns, parsed, strict=True):
         if failed is not None:
             mask, check, reason = failed
+            if check == "region" and not isinstance(reason, str):
+                renamed = reason.str.contains("; read as ", regex=False)
+                problems.add_rows(raw.file, raw.table, renamed, name, frame[name],
+                                  "region_replaced", reason[renamed])
+                mask = mask & ~renamed.reindex(frame.index, fill_value=False).to_numpy()
+                reason = reason[~renamed]
+            if check == "date" and not isinstance(reason, str) and (reason == OPEN_END).any():
+                open_end = reason == OPEN_END  # 9999-12-31: no end date, said once per row
+                problems.add_rows(raw.file, raw.table, open_end, name, frame[name],
+                                  "open_end", OPEN_END)
+                mask = mask & ~open_end.reindex(frame.index, fill_value=False).to_numpy()
+                reason = reason[~open_end]
             problems.add_rows(raw.file, raw.table, pd.Series(mask, index=frame.index), name,
                               frame[name], check, reason)
         out[name] = value
@@ -117,35 +163,79 @@ def _headerless_column(raw: RawTable, col: str, position: int, problems: Problem
                      "column", f"{why} ({len(rows)} rows have values there)")
 
 
-def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    def iso(values: pd.Series) -> pd.Series:
-        return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+def _parse_dates(text: pd.Series, window: tuple[str, str] = ("2000-01-01", "2100-12-31"),
+                 open_end: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Dates of distinct texts, and the reason each failed one failed.
 
+    A date outside ``window`` is a problem (never a crash); with ``open_end``, 9999-12-31
+    (and any date in 9999) means "no end date" and parses as missing."""
+    def iso(values: pd.Series) -> pd.Series:
+        return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+
+    text = text.astype(object)
     parsed = iso(text)
     other = parsed.isna() & (text != "")
     if other.any():  # other ways of writing a date: 2022/10/24, 2022年10月24日, ...T00:00
         forms = text[other].str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
         forms = forms.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]00:00(:00)?$", r"\1", regex=True)
         parsed[other] = iso(forms)
-    bad = parsed.isna() & (text != "")
+    low, high = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+    outside = parsed.notna() & ((parsed < low) | (parsed > high))
     reason = pd.Series("not a date; use YYYY-MM-DD (e.g. 2022-10-24)", index=text.index)
+    if outside.any():
+        reason[outside] = (f"is outside the dates sgnet accepts ({window[0][:4]}–"
+                           f"{window[1][:4]}); a typo in the year, or a number in a date cell?")
+        if open_end:
+            reason[outside & (parsed.dt.year == 9999)] = OPEN_END
+        parsed = parsed.where(~outside)
+    parsed = parsed.astype("datetime64[ns]")
+    bad = parsed.isna() & (text != "")
     if not bad.any():
         return parsed, reason
-    serial = bad & text.str.fullmatch(r"\d{5}(\.0+)?")
+    serial = bad & text.str.fullmatch(r"\d{5}(\.0+)?").fillna(False).astype(bool)
     if serial.any():
         days = pd.to_numeric(text[serial]).astype(int)
         as_date = (pd.Timestamp("1899-12-30") + pd.to_timedelta(days, unit="D")).dt.date
         reason[serial] = ("looks like an Excel serial date (" + as_date.astype(str)
                           + "?); format the cell as a date or write YYYY-MM-DD")
-    wrong = bad & text.str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}")
-    reason[wrong] = "is not a real calendar date"
+    wrong = bad & ~outside & text.str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}").fillna(False)
+    reason[wrong.astype(bool)] = "is not a real calendar date"
     return parsed, reason
 
 
-def _parse_numbers(text: pd.Series, integer: bool) -> tuple[pd.Series, pd.Series]:
-    cleaned = text.str.replace(",", "", regex=False).str.replace("，", "", regex=False)
-    num = pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
+#: numbers: digits, thousands separated only in groups of three, a decimal point, an exponent
+_NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+")
+
+
+def _parse_numbers(text: pd.Series, integer: bool, limit: float | None = None
+                   ) -> tuple[pd.Series, pd.Series]:
+    """Numbers of distinct texts by one grammar, and the reason each failed one failed.
+
+    Full-width digits and commas are read as ASCII ones; a comma only separates thousands
+    (``1,234``: ``2,5`` and ``10,30`` are problems, not 25 and 1030); ``inf`` and ``NaN``
+    are not numbers; a value above ``limit`` is a problem naming the limit.
+
+    Examples
+    --------
+    >>> num, why = _parse_numbers(pd.Series(["1,234", "2,5", "inf", "12", "9e9"]), True, 1e5)
+    >>> num.tolist()
+    [1234, <NA>, <NA>, 12, <NA>]
+    >>> why[1][:38], why[4][:24]
+    ('a comma only separates thousands (1,23', 'is more than 100,000, th')
+    """
+    cleaned = text.astype(object).map(
+        lambda v: unicodedata.normalize("NFKC", v).replace(" ", "") if isinstance(v, str) else v)
+    good = cleaned.map(lambda v: isinstance(v, str) and _NUMBER.fullmatch(v) is not None)
+    num = pd.to_numeric(cleaned.where(good).str.replace(",", "", regex=False),
+                        errors="coerce").astype(float)
     reason = pd.Series("not a number; write digits, e.g. 12", index=text.index)
+    comma = ~good & cleaned.str.contains(",", regex=False).fillna(False).astype(bool)
+    reason[comma] = ("a comma only separates thousands (1,234); write a decimal with a point "
+                     "(2.5) and one number per cell")
+    if limit is not None:
+        high = num.abs() > limit
+        reason[high] = f"is more than {limit:,.0f}, the most sgnet accepts here; check the value"
+        num = num.where(~high)
     if integer:
         frac = num.notna() & (num % 1 != 0)
         reason[frac] = "not a whole number"
@@ -156,14 +246,22 @@ def _parse_numbers(text: pd.Series, integer: bool) -> tuple[pd.Series, pd.Series
 
 def _enum_values(uniques: pd.Series, domain: str, allowed: Iterable[str]) -> list:
     """The canonical value of each distinct text of an enum column (None when unknown)."""
-    mapping = {v: v for v in allowed} | VALUE_ALIASES[domain]
-    return [mapping.get(u, mapping.get(u.lower().replace(" ", "_").replace("-", "_")))
-            for u in uniques]
+    return canonical_values(uniques, domain, allowed)
 
 
-def _enum_reason(domain: str, allowed: list[str]) -> str:
+def _enum_reason(domain: str, allowed: list[str], uniques: pd.Series, found: list
+                 ) -> pd.Series:
+    """Why each distinct value failed: the allowed values, and the nearest one if close."""
     zh = sorted({k for k, v in VALUE_ALIASES[domain].items() if v in allowed})[:12]
-    return f"unknown value; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
+    plain = f"; use one of {', '.join(allowed)} (or {'、'.join(zh)} …)"
+
+    def why(u: str, f: object) -> str:
+        near = suggestion(u, domain, allowed) if f is None and u else None
+        return "unknown value" + (f" (did you mean {near}?)" if near else "") + plain
+
+    return pd.Series([why(u, f) for u, f in zip(uniques, found, strict=True)],
+                     index=uniques.index,
+                     dtype=object)
 
 
 #: id lists that need no normalizing: plain ids joined by ";" (most of them)
@@ -203,18 +301,32 @@ def _parse_column(table: str, name: str, text: pd.Series, distinct: Distinct | N
             text = text.where(~defused, text.str.slice(1))
     if kind is None:  # an extra column: kept as text
         return text.where(present).astype("string"), None
-    if kind in ("id", "text", "metric"):
-        value = text.where(present).astype("string")
-        return (value.str.lower() if kind == "metric" else value), None
+    if kind in ("id", "text"):
+        return text.where(present).astype("string"), None
     if kind == "bool":
         value = _parse_bool(text)
         return value, ((value.isna() & present).to_numpy(), "bool",
                        "not a yes/no value; use true/false (是/否)")
     if kind == "region":
         value, reasons = resolve_regions(text.where(present))
+        old = _replaced(text)
+        if old.any():  # an old code read as the code that replaced it: said, as a notice
+            reasons = pd.concat([reasons, old[old]]).astype(object)
+            reasons[old[old].index] = [
+                f"is the old code of {replaced_codes()[t.split('.')[0][:6]][0]}, replaced by "
+                f"{v} {region_name(v, full=True)}; read as {v}"
+                for t, v in zip(text[old], value[old], strict=True)]
+            return value, ((value.isna() & present).to_numpy() | old.to_numpy(), "region",
+                           reasons)
         return value, ((value.isna() & present).to_numpy(), "region", reasons)
     distinct = distinct if distinct is not None else Distinct.of(text)
     uniques = distinct.uniques
+    if kind == "metric":
+        found, reasons = canonical_metrics(uniques)
+        value = _text_or_same(distinct, found, present)
+        mask, reason = _failed(distinct, pd.Series(found, dtype=object),
+                               pd.Series(reasons, index=uniques.index, dtype=object))
+        return value, (mask, "value", reason)
     if kind == "idlist":
         fixed = [u if _PLAIN_IDLIST.fullmatch(u) else _IDLIST_SEPARATORS.sub(";", u)
                  for u in uniques]
@@ -224,13 +336,15 @@ def _parse_column(table: str, name: str, text: pd.Series, distinct: Distinct | N
         found = _enum_values(uniques, kind[5:], allowed)
         value = _text_or_same(distinct, found, present)
         mask, reason = _failed(distinct, pd.Series(found, dtype=object),
-                               _enum_reason(kind[5:], allowed))
+                               _enum_reason(kind[5:], allowed, uniques, found))
         return value, (mask, "value", reason)
     if kind == "date":
-        parsed, reasons = _parse_dates(uniques)
+        parsed, reasons = _parse_dates(uniques, DATE_WINDOWS.get((table, name), DATE_WINDOWS[None]),
+                                       open_end=(table, name) in OPEN_ENDS)
         check = "date"
     elif kind in ("int", "float"):
-        parsed, reasons = _parse_numbers(uniques, integer=kind == "int")
+        parsed, reasons = _parse_numbers(uniques, integer=kind == "int",
+                                         limit=LIMITS.get((table, name)))
         check = "number"
     else:  # pragma: no cover - a schema with an unknown parse kind is a bug
         raise ValueError(f"unknown parse kind {kind!r} for {table}.{name}")
@@ -270,15 +384,23 @@ def blank_excel_errors(raw: RawTable, problems: Problems) -> RawTable:
     [[3, 'value', 'excel_error']]
     """
     frame = raw.frame
-    bad = frame == EXCEL_ERROR
+    error, formula = frame == EXCEL_ERROR, frame == FORMULA
+    bad = error | formula
     if not bad.to_numpy().any():
         return raw
-    for column in frame.columns[bad.any()]:
-        problems.add_rows(raw.file, raw.table, bad[column], column,
+    for column in frame.columns[error.any()]:
+        problems.add_rows(raw.file, raw.table, error[column], column,
                           pd.Series("", index=frame.index), "excel_error",
                           "holds an Excel error value (#N/A, #DIV/0!, #REF! …); "
                           "fix the formula or type the value")
-    return RawTable(raw.table, raw.file, frame.mask(bad, ""), raw.workbook)
+    for column in frame.columns[formula.any()]:
+        problems.add_rows(raw.file, raw.table, formula[column], column,
+                          pd.Series("", index=frame.index), "formula",
+                          "holds a formula with no value saved (the file was written by a "
+                          "program and never calculated); open and save it in Excel, or type "
+                          "the value")
+    return RawTable(raw.table, raw.file, frame.mask(bad, ""), raw.workbook,
+                    header_row=raw.header_row)
 
 
 def drop_repeated_headers(raw: RawTable, problems: Problems) -> RawTable:
@@ -321,12 +443,104 @@ def drop_repeated_headers(raw: RawTable, problems: Problems) -> RawTable:
                          "remove it")
     if not repeated:
         return raw
-    return RawTable(raw.table, raw.file, frame.drop(index=repeated), raw.workbook)
+    return RawTable(raw.table, raw.file, frame.drop(index=repeated), raw.workbook,
+                    header_row=raw.header_row)
+
+
+#: what the first cells of a 合计 row say
+_TOTAL_WORDS = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|總\s*計|合\s*計|total|sum)\s*[:：]?\s*$",
+                          re.IGNORECASE)  # also run by Arrow (RE2): keep to the common syntax
+
+
+def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
+    """A 合计 (总计, 小计, total) row: checked against the sum of the rows above it, then left
+    out with a note. A total that differs from that sum is a problem naming both. A 序号
+    column (:data:`sgnet.read.SERIAL`), where the word 合计 often stands, is left out after,
+    with a note.
+
+    Returns
+    -------
+    RawTable
+        ``raw`` itself when there is no total row, else a copy without it.
+
+    Examples
+    --------
+    >>> raw = RawTable("activities", "活动.csv", pd.DataFrame(
+    ...     {"activity_id": ["X1", "X2", "合计"], "count": ["2", "3", "6"]}, index=[2, 3, 4]))
+    >>> found = Problems()
+    >>> drop_total_rows(raw, found).frame.index.tolist()
+    [2, 3]
+    >>> found.frame()[["row", "check"]].to_numpy().tolist()
+    [[4, 'total'], [4, 'total_row']]
+    """
+    frame = raw.frame
+    if SERIAL in frame.columns:
+        problems.add(raw.file, raw.table, None, SERIAL, None, "serial_column",
+                     "is a column of row numbers (序号); left out")
+    raw = _without_serial(raw)
+    if frame.empty:
+        return raw
+    total = np.zeros(len(frame), dtype=bool)
+    # the word stands in the first column (序号, or the id when there is no 序号)
+    for position in range(min(2 if frame.columns[0] == SERIAL else 1, frame.shape[1])):
+        text = frame.iloc[:, position]
+        if isinstance(text.dtype, pd.StringDtype) and text.dtype.storage == "pyarrow":
+            # speed: the cells of a national table are scanned by Arrow, not row by row
+            cells = pyarrow.array(text, type=pyarrow.large_string(), from_pandas=True)
+            hit = pyarrow.compute.match_substring_regex(cells, _TOTAL_WORDS.pattern,
+                                                        ignore_case=True)
+            total |= hit.fill_null(False).to_numpy(zero_copy_only=False)
+        else:
+            total |= text.astype(object).map(
+                lambda v: isinstance(v, str) and _TOTAL_WORDS.match(v) is not None
+            ).to_numpy(dtype=bool)
+    if not total.any():
+        return raw
+    rows = frame.index[total].tolist()
+    start = frame.index[0]
+    for row in rows:
+        above = frame.loc[start:row].iloc[:-1]
+        above = above[~above.index.isin(rows)]
+        for col in frame.columns:
+            if parse_kind(raw.table, col) not in ("int", "float"):
+                continue
+            given, _ = _parse_numbers(pd.Series([frame.at[row, col]]), integer=False)
+            if pd.isna(given[0]):
+                continue
+            sums, _ = _parse_numbers(above[col][above[col] != ""], integer=False)
+            summed = float(sums.sum())
+            if abs(summed - float(given[0])) > 1e-6 * max(1.0, abs(summed)):
+                problems.add(raw.file, raw.table, int(row), col, frame.at[row, col], "total",
+                             f"is the 合计 of {col}, but the rows above it sum to {summed:g}; "
+                             "correct the total or the rows")
+        problems.add(raw.file, raw.table, int(row), None, None, "total_row",
+                     "is a 合计 (total) row; checked against the rows above and left out")
+        start = row
+    return _without_serial(RawTable(raw.table, raw.file, frame.drop(index=rows), raw.workbook,
+                                    header_row=raw.header_row))
+
+
+def _without_serial(raw: RawTable) -> RawTable:
+    if SERIAL not in raw.frame.columns:
+        return raw
+    return RawTable(raw.table, raw.file, raw.frame.drop(columns=[SERIAL]), raw.workbook,
+                    distinct=raw.distinct, header_row=raw.header_row)
+
 
 
 # --------------------------------------------------------------------------- per distinct value
 # a column of dates, numbers, ids lists or vocabulary holds few distinct values: each is parsed
 # once (see :class:`sgnet.read.Distinct`) and the result spread to the rows
+
+def _replaced(text: pd.Series) -> pd.Series:
+    """Which cells hold an old region code that a current one replaced."""
+    digits = text.str.extract(r"^(\d{6})(?:\d{3}|\d{6})?(?:\.0)?$", expand=False)
+    unknown = digits.notna() & ~digits.isin(divisions()["code"])
+    if not unknown.any():  # the usual case: no old code, and no table of them built
+        return unknown.astype(bool)
+    old = {c for c, (_, new) in replaced_codes().items() if new is not None}
+    return digits.isin(old).fillna(False).astype(bool)
+
 
 def _text_or_same(distinct: Distinct, part: list | pd.Series, present: pd.Series) -> pd.Series:
     """Per-row text from new distinct values ("" and None missing); no copy when every

@@ -11,7 +11,6 @@ What cannot be read (an empty or binary file, a missing table) is a file-level p
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import logging
 import mmap
 import os
@@ -29,13 +28,19 @@ import pyarrow.compute
 import pyarrow.csv as pacsv
 
 from .errors import DataFileError
+from .headers import SERIAL_HEADERS, canonical_header, header_stem, sheet_table
 from .paths import SAMPLE_DATA
 from .problems import Problems
-from .schema import parse_kind
-from .vocab import COLUMN_ALIASES, FILE_STEMS, SHEET_ALIASES, TABLES
+from .schema import SCHEMAS, parse_kind
+from .sheets import EXCEL_ERROR, FORMULA, cell_text, read_workbook, serial_dates, sheet_names
+from .vocab import FILE_STEMS, TABLES
 
-__all__ = ["RawTable", "read_tables", "canonical_header", "EXCEL_ERROR", "Distinct",
-           "by_column"]
+__all__ = ["RawTable", "read_tables", "canonical_header", "data_lines", "EXCEL_ERROR",
+           "FORMULA", "SERIAL", "Distinct", "by_column"]
+
+#: the name a column of row numbers (序号, No.) takes while read: left out by
+#: :func:`sgnet.parse.drop_total_rows` once a 合计 row it may mark is found
+SERIAL = "序号"
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +62,8 @@ class RawTable:
     workbook: bool = False
     #: columns already factorized while tidying (valid for these very rows)
     distinct: dict[str, Distinct] = field(default_factory=dict, repr=False)
+    #: the row holding the header (below a title, when the sheet has one)
+    header_row: int = 1
 
 
 def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd.DataFrame]:
@@ -98,27 +105,32 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
     if not path.exists():
         raise DataFileError(f"{path}: no such file or folder")
     if path.is_file() and path.suffix.lower() in _EXCEL:
-        for table, frame in _read_workbook(path).items():
-            raw[table] = RawTable(table, f"{path.name}[{table}]", _tidy(frame)[0],
-                                  workbook=True)
-        for table, ranges in _merged_cells(path).items():
-            if table in raw:
-                _merged_problems(raw[table], ranges, problems)
+        for table, (sheet, frame) in read_workbook(path, problems).items():
+            file = f"{path.name}[{sheet}]"
+            frame, header_row = _locate_header(frame, table, file, problems)
+            frame = serial_dates(table, frame)
+            text = frame.map(cell_text).astype(str)
+            text.columns = [cell_text(c) for c in frame.columns]
+            tidy = _tidy(text, table=table)[0]
+            raw[table] = RawTable(table, file, tidy, workbook=True, header_row=header_row)
+            _merged_problems(raw[table], frame.attrs.get("merged", []), header_row,
+                             [canonical_header(c, table) for c in text.columns], problems)
         missing_where = f"{path.name}"
     elif path.is_dir():
-        files = {p.stem.strip().lower(): p for p in sorted(path.iterdir())
-                 if p.suffix.lower() == ".csv"}
-        for table, stems in FILE_STEMS.items():
-            found = next((files[s] for s in stems if s in files), None)
-            if found is None:
-                continue
+        for table, found in _table_files(path, problems).items():
             try:
                 frame, bom = _read_csv(found)
+                frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
+                _stray_quotes(found, frame, table, problems)
+                frame, header_row = _locate_header(frame, table, found.name, problems)
                 tidy, distinct = _tidy(frame, bom=bom, table=table)
-                raw[table] = RawTable(table, found.name, tidy, distinct=distinct)
+                raw[table] = RawTable(table, found.name, tidy, distinct=distinct,
+                                      header_row=header_row)
             except DataFileError as err:
                 reason = str(err).split(": ", 1)[1]
                 problems.add(found.name, table, None, None, None, "file", reason)
+            except OSError as err:  # unreadable, a dangling link, a folder named x.csv
+                problems.add(found.name, table, None, None, None, "file", _os_reason(err))
         missing_where = f"{path.name}/"
     else:
         raise DataFileError(f"{path}: expected a folder of CSV files or an .xlsx workbook")
@@ -131,7 +143,7 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
     for table in TABLES:
         if table not in seen and table not in _OPTIONAL_TABLES:
             kind = "sheet" if path.is_file() else "file"
-            found = (f" (the workbook has sheets: {', '.join(_sheet_names(path))})"
+            found = (f" (the workbook has sheets: {', '.join(sheet_names(path))})"
                      if path.is_file() else "")
             problems.add(missing_where, table, None, None, None, "table",
                          f"the {kind} for table {table} ({FILE_STEMS[table][1]}) is missing"
@@ -140,6 +152,105 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
 
 
 # --------------------------------------------------------------------------- CSV files
+
+def _os_reason(err: OSError) -> str:
+    """Why a file could not be read, in words and with the way out."""
+    if isinstance(err, IsADirectoryError):
+        return "is a folder, not a file; rename it or move the CSV file out of it"
+    if isinstance(err, PermissionError):
+        return "cannot be read (permission denied); give yourself read access to the file"
+    if isinstance(err, FileNotFoundError):
+        return "cannot be read: it is a link to a file that does not exist"
+    return f"cannot be read ({err.strerror or err})"
+
+
+def _table_files(folder: Path, problems: Problems) -> dict[str, Path]:
+    """The CSV file of each table in a folder; two files for one table are a problem naming
+    both (the first in :data:`sgnet.vocab.FILE_STEMS` order is read)."""
+    by_table: dict[str, list[Path]] = {}
+    for p in sorted(folder.iterdir()):
+        if p.suffix.lower() == ".csv" and (table := sheet_table(p.stem)) is not None:
+            by_table.setdefault(table, []).append(p)
+    out = {}
+    for table, found in by_table.items():
+        rank = {stem: i for i, stem in enumerate(FILE_STEMS[table])}
+        found.sort(key=lambda p: (rank.get(p.stem.strip().lower(), len(rank)), p.name))
+        out[table] = found[0]
+        for other in found[1:]:
+            problems.add(folder.name + "/", table, None, None, None, "two_sources",
+                         f"files {found[0].name} and {other.name} are both table {table}; "
+                         f"keep one (only {found[0].name} is read)")
+    return out
+
+
+def _stray_quotes(path: Path, frame: pd.DataFrame, table: str, problems: Problems) -> None:
+    """A stray ``"`` opens a cell that swallows the lines after it: report each such cell
+    with the lines it swallowed. A cell spanning lines is only taken for one when one of
+    its lines holds as many commas as a row of the file."""
+    width = len(frame.columns)
+    if width < 2 or not _holds_quote(path):
+        return
+    suspects = []
+    for name in frame.columns:
+        text = frame[name]
+        if not (isinstance(text.dtype, pd.StringDtype) or text.dtype == object):
+            continue
+        spans = text.str.contains("\n", regex=False).fillna(False)
+        if not spans.any():
+            continue
+        for row, cell in text[spans.to_numpy(dtype=bool)].items():
+            if any(line.count(",") >= width - 1 for line in str(cell).splitlines()[1:]):
+                suspects.append((row, name, cell))
+    if not suspects:
+        return
+    starts = _record_lines(path)
+    for row, name, cell in suspects:
+        first = starts.get(row, row)
+        last = first + str(cell).rstrip("\r\n").count("\n")
+        problems.add(path.name, table, int(row), canonical_header(name), str(cell)[:40] + "…",
+                     "stray_quote",
+                     f"a stray '\"' at line {first} opens a cell that runs to line {last}: "
+                     f"lines {first + 1}–{last} were swallowed into it; remove the quote "
+                     "or close it")
+
+
+def _holds_quote(path: Path) -> bool:
+    """Whether a file holds a ``"`` at all: a cell spans lines only then."""
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return data.find(b'"') >= 0
+
+
+def _record_lines(path: Path) -> dict[int, int]:
+    """The physical line where each record starts (record 2 is the first after the header)."""
+    csv.field_size_limit(2**31 - 1)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            with path.open(encoding=encoding, newline="") as fh:
+                reader = csv.reader(fh)
+                out, start = {}, 1
+                for number, _ in enumerate(reader, start=1):
+                    out[number] = start
+                    start = reader.line_num + 1
+                return out
+        except UnicodeDecodeError:
+            continue
+    return {}
+
+
+def data_lines(path: Path) -> int:
+    """Physical lines of a CSV file after its header, blank lines at the end not counted.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     f = Path(folder) / "t.csv"
+    ...     _ = f.write_text('a,b\\n1,"x\\ny"\\n2,z\\n\\n', encoding="utf-8")
+    ...     data_lines(f)
+    3
+    """
+    data = path.read_bytes().rstrip(b"\r\n \t")
+    return data.count(b"\n")
 
 def _is_binary(path: Path) -> bool:
     with path.open("rb") as fh:
@@ -167,8 +278,7 @@ def _read_ragged_csv(path: Path, encoding: str) -> pd.DataFrame:
     Extra cells that are empty (trailing commas) are dropped; extra cells with a value are kept
     in columns named ``unnamed: <position>``, which validation reports as cells with no header.
     """
-    import csv
-
+    csv.field_size_limit(2**31 - 1)  # a stray quote makes one huge cell: reported, not fatal
     with path.open(encoding=encoding, newline="") as fh:
         rows = list(csv.reader(fh))
     header, body = rows[0], rows[1:]
@@ -266,98 +376,19 @@ _UTF8_BOM_ANYWHERE = re.compile(re.escape(_UTF8_BOM))
 
 # --------------------------------------------------------------------------- workbooks
 
-def _cell_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _merged_problems(raw: RawTable, ranges: list[tuple[str, int, int, int]],
+                     header_row: int, names: list[str], problems: Problems) -> None:
+    """Merged cells leave every cell but the top-left one empty: report them, never guess.
 
-
-def _read_workbook(path: Path) -> dict[str, pd.DataFrame]:
-    if path.stat().st_size == 0:
-        raise DataFileError(f"{path.name}: the file is empty")
-    try:
-        # keep_default_na=False: a cell reading "NA" or "None" is text, not a missing value;
-        # the only NaN left is an Excel error cell (#N/A, #DIV/0!, #REF! ...)
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl",
-                               keep_default_na=False, na_values=[])
-    except Exception as err:  # openpyxl raises many kinds for a damaged file
-        raise DataFileError(f"{path.name}: not a readable .xlsx workbook ({err})") from err
-    out = {}
-    for name, frame in sheets.items():
-        table = SHEET_ALIASES.get(str(name).strip(), SHEET_ALIASES.get(str(name).strip().lower()))
-        if table is None:
-            log.info("%s: sheet %r is not a table of sgnet; ignored", path.name, name)
+    Ranges above the header row are a title, not data; ``names``: the sheet's headers."""
+    for coord, first, last, col in ranges:
+        header = names[col - 1] if col - 1 < len(names) else None
+        if last < header_row:
             continue
-        frame = _serial_dates(table, frame).mask(frame.isna(), EXCEL_ERROR)
-        out[table] = frame.map(_cell_text).astype(str)
-        out[table].columns = [_cell_text(c) for c in frame.columns]
-    return out
-
-
-#: what an Excel error cell (#N/A, #DIV/0!, #REF! ...) reads as
-EXCEL_ERROR = "#ERROR!"
-# Excel serial day numbers accepted in a workbook's date cells: 1950-01-01 .. 2100-12-31
-_SERIAL_RANGE = (18264, 73415)
-
-
-def _serial_dates(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Numbers in a workbook's date columns as dates: Excel stores a date as its serial day.
-
-    Only a numeric cell (not text) in a date column, within 1950..2100, is taken as a date:
-    that is a date cell whose date format was lost, which is unambiguous. A CSV or a text
-    cell holding ``44858`` stays text and is rejected with a hint.
-    """
-    out = frame
-    for col in frame.columns:
-        if parse_kind(table, canonical_header(_cell_text(col))) != "date":
-            continue
-        values = frame[col]
-        numeric = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
-        if not numeric.any():
-            continue
-        days = pd.to_numeric(values.where(numeric), errors="coerce")
-        ok = numeric & days.between(*_SERIAL_RANGE) & (days % 1 == 0)
-        if ok.any():
-            out = out.copy() if out is frame else out
-            dates = pd.Timestamp("1899-12-30") + pd.to_timedelta(days[ok], unit="D")
-            out.loc[ok, col] = [d.date() for d in dates]
-    return out
-
-
-def _merged_cells(path: Path) -> dict[str, list[str]]:
-    """Merged cell ranges of each sgnet sheet of a workbook (``{table: ["C1:D1", ...]}``)."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
-    except Exception:  # unreadable: reported by _read_workbook already
-        return {}
-    out: dict[str, list[tuple[str, int, int, str]]] = {}
-    for ws in book.worksheets:
-        table = SHEET_ALIASES.get(ws.title.strip(), SHEET_ALIASES.get(ws.title.strip().lower()))
-        if table is not None and ws.merged_cells.ranges:
-            out[table] = sorted(
-                (r.coord, r.min_row, r.max_row,
-                 canonical_header(_cell_text(ws.cell(1, r.min_col).value)))
-                for r in ws.merged_cells.ranges
-            )
-    return out
-
-
-def _merged_problems(raw: RawTable, ranges: list[tuple[str, int, int, str]],
-                     problems: Problems) -> None:
-    """Merged cells leave every cell but the top-left one empty: report them, never guess."""
-    for coord, first, last, header in ranges:
-        if first == 1:
-            problems.add(raw.file, raw.table, 1, header or None, None, "merged",
+        if first <= header_row:
+            problems.add(raw.file, raw.table, header_row, header or None, None, "merged",
                          f"header cells {coord} are merged; give each column its own header "
-                         "in row 1 (unmerge the cells)")
+                         f"in row {header_row} (unmerge the cells)")
             continue
         top = raw.frame.at[first, header] if (first in raw.frame.index
                                               and header in raw.frame.columns) else None
@@ -368,29 +399,38 @@ def _merged_problems(raw: RawTable, ranges: list[tuple[str, int, int, str]],
                          "and fill in every row")
 
 
-def _sheet_names(path: Path) -> list[str]:
-    import openpyxl
-
-    try:
-        return openpyxl.load_workbook(path, read_only=True).sheetnames
-    except Exception:
-        return []
-
-
 # --------------------------------------------------------------------------- tidying
 
-def canonical_header(name: object) -> str:
-    """The canonical name of a header: a Chinese alias mapped, ASCII lower-cased, BOM gone.
+#: how many rows above the header a title or blank rows may take
+_TITLE_ROWS = 10
 
-    Examples
-    --------
-    >>> canonical_header("\\ufeff机构编号"), canonical_header(" Org_ID "), canonical_header("备注")
-    ('org_id', 'org_id', '备注')
+
+def _locate_header(frame: pd.DataFrame, table: str, file: str, problems: Problems
+                   ) -> tuple[pd.DataFrame, int]:
+    """The header row found: row 1 when it names columns of ``table``, else the first of the
+    next rows that names two or more (a title and blank rows above it are skipped and said).
+
+    Returns the frame under its header (index: the sheet's row numbers) and the header row.
     """
-    text = str(name).replace("\ufeff", "").strip()
-    if text in COLUMN_ALIASES:
-        return COLUMN_ALIASES[text]
-    return text.lower() if text.isascii() else text
+    known = set(SCHEMAS[table].columns)
+
+    def named(cells) -> int:
+        return len({canonical_header(cell_text(c), table) for c in cells} & known)
+
+    if named(frame.columns) >= min(2, len(known)) or frame.empty:
+        return frame, 1
+    for position in range(min(_TITLE_ROWS, len(frame))):
+        cells = frame.iloc[position]
+        if named(cells) >= 2:
+            header_row = int(frame.index[position])
+            out = frame.iloc[position + 1:].copy()
+            out.columns = [cell_text(c) for c in cells]
+            out.attrs = frame.attrs
+            problems.add(file, table, None, None, None, "title_rows",
+                         f"rows 1–{header_row - 1} above the header (row {header_row}) are a "
+                         "title or blank and were skipped")
+            return out, header_row
+    return frame, 1
 
 
 def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None
@@ -403,8 +443,12 @@ def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None
     change, and then no copy); those factorizations are returned for the parser.
     """
     frame = frame.copy()
-    frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
-    frame.columns = [canonical_header(c) for c in frame.columns]
+    if frame.index.name != "row":
+        frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
+    frame.columns = [canonical_header(c, table) for c in frame.columns]
+    # a 序号 column is named so here and left out after the 合计 row, which it may mark
+    frame.columns = [SERIAL if header_stem(c).lower() in SERIAL_HEADERS else c
+                     for c in frame.columns]
     names = list(frame.columns)
     unique_names = len(set(names)) == len(names)
 

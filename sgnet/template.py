@@ -39,6 +39,7 @@ from .vocab import (
     TABLES,
     VALUE_ALIASES,
 )
+from .words import KIND_WORDS
 
 __all__ = ["HEADERS", "SHEETS", "CHOICES", "write_template", "template_frame"]
 
@@ -70,14 +71,23 @@ _DOMAINS = {"org_kind": ORG_KINDS, "role": ROLES, "activity_kind": ACTIVITY_KIND
 
 
 def _zh(domain: str, value: str) -> str:
-    """The first Chinese alias of a canonical value (the one a drop-down offers)."""
+    """The Chinese name of a canonical value (the one a drop-down offers): an activity kind
+    as reports name it (:data:`sgnet.words.KIND_WORDS`), else its first Chinese alias."""
+    if domain == "activity_kind" and value in KIND_WORDS:
+        return KIND_WORDS[value][0]
     return next((k for k, v in VALUE_ALIASES[domain].items() if v == value), value)
+
+
+def _metric_zh(metric: str) -> str:
+    """A target metric in Chinese: the kind's name, with 人次 for its participants."""
+    kind = metric.removesuffix("_participants")
+    return _zh("activity_kind", kind) + ("人次" if kind != metric else "")
 
 
 #: drop-down choices per value domain, as the workbook offers them (Chinese where there is one)
 CHOICES: dict[str, list[str]] = {
     domain: [_zh(domain, v) for v in values] for domain, values in _DOMAINS.items()
-} | {"metric": list(METRICS), "bool": ["是", "否"]}
+} | {"metric": [_metric_zh(m) for m in METRICS], "bool": ["是", "否"]}
 
 _PROGRAMS = ["牵手计划", "东西部协作", "省内结对"]
 _LAST_ROW = 5000  # validations and formats reach this far down each sheet
@@ -93,7 +103,8 @@ _HINTS = {
     "bool": "是 / 否",
     "region": "6 位行政区划代码或唯一的地名,如 451225 或 罗城",
     "idlist": "人员编号,多个用 ; 分隔,如 P0015;P0017",
-    "metric": "活动类型的英文名,或 <类型>_participants 表示人次,或成果类型的英文名;从下拉列表选择",
+    "metric": "活动类型(如 培训),或类型加“人次”表示其参与人次(如 培训人次),或成果类型(如 培养人才);"
+              "从下拉列表选择",
 }
 
 _NOTES = {
@@ -233,6 +244,8 @@ def _cell_value(value: object, table: str, column: str) -> object:
     domain = _domain(table, column)
     if domain in _DOMAINS:
         return _zh(domain, str(value))
+    if domain == "metric" and str(value) in METRICS:
+        return _metric_zh(str(value))
     if domain == "bool":
         return "是" if bool(value) else "否"
     if hasattr(value, "item"):  # numpy scalar

@@ -20,6 +20,9 @@ __all__ = [
     "FALSE_VALUES",
     "MILESTONE_KINDS",
     "STATUSES",
+    "HEADER_HINTS",
+    "TABLE_ALIASES",
+    "METRIC_SUFFIXES",
 ]
 
 TABLES: tuple[str, ...] = (
@@ -153,7 +156,6 @@ STATUSES: tuple[str, ...] = ("draft", "submitted", "approved", "returned")
 COLUMN_ALIASES.update({
     "成果编号": "milestone_id",
     "成果类型": "kind",
-    "日期": "date",
     "成果日期": "date",
     "成果名称": "name",
     "佐证": "evidence",
@@ -180,4 +182,49 @@ VALUE_ALIASES["status"] = {
     "草稿": "draft", "已提交": "submitted", "提交": "submitted",
     "已审核": "approved", "审核通过": "approved", "通过": "approved",
     "退回": "returned", "已退回": "returned",
+}
+
+# --------------------------------------------------------------------------- real 台账
+
+#: more headers people write for a column, mapped as aliases are
+COLUMN_ALIASES.update({
+    "参训人数": "participants", "参与人次": "participants", "参加人数": "participants",
+    "人数": "participants", "服务人次": "participants",
+    "场次": "count", "活动次数": "count", "小时": "hours", "培训时长": "hours",
+    "督导时长": "hours", "活动日期": "start_date",
+    "服务方式": "mode", "活动主题": "topic", "所属结对": "pairing_id",
+})
+
+#: words that make an unknown header *look like* a column (a problem naming both, never an
+#: extra column that hides the canonical one): see :func:`sgnet.parse.looks_like`
+HEADER_HINTS: dict[str, tuple[str, ...]] = {
+    "pairing_id": ("结对", "帮扶项目"),
+    "participants": ("人数", "人次", "参训", "参加"),
+    "count": ("次数", "场次", "个数", "户数"),
+    "hours": ("时长", "小时", "学时", "课时", "时数"),
+    "start_date": ("开始", "日期", "时间"),
+    "end_date": ("结束", "截止"),
+    "lead_person_ids": ("督导老师", "带领", "负责人"),
+    "host_org_id": ("主办", "承办"),
+    "target_org_id": ("服务对象", "受援"),
+    "region": ("区划", "地区", "所在地"),
+    "parent_id": ("上级",),
+}
+
+#: how a target metric written in Chinese names the participants of a kind
+#: (``培训人次`` → ``training_participants``); what is left must name the kind
+METRIC_SUFFIXES: tuple[str, ...] = ("参与人次", "参与人数", "参训人数", "人次", "人数")
+
+VALUE_ALIASES["activity_kind"].update({
+    "培训次数": "training", "培训场次": "training", "个别督导次数": "individual_supervision",
+    "团体督导次数": "group_supervision", "团督次数": "group_supervision",
+    "个督次数": "individual_supervision", "走访社工站点": "station_visit",
+    "走访站": "station_visit", "入户": "household_visit", "入户探访": "household_visit",
+    "结对传帮带": "mentoring",
+})
+
+#: headers that name different columns in different tables (read for the table at hand)
+TABLE_ALIASES: dict[str, dict[str, str]] = {
+    "activities": {"日期": "start_date"},
+    "milestones": {"日期": "date"},
 }

@@ -33,6 +33,33 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
 
 #: every other word: key -> (Chinese, English)
 WORDS: dict[str, tuple[str, str]] = {
+    # sgnet validate: the counts of each table
+    "audit.table": ("表", "table"),
+    "audit.file": ("文件", "file"),
+    "audit.lines": ("行数", "lines"),
+    "audit.read": ("记录", "read"),
+    "audit.accepted": ("接受", "accepted"),
+    "audit.rejected": ("拒收", "rejected"),
+    "table.organizations": ("机构", "organizations"),
+    "table.people": ("人员", "people"),
+    "table.pairings": ("结对", "pairings"),
+    "table.targets": ("目标", "targets"),
+    "table.activities": ("活动", "activities"),
+    "validate.ok": ("{data} 没有问题", "{data} has no problems"),
+    "validate.notices": ("说明(未拒收任何行):", "Notes (nothing rejected):"),
+    "validate.cascade": ("另有 {n} 行因引用了被拒收的行而被略去:",
+                         "{n} more rows are left out because they refer to a rejected row:"),
+    "validate.summary": ("{n} 个问题,拒收 {rejected} 行", "{n} problems, {rejected} rows rejected"),
+    "validate.written": ("问题清单已写入 {errors},被拒收的行(含原单元格与原因)已写入 {rejected}",
+                         "problems written to {errors}, rejected rows (with their cells and "
+                         "reasons) to {rejected}"),
+    # where a problem is (sgnet.problems.messages)
+    "problem.where_row": ("{file} 第 {row} 行", "{file} row {row}"),
+    "problem.where": ("{file}", "{file}"),
+    "problem.column": (",{column}", ", {column}"),
+    "problem.colon": (":", ": "),
+    "problem.value": ("「{value}」", "{quoted} "),
+    "problem.rejected": ("(该行已被拒收)", " (that row was rejected)"),
     # headline metrics
     "trainings": ("培训场次", "Trainings"),
     "people_trained": ("培训人次", "People trained"),
@@ -278,6 +305,8 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     return lang
+
+
 
 
 def word(key: str, lang: str = "zh", **fields: object) -> str:

@@ -32,8 +32,8 @@ runner = CliRunner()
 
 def run_validate(tmp_path: Path, data: Path):
     errors = tmp_path / "validation_errors.csv"
-    result = runner.invoke(app, ["validate", str(data), "--errors-csv", str(errors)],
-                           catch_exceptions=False)
+    result = runner.invoke(app, ["validate", str(data), "--errors-csv", str(errors),
+                                 "--lang", "en"], catch_exceptions=False)
     assert "Traceback" not in result.output
     return result
 
@@ -322,7 +322,8 @@ def test_real_command_prints_messages_not_tracebacks(tmp_path):
     cell("activities", 2, "start_date", "2022-02-30")(folder)
     (folder / "people.csv").write_bytes(b"\x00\x01\x02")
     proc = subprocess.run(
-        [sys.executable, "-c", "from sgnet.cli import main; main()", "validate", str(folder)],
+        [sys.executable, "-c", "from sgnet.cli import main; main()", "validate", str(folder),
+         "--lang", "en"],
         capture_output=True, text=True, cwd=tmp_path, timeout=120,
     )
     assert proc.returncode == 1

@@ -11,7 +11,8 @@ runner = CliRunner()
 
 
 def test_validate_sample_exits_0(tmp_path):
-    result = runner.invoke(app, ["validate", "--errors-csv", str(tmp_path / "e.csv")])
+    result = runner.invoke(app, ["validate", "--errors-csv", str(tmp_path / "e.csv"),
+                                 "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "no problems" in result.output
 
@@ -21,7 +22,8 @@ def test_validate_bad_data_exits_1_and_writes_csv(tmp_path):
     frames["activities"].loc[2, "start_date"] = "2022/13/01"
     folder = write_csv_dataset(tmp_path / "bad", frames)
     errors = tmp_path / "errors.csv"
-    result = runner.invoke(app, ["validate", str(folder), "--errors-csv", str(errors)])
+    result = runner.invoke(app, ["validate", str(folder), "--errors-csv", str(errors),
+                                 "--lang", "en"])
     assert result.exit_code == 1
     assert "activities.csv row 4, start_date: '2022/13/01'" in result.output
     assert "Traceback" not in result.output

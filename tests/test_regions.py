@@ -49,3 +49,18 @@ def test_rollup_and_within():
     assert within(codes, "451200").tolist() == [True, False, False, True]
     assert within(codes, "广西").tolist() == [True, False, False, True]
     assert region_name("441900") == "东莞市"
+
+
+def test_current_divisions_resolve():
+    """Districts created since cpca's table (2015) resolve; a bare name shared by two does not."""
+    assert resolve_region("深圳市龙华区") == "440309"
+    assert resolve_region("440310") == "440310" and resolve_region("深圳光明区") == "440311"
+    with pytest.raises(ValueError, match="440309.*460106"):
+        resolve_region("龙华区")
+    assert rollup(pd.Series(["440309"]), "city").tolist() == ["440300"]
+
+
+def test_replaced_code_resolves_to_its_successor():
+    assert resolve_region("139001") == "130682"  # 定州市, now under 保定市
+    with pytest.raises(ValueError, match="old code of 江干区, no longer in use"):
+        resolve_region("330104")

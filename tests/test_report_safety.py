@@ -210,7 +210,7 @@ def test_allowed_funder_report_says_how_many_rows_were_left_out(flawed, tmp_path
                                  "--out", str(tmp_path), "--allow-rejected"],
                            catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert re.search(r"activities\s+activities\.csv\s+7\s+6\s+1", result.output)
+    assert re.search(r"activities\s+activities\.csv\s+7\s+7\s+6\s+1", result.output)
     assert "2 rows were rejected" in result.output
     page = (tmp_path / "2022" / "all.html").read_text(encoding="utf-8")
     assert "加载时有 2 行数据未通过校验,未计入本报告" in page
