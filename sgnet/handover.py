@@ -3,7 +3,8 @@
 The process that plans reports (:mod:`sgnet.plan`) loads and checks the data once. It then
 *publishes* the :class:`~sgnet.dataset.Dataset`: the dataset is pickled into a file of the
 user's own hand-over folder, and the report's papermill parameters carry, beside ``data`` (the
-path, as always), a ``handle``: the content fingerprint of the data files. The notebook calls::
+path, as always), a ``handle``: the content fingerprint of the data files and of sgnet's code
+(:func:`handle_for`). The notebook calls::
 
     ds = sgnet.load(data, errors=errors, handle=handle)
 
@@ -22,6 +23,7 @@ are removed by the next run.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -32,7 +34,7 @@ from pathlib import Path
 from .dataset import Dataset
 from .errors import SgnetError
 
-__all__ = ["Handover", "fingerprint", "handover_dir", "publish", "resolve"]
+__all__ = ["Handover", "fingerprint", "handle_for", "handover_dir", "publish", "resolve"]
 
 #: datasets resolved in this process: handle -> (errors, dataset); a kept kernel's reports
 #: reuse the first read (at most two datasets are kept)
@@ -61,6 +63,29 @@ def fingerprint(path: str | Path) -> str:
         with f.open("rb") as fh:
             h.update(hashlib.file_digest(fh, "blake2b").digest())
     return h.hexdigest()
+
+
+@functools.cache
+def _code() -> str:
+    """A hash of sgnet's own code: a dataset pickled by other code is never handed over."""
+    h = hashlib.blake2b(digest_size=8)
+    for f in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def handle_for(data_fingerprint: str) -> str:
+    """The hand-over handle of a dataset: its content :func:`fingerprint` and this sgnet's
+    code, so that two versions of sgnet (two checkouts, an upgrade) never read each other's
+    pickles.
+
+    Examples
+    --------
+    >>> h = handle_for("0" * 32)
+    >>> h.startswith("0" * 32 + "-"), len(h)
+    (True, 49)
+    """
+    return f"{data_fingerprint}-{_code()}"
 
 
 def handover_dir() -> Path:

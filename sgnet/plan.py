@@ -26,7 +26,7 @@ import pandas as pd
 from .audit import Audit, audit
 from .dataset import Dataset
 from .errors import RejectedRowsError, ReportError, TableValidationError
-from .handover import fingerprint
+from .handover import fingerprint, handle_for
 from .metrics import headline
 from .paths import NOTEBOOKS, SAMPLE_DATA
 from .pdf import require_browser
@@ -388,7 +388,8 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
         scopes = [Scope(scope_name(scoped.region, scoped.pairing), "", scoped.region,
                         scoped.pairing)]
     errors = "drop" if len(checked.problems) else "raise"
-    handle = fingerprint(data_path)
+    data_fingerprint = fingerprint(data_path)
+    handle = handle_for(data_fingerprint)
     whole = whole_hashes(ds)
     jobs = []
     for scope in scopes:
@@ -402,7 +403,7 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
                         dict(zip(figures["metric"], figures["value"], strict=True)),
                         provenance(data_path, counted, p, parameters=parameters,
                                    pairing=scoped.pairing, region=scoped.region,
-                                   handle=handle, whole=whole,
+                                   data_fingerprint=data_fingerprint, whole=whole,
                                    names=audience == "internal")))
     return Plan(data_path, p, ds, checked, handle, errors, jobs, audience, lang,
                 each or "pairing", formats)

@@ -60,7 +60,7 @@ def scope_hash(rows: dict[str, dict[str, str]]) -> str:
 
 def provenance(data: Path, ds: Dataset, period: Period, *, parameters: dict,
                pairing: str | None = None, region: str | None = None,
-               handle: str | None = None, whole: dict[str, str] | None = None,
+               data_fingerprint: str | None = None, whole: dict[str, str] | None = None,
                names: bool = True) -> dict:
     """The provenance of one report (what ``metadata.sgnet`` of its notebook holds).
 
@@ -73,15 +73,16 @@ def provenance(data: Path, ds: Dataset, period: Period, *, parameters: dict,
     >>> p["sgnet"] == sgnet.__version__, p["approval"]["state"], len(p["fingerprint"])
     (True, 'not approved', 32)
 
-    ``whole`` is :func:`whole_hashes` of ``ds`` when the caller has it (a batch computes it
-    once); ``names=False`` leaves the approver's name out (funder reports).
+    ``data_fingerprint`` (:func:`sgnet.handover.fingerprint` of ``data``) and ``whole``
+    (:func:`whole_hashes` of ``ds``) are taken as given when the caller has them (a batch
+    computes them once); ``names=False`` leaves the approver's name out (funder reports).
     """
     rows = row_fingerprints(scope_rows(ds, period, pairing=pairing, region=region),
                             tables=SCOPE_TABLES)
     approval = approval_state(data, period, pairing=pairing)
     whole = whole if whole is not None else whole_hashes(ds)
     return {
-        "fingerprint": handle or fingerprint(data),
+        "fingerprint": data_fingerprint or fingerprint(data),
         "sgnet": __version__,
         "parameters": {k: v for k, v in parameters.items() if k != "handle"},
         "period": {"label": period.label, "start": period.start.isoformat(),
