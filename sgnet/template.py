@@ -26,10 +26,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from .dataset import Dataset
 from .errors import SgnetError
 from .excel import text_cell
+from .headers import canonical_header
 from .schema import METRICS, SCHEMAS, parse_kind, references, required_columns
 from .vocab import (
     ACTIVITY_KINDS,
-    COLUMN_ALIASES,
     FILE_STEMS,
     MILESTONE_KINDS,
     MODES,
@@ -151,7 +151,7 @@ _REQUIRED_FILL = PatternFill("solid", fgColor="F8CBAD")
 def _check_headers() -> None:
     for table, headers in HEADERS.items():
         for column, header in headers.items():
-            if COLUMN_ALIASES.get(header) != column:  # pragma: no cover - a vocabulary bug
+            if canonical_header(header, table) != column:  # pragma: no cover - a vocabulary bug
                 raise AssertionError(f"{header} is not an alias of {table}.{column}")
 
 

@@ -75,6 +75,9 @@ def _metric(text: str, kinds: tuple[str, ...]) -> str | None:
     kind = canonical_values([text], "activity_kind", kinds)[0]
     if kind is not None:
         return kind
+    outcome = canonical_values([text], "milestone_kind", kinds)[0]  # 成果 targets
+    if outcome is not None:
+        return outcome
     plain = simplified(unicodedata.normalize("NFKC", text)).strip()
     for suffix in METRIC_SUFFIXES:
         if plain.endswith(suffix) and len(plain) > len(suffix):

@@ -159,7 +159,8 @@ def test_layout_is_said_in_the_notices(tmp_path):
     out = plain(result.output)
     assert "台账.xlsx[活动]:表头(第 2 行)上方的第 1–1 行是标题或空行,已跳过" in out
     assert "是序号列,已略去" in out
-    assert "台账.xlsx[活动] 第 943 行:是合计行;已与上方各行核对,并略去" in out
+    total_row = len(sgnet.load().activities) + 3  # title row 1, header row 2, records below
+    assert f"台账.xlsx[活动] 第 {total_row} 行:是合计行;已与上方各行核对,并略去" in out
 
 
 def test_a_wrong_total_is_a_problem_naming_the_sum(tmp_path):
@@ -241,7 +242,7 @@ def test_extra_and_absent_columns_are_listed(tmp_path):
     said = dict(zip(result.notices["check"], result.notices["message"], strict=False))
     assert said["extra_column"] == "activities.csv, 备注: is not a column sgnet knows; kept as text"
     assert said["absent_column"].endswith("optional columns absent (left empty): mode, topic, "
-                                          "source")
+                                          "source, status")
 
 
 # ----------------------------------------------------------------------------- lines

@@ -11,10 +11,11 @@ from typer.testing import CliRunner
 import sgnet
 from sgnet.cli import app
 from sgnet.errors import SgnetError
+from sgnet.headers import canonical_header
 from sgnet.paths import SAMPLE_DATA
 from sgnet.schema import required_columns
 from sgnet.template import CHOICES, HEADERS, SHEETS, write_template
-from sgnet.vocab import ACTIVITY_KINDS, COLUMN_ALIASES, MODES, ORG_KINDS, ROLES, VALUE_ALIASES
+from sgnet.vocab import ACTIVITY_KINDS, MODES, ORG_KINDS, ROLES, VALUE_ALIASES
 
 runner = CliRunner()
 
@@ -69,7 +70,7 @@ def test_sheets_and_chinese_headers_map_to_canonical_names(empty):
     for table, sheet in SHEETS.items():
         ws = wb[sheet]
         headers = [c.value for c in ws[1]]
-        canonical = [COLUMN_ALIASES[h] for h in headers]
+        canonical = [canonical_header(h, table) for h in headers]
         assert canonical == list(HEADERS[table])
         for cell, column in zip(ws[1], canonical, strict=True):
             assert cell.comment.text.startswith(f"{column} (")
