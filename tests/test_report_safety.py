@@ -35,12 +35,14 @@ def sample_reports(tmp_path_factory):
     """Funder reports of the sample (all, a region, a pairing, English) and one internal."""
     out = tmp_path_factory.mktemp("reports")
     runs = {
-        "all": run_report(period="2022Q4", out=out / "a"),
-        "again": run_report(period="2022Q4", out=out / "b"),
-        "region": run_report(period="2023", region="450000", out=out / "a"),
-        "pairing_en": run_report(period="2022H2", pairing="PR01", lang="en", out=out / "a"),
+        "all": run_report(period="2022Q4", out=out / "a", formats="html"),
+        "again": run_report(period="2022Q4", out=out / "b", formats="html"),
+        "region": run_report(period="2023", region="450000", out=out / "a", formats="html"),
+        "pairing_en": run_report(period="2022H2", pairing="PR01", lang="en", out=out / "a",
+                                 formats="html"),
         # beside the funder's all.html: it must get a name of its own
-        "internal": run_report(period="2022Q4", audience="internal", out=out / "a"),
+        "internal": run_report(period="2022Q4", audience="internal", out=out / "a",
+                               formats="html"),
     }
     return runs
 
