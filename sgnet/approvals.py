@@ -200,7 +200,8 @@ def approval_problems(data: str | Path, ds: Dataset,
             if table not in a.rows and table not in now:
                 continue
             frame = ds.tables.get(table)
-            where = _rows_by_key(frame, table) if frame is not None else {}
+            where = (dict(zip(row_keys(frame, table), frame.index, strict=True))
+                     if frame is not None else {})
             for key in sorted(set(before) | set(after)):
                 if before.get(key) == after.get(key):
                     continue
@@ -214,10 +215,6 @@ def approval_problems(data: str | Path, ds: Dataset,
                     "message": f"{file} {key}: {what} after {a.describe()}; revoke the "
                                "approval (sgnet approve --revoke) or undo the edit"})
     return pd.DataFrame(found, columns=PROBLEM_COLUMNS)
-
-
-def _rows_by_key(frame: pd.DataFrame, table: str) -> dict[str, int]:
-    return dict(zip(row_keys(frame, table), frame.index, strict=True))
 
 
 def approval_state(data: str | Path, period: Period, *, pairing: str | None = None

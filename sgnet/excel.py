@@ -22,10 +22,12 @@ if TYPE_CHECKING:  # pandas and openpyxl load only when a table is written
     import pandas as pd
     from openpyxl.cell import Cell
 
-__all__ = ["FORMULA_START", "defuse", "restore", "write_csv", "text_cell"]
+__all__ = ["FORMULA_START", "DEFUSED", "defuse", "restore", "write_csv", "text_cell"]
 
 #: first characters that make a spreadsheet read a cell as a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: text :func:`defuse` wrote: an apostrophe, then a character of :data:`FORMULA_START`
+DEFUSED = re.compile("'[" + re.escape("".join(FORMULA_START)) + "]")
 #: characters a workbook cannot hold (XML 1.0 forbids them)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -51,8 +53,7 @@ def restore(value: object) -> object:
     >>> restore("'=HYPERLINK(\\"x\\")"), restore("'tis"), restore("='x'")
     ('=HYPERLINK("x")', "'tis", "='x'")
     """
-    if isinstance(value, str) and value.startswith("'") and value[1:2] \
-            and value[1:].startswith(FORMULA_START):
+    if isinstance(value, str) and DEFUSED.match(value):
         return value[1:]
     return value
 

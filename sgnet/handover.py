@@ -34,7 +34,8 @@ from pathlib import Path
 from .dataset import Dataset
 from .errors import SgnetError
 
-__all__ = ["Handover", "fingerprint", "handle_for", "handover_dir", "publish", "resolve"]
+__all__ = ["Handover", "fingerprint", "handle_for", "handover_dir", "publish", "resolve",
+           "running"]
 
 #: datasets resolved in this process: handle -> (errors, dataset); a kept kernel's reports
 #: reuse the first read (at most two datasets are kept)
@@ -107,7 +108,15 @@ def handover_dir() -> Path:
     return folder
 
 
-def _alive(pid: int) -> bool:
+def running(pid: int) -> bool:
+    """Whether a process ``pid`` runs: a file named for it is no orphan.
+
+    Examples
+    --------
+    >>> import os
+    >>> running(os.getpid())
+    True
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -124,7 +133,7 @@ def _remove_orphans(folder: Path) -> None:
             pid = int(f.name.split(".")[1].split("-")[0])
         except (IndexError, ValueError):
             continue
-        if not _alive(pid):
+        if not running(pid):
             f.unlink(missing_ok=True)
 
 

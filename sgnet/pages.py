@@ -21,7 +21,6 @@ from .metrics import HEADLINE, status_counts
 from .paths import TEMPLATES
 from .periods import Period
 from .regions import region_name
-from .vocab import ACTIVITY_KINDS
 from .webfont import embed_font
 from .words import kind_label, word
 
@@ -36,11 +35,9 @@ __all__ = [
     "heading_html",
     "headline_html",
     "table_html",
-    "progress_table_html",
     "note_html",
     "progress_rule",
     "data_note",
-    "rejected_html",
     "rejected_intro",
     "rejected_rows",
     "index_html",
@@ -202,50 +199,6 @@ def table_html(df: pd.DataFrame, *, lang: str = "zh", kinds: tuple[str, ...] = (
             f"<tbody>{''.join(body)}</tbody></table>")
 
 
-def progress_table_html(progress: pd.DataFrame, *, lang: str = "zh") -> str:
-    """One row per pairing, one column per target metric: ``actual / target (share)``.
-
-    Each cell is colored by its status (behind, on track, met); metrics with no target for a
-    pairing show an empty cell. ``progress`` is the result of :func:`sgnet.metrics.progress`.
-
-    Examples
-    --------
-    >>> p = pd.DataFrame({"pairing_id": ["PR01"], "mentor": ["甲"], "mentee": ["乙"],
-    ...                   "metric": ["training"], "actual": [3], "target": [12.0],
-    ...                   "expected": [6.0], "share": [0.25], "status": ["behind"]})
-    >>> progress_table_html(p)  # doctest: +ELLIPSIS
-    "...<td class='sg-num sg-behind' title='按进度应完成 6'>3 / 12 (25%)</td>..."
-    """
-    def order(metric: str) -> tuple[int, bool]:
-        base = metric.removesuffix("_participants")
-        rank = ACTIVITY_KINDS.index(base) if base in ACTIVITY_KINDS else len(ACTIVITY_KINDS)
-        return rank, metric.endswith("_participants")
-
-    metrics = sorted(dict.fromkeys(progress["metric"]), key=order)
-    head = "".join(f"<th>{escape(word(c, lang))}</th>" for c in ("pairing_id", "mentor", "mentee"))
-    head += "".join(f"<th>{escape(kind_label(m, lang))}</th>" for m in metrics)
-    body = []
-    for pid, rows in progress.groupby("pairing_id", sort=True):
-        first = rows.iloc[0]
-        cells = [f"<td>{escape(pid)}</td><td>{escape(first['mentor'])}</td>"
-                 f"<td>{escape(first['mentee'])}</td>"]
-        by_metric = rows.set_index("metric")
-        for m in metrics:
-            if m not in by_metric.index:
-                cells.append("<td></td>")
-                continue
-            r = by_metric.loc[m]
-            title = f"{word('expected', lang)} {r['expected']:g}"
-            cells.append(
-                f"<td class='sg-num sg-{escape(r['status'])}' title='{escape(title)}'>"
-                f"{int(r['actual']):,} / {r['target']:,.0f} ({r['share'] * 100:.0f}%)</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    legend = " · ".join(f"<span class='sg-{s}'>{escape(word(s, lang))}</span>"
-                        for s in ("behind", "on_track", "done"))
-    return (f"<table class='sg-table'><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table><p class='sg-meta'>{legend}</p>")
-
-
 def note_html(text: str) -> str:
     """A short explanatory paragraph (escaped).
 
@@ -328,32 +281,6 @@ def rejected_rows(ds: Dataset) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     rows = ds.rejected[columns].astype(object)
     return rows.where(rows.notna(), "").astype(str).reset_index(drop=True)
-
-
-def rejected_html(ds: Dataset, *, lang: str = "zh") -> str:
-    """The rows left out at load time, with where they are and why (internal reports only).
-
-    Values are shown as found in the data (they may contain names of people), escaped.
-    An empty string when no row was left out.
-
-    Examples
-    --------
-    >>> import sgnet
-    >>> rejected_html(sgnet.load())
-    ''
-    """
-    rejected = ds.rejected
-    if rejected.empty:
-        return ""
-    columns = ["file", "row", "column", "value", "message"]
-    rows = rejected[columns].astype(object)
-    rows = rows.where(rows.notna(), "")
-    intro = word("report.rejected_intro", lang, n=_n_rejected(ds))
-    body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in r) + "</tr>"
-                   for r in rows.itertuples(index=False))
-    return (f"<p class='sg-meta'>{escape(intro)}</p><table class='sg-table'><thead><tr>"
-            + "".join(f"<th>{escape(word(h, lang))}</th>" for h in columns)
-            + f"</tr></thead><tbody>{body}</tbody></table>")
 
 
 def provenance_text(prov: Mapping, *, lang: str = "zh", audience: str = "funder",

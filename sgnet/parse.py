@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow
 import pyarrow.compute
 
+from .excel import DEFUSED
 from .headers import looks_like, zh_header
 from .problems import Problems
 from .read import EXCEL_ERROR, FORMULA, SERIAL, Distinct, RawTable, by_column, canonical_header
@@ -265,8 +266,6 @@ def _enum_reason(domain: str, allowed: list[str], uniques: pd.Series, found: lis
 
 
 #: id lists that need no normalizing: plain ids joined by ";" (most of them)
-#: text defused for spreadsheets (sgnet.excel.defuse): an apostrophe before = + - @ tab CR
-_DEFUSED = r"'[=+\-@\t\r]"
 _PLAIN_IDLIST = re.compile(r"[A-Za-z0-9_.\-;]*")
 _IDLIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
 
@@ -296,7 +295,7 @@ def _parse_column(table: str, name: str, text: pd.Series, distinct: Distinct | N
     kind = parse_kind(table, name)
     present = text != ""
     if kind in (None, "id", "text"):  # text sgnet wrote formula-safe loads back as it was
-        defused = text.str.match(_DEFUSED)
+        defused = text.str.match(DEFUSED.pattern)
         if defused.any():
             text = text.where(~defused, text.str.slice(1))
     if kind is None:  # an extra column: kept as text

@@ -28,6 +28,7 @@ from .docx_report import PROVENANCE_PROPERTY, custom_property
 from .errors import SgnetError
 from .handover import fingerprint
 from .identity import row_fingerprints, scope_rows
+from .io import load
 from .periods import Period, parse_period
 from .version import __version__
 
@@ -180,8 +181,6 @@ def check_report(report: str | Path, data: str | Path | None = None) -> ReportCh
     SgnetError
         If the report records no provenance, or the data cannot be read.
     """
-    from .io import load
-
     meta = read_provenance(report)
     data_path = Path(data or meta["parameters"].get("data") or "")
     if not data_path.exists():

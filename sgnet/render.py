@@ -53,16 +53,16 @@ def _describe(nb: nbformat.NotebookNode) -> tuple[str, str]:
         "html_lang", "zh-CN")
 
 
-def export_html(nb: nbformat.NotebookNode, *, exporter=None, footer: str = "") -> str:
+def export_html(nb: nbformat.NotebookNode, *, footer: str = "") -> str:
     """Render an executed notebook as self-contained HTML: no code, no prompts, no scripts.
 
     Uses the ``sgnet`` nbconvert template (JupyterLab styling, with the require.js, MathJax
     and mermaid loaders removed, a print stylesheet) and drops stderr streams (warnings) from
     the output. The page's ``<title>`` names the report's title and scope, ``<html lang>`` its
     language, every figure has its alt text and numbered caption, and the glyphs of every
-    character it shows are embedded as a font (:func:`sgnet.webfont.embed_font`). Without
-    ``exporter``, the process's kept exporter is used (its templates compile once).
-    ``footer`` is HTML put at the end of the page (the report's provenance).
+    character it shows are embedded as a font (:func:`sgnet.webfont.embed_font`). The
+    process's one exporter is used (its templates compile once). ``footer`` is HTML put at
+    the end of the page (the report's provenance).
 
     Examples
     --------
@@ -80,11 +80,8 @@ def export_html(nb: nbformat.NotebookNode, *, exporter=None, footer: str = "") -
     title, lang = _describe(nb)
     nb.metadata["title"] = title
     resources = {"metadata": {"name": title}, "sgnet_footer": footer}
-    if exporter is not None:
-        page = exporter.from_notebook_node(nb, resources=resources)[0]
-    else:
-        with EXPORT_LOCK:
-            page = shared_exporter().from_notebook_node(nb, resources=resources)[0]
+    with EXPORT_LOCK:  # the process's one exporter: its templates compile once
+        page = shared_exporter().from_notebook_node(nb, resources=resources)[0]
     page = page.replace('<html lang="en">', f'<html lang="{lang}">', 1)
     return embed_font(page)
 

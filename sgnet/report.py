@@ -41,7 +41,7 @@ from pathlib import Path
 from .audit import Audit
 from .errors import ReportError
 from .excel import write_csv
-from .handover import publish
+from .handover import publish, running
 from .pages import IndexRow, index_html
 from .paths import reports_dir
 from .periods import Period
@@ -218,11 +218,10 @@ def _remove_leftovers(folder: Path) -> None:
     for tmp in folder.glob(".sgnet-*"):
         try:
             pid = int(tmp.name.split("-")[1])
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            shutil.rmtree(tmp, ignore_errors=True)
-        except (ValueError, IndexError, PermissionError):
+        except (ValueError, IndexError):
             continue
+        if not running(pid):
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _outcome(rendered: Rendered) -> Outcome:
