@@ -87,8 +87,9 @@ def batch(period: str, jobs: int, out: Path) -> float:
 
 def kept_kernel_phases(period: str, pairings: list[str], out: Path) -> dict[str, float]:
     """Time each phase of reports on one kept kernel, in this process."""
+    import nbformat
+
     from sgnet.kernel import KernelWorker
-    from sgnet.render import export_html
 
     ds = load()
     handle = fingerprint(SAMPLE_DATA)
@@ -108,7 +109,7 @@ def kept_kernel_phases(period: str, pairings: list[str], out: Path) -> dict[str,
     worker.run_code("__import__('sgnet._kernel', fromlist=['_']).setup(warm=True)",
                     what="setup")
     worker._ready = True
-    once["imports + font warm-up (once per worker)"] = time.perf_counter() - t
+    once["imports, font and export warm-up (once per worker)"] = time.perf_counter() - t
     try:
         for i, pid in enumerate(pairings[:6]):
             params = report_parameters(SAMPLE_DATA, p, ds.select(pairing=pid), handle=handle)
@@ -117,15 +118,18 @@ def kept_kernel_phases(period: str, pairings: list[str], out: Path) -> dict[str,
                             what="reset")
             t1 = time.perf_counter()
             nb = worker.execute(REPORT_NOTEBOOK, out / f"{pid}.ipynb", params, cwd=out)
+            nbformat.write(nb, out / f"{pid}.ipynb")
             t2 = time.perf_counter()
-            export_html(nb)
+            worker.call("__import__('sgnet.render', fromlist=['_']).write_exports("
+                        f"{str(out / f'{pid}.ipynb')!r}, formats=('html', 'docx'))",
+                        what="export")
             t3 = time.perf_counter()
             if i == 0:
                 once["first report: data hand-over + first export (once)"] = t3 - t0
                 continue
             for name, value in (("reset", t1 - t0), ("execute (papermill, kept kernel)", t2 - t1),
                                 ("  of which cells", nb.metadata.papermill.duration),
-                                ("HTML export", t3 - t2)):
+                                ("HTML + Word export (in the kernel)", t3 - t2)):
                 phases.setdefault(name, []).append(value)
     finally:
         worker.close()

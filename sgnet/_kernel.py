@@ -103,9 +103,15 @@ def setup(warm: bool = True) -> None:
     from IPython.display import HTML, display  # noqa: F401
 
     import sgnet
+    import sgnet.county_map
     import sgnet.metrics
     import sgnet.pages
+    import sgnet.parts
     import sgnet.plots
+    import sgnet.render  # the exports run in this kernel too (docx, nbconvert)
+    import sgnet.sections
+    import sgnet.summary
+    import sgnet.tables
 
     try:  # the report notebook also draws a map
         import sgnet.maps
@@ -122,6 +128,13 @@ def setup(warm: bool = True) -> None:
         ax.set_title("各月活动")
         fig.savefig(io.BytesIO(), format="png", dpi=110, bbox_inches="tight")
         plt.close(fig)
+        # the exports run here too (sgnet.render.write_exports): compile the HTML
+        # templates and cut the font's base before the first report needs them
+        import sgnet.kernel
+        import sgnet.webfont
+
+        sgnet.kernel.prepare_export()
+        sgnet.webfont.subset_font("培训")
     reset(os.getcwd())
     # IPython's reset runs a full garbage collection; freezing what setup built (modules,
     # caches) keeps later collections to the objects of the report that just ran.

@@ -212,7 +212,7 @@ class KeptRunner:
 
 def serve(idle: float | None = None) -> None:
     """Run the daemon: keep a kernel, render the jobs clients send, stop when idle."""
-    from .kernel import KernelWorker, prepare_export, register_engine
+    from .kernel import KernelWorker, register_engine
 
     idle = float(os.environ.get("SGNET_DAEMON_IDLE", idle or IDLE_SECONDS))
     folder = daemon_dir()
@@ -220,7 +220,6 @@ def serve(idle: float | None = None) -> None:
     key = secrets.token_bytes(32)
     worker = KernelWorker(warm=True)
     worker.start()
-    prepare_export()
     register_engine()
     old_umask = os.umask(0o177)  # the socket file: mode 0600
     try:

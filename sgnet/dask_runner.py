@@ -44,7 +44,7 @@ import nbformat
 
 from .errors import ReportError
 from .handover import Handover, publish
-from .kernel import KernelWorker, prepare_export, register_engine
+from .kernel import KernelWorker, register_engine
 from .plan import DEFAULT_FORMATS, REPORT_NOTEBOOK, Job, Plan
 from .render import render
 from .runners import Rendered, failure_text
@@ -112,7 +112,6 @@ class _KernelHost:
         kernel = KernelWorker()
         try:
             kernel.start()
-            prepare_export()
             register_engine()
         except Exception as err:
             kernel.close()

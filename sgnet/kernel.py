@@ -231,8 +231,11 @@ class KernelWorker:
         tail = "\n".join(lines)[-n:].strip()
         return f"kernel said: {tail}" if tail else ""
 
-    def run_code(self, code: str, *, what: str) -> None:
-        """Run code in the kernel outside any notebook (no history, no counter)."""
+    def run_code(self, code: str, *, what: str, timeout: float | None = None) -> None:
+        """Run code in the kernel outside any notebook (no history, no counter).
+
+        ``timeout`` defaults to the kernel's ``startup_timeout``.
+        """
         outputs: list[str] = []
 
         def hook(msg):
@@ -240,12 +243,34 @@ class KernelWorker:
                 outputs.append(msg["content"]["text"])
 
         reply = run_sync(self.kc.execute_interactive)(
-            code, store_history=False, allow_stdin=False, timeout=self.startup_timeout,
-            output_hook=hook)
+            code, store_history=False, allow_stdin=False,
+            timeout=self.startup_timeout if timeout is None else timeout, output_hook=hook)
         content = reply["content"]
         if content["status"] != "ok":
             raise ReportError(f"{what} failed in the kernel: {content.get('ename')}: "
                               f"{content.get('evalue')} {''.join(outputs)[-300:]}")
+
+    def call(self, code: str, *, what: str) -> None:
+        """Run code in the kernel between reports; replace the kernel if it died doing so.
+
+        Raises
+        ------
+        ReportError
+            If the code raised (the kernel is kept) or the kernel died or hung (it is
+            replaced).
+        """
+        try:
+            self.run_code(code, what=what, timeout=self.timeout)
+        except ReportError:
+            raise
+        except Exception as err:  # the kernel died, hung or stopped answering
+            tail = self._stderr_tail()
+            try:
+                self.restart()
+            except Exception as again:
+                log.warning("could not restart the kernel: %s", again)
+            raise ReportError(f"{what}: the kernel failed ({type(err).__name__}: {err}); "
+                              f"{tail}".strip("; ")) from err
 
     def execute(self, notebook: str | Path, output: str | Path, parameters: dict, *,
                 cwd: str | Path | None = None) -> nbformat.NotebookNode:

@@ -29,7 +29,7 @@ from .provenance import generated_on
 from .webfont import embed_font
 from .words import word
 
-__all__ = ["render", "export_html", "normalize"]
+__all__ = ["render", "export_html", "normalize", "write_exports"]
 
 def _describe(nb: nbformat.NotebookNode) -> tuple[str, str]:
     """Give every figure its numbered caption; return the page's title and language."""
@@ -150,11 +150,39 @@ def render(worker: KernelWorker, parameters: dict, folder: Path, stem: str, *,
         footer = provenance_html(provenance, lang=parameters.get("lang", "zh"),
                                  audience=parameters.get("audience", "funder"),
                                  date=generated_on(nb.metadata))
-    nbformat.write(nb, folder / f"{stem}.ipynb")
-    html = folder / f"{stem}.html"
-    html.write_text(export_html(nb, footer=footer), encoding="utf-8")
-    if "docx" in formats:
-        write_docx(nb, folder / f"{stem}.docx")
+    ipynb = folder / f"{stem}.ipynb"
+    nbformat.write(nb, ipynb)
+    # the exports run in the report's own kernel: a process per worker, so two reports'
+    # exports use two cores instead of queueing for this process's one interpreter lock
+    wanted = tuple(f for f in formats if f != "pdf")
+    worker.call(f"__import__('sgnet.render', fromlist=['_']).write_exports("
+                f"{str(ipynb.resolve())!r}, footer={footer!r}, formats={wanted!r})",
+                what="the HTML and Word export")
     if "pdf" in formats:
-        print_pdf(html, folder / f"{stem}.pdf")
+        print_pdf(folder / f"{stem}.html", folder / f"{stem}.pdf")
     return nb
+
+
+def write_exports(ipynb: str | Path, *, footer: str = "",
+                  formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
+    """Write the ``.html`` (always) and ``.docx`` (if in ``formats``) beside ``ipynb``.
+
+    :func:`render` runs this inside the kernel that executed the report.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("培训")])
+    >>> path = Path(tempfile.mkdtemp()) / "r.ipynb"
+    >>> nbformat.write(nb, path)
+    >>> [p.name for p in write_exports(path, formats=("html",))]
+    ['r.html']
+    """
+    ipynb = Path(ipynb)
+    nb = nbformat.read(ipynb, as_version=4)
+    html = ipynb.with_suffix(".html")
+    html.write_text(export_html(nb, footer=footer), encoding="utf-8")
+    written = [html]
+    if "docx" in formats:
+        written.append(write_docx(nb, ipynb.with_suffix(".docx")))
+    return written

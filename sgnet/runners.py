@@ -30,7 +30,7 @@ from typing import Protocol
 
 from .errors import ReportError, SgnetError
 from .handover import Handover
-from .kernel import KernelWorker, prepare_export, register_engine
+from .kernel import KernelWorker, register_engine
 from .plan import REPORT_NOTEBOOK, Job, Plan
 from .render import render
 
@@ -150,7 +150,6 @@ class LocalRunner:
 
     def run(self, plan: Plan, folder: Path, handover: Handover) -> Iterator[Rendered]:
         """Render the jobs of ``plan`` into ``folder`` (the hand-over file is local)."""
-        prepare_export()  # compile the HTML templates while the kernels boot
         register_engine()
         for job in plan.jobs:
             self._tasks.put((job, Path(folder), plan.formats))
