@@ -63,7 +63,8 @@ from sgnet.extract import extract_files  # noqa: E402
 
 CHECKED = ("start_date", "end_date", "count", "participants")
 #: the sets written later, in the order they were written (``extract_corpus/<name>/``)
-LATE = ("late", "late2", "late3", "late4", "late5", "blind", "blind2", "blind3", "blind4", "blind5")
+LATE = ("late", "late2", "late3", "late4", "late5", "blind", "blind2", "blind3", "blind4", "blind5",
+        "blind6")
 SETS = ("dev", "test", *LATE, "legacy")
 SEED = 20261202
 
