@@ -29,7 +29,6 @@ import nbformat
 import papermill as pm
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from nbconvert import HTMLExporter
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
@@ -54,6 +53,8 @@ def html_exporter():
     Building one loads and compiles the Jinja templates (a few tenths of a second): use
     :func:`shared_exporter`, which keeps one per process.
     """
+    from nbconvert import HTMLExporter  # only where reports are exported: the kernels
+
     exporter = HTMLExporter(
         template_name="sgnet",
         extra_template_basedirs=[str(TEMPLATES)],

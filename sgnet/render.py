@@ -18,7 +18,6 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
-from .docx_report import write_docx
 from .errors import ReportError
 from .kernel import EXPORT_LOCK, KernelWorker, shared_exporter
 from .pages import provenance_html
@@ -178,6 +177,8 @@ def write_exports(ipynb: str | Path, *, footer: str = "",
     >>> [p.name for p in write_exports(path, formats=("html",))]
     ['r.html']
     """
+    from .docx_report import write_docx  # python-docx: only where reports are exported
+
     ipynb = Path(ipynb)
     nb = nbformat.read(ipynb, as_version=4)
     html = ipynb.with_suffix(".html")

@@ -7,8 +7,8 @@ subset to exactly the characters of the page (fontTools' subsetter) and embedded
 but the page itself.
 
 What a report pays for its font is kept small: the tables horizontal Chinese text does not use
-(OpenType layout, vertical metrics) are cut from the 16 MB font once per process
-(:func:`_base`), and the subset is compressed as WOFF (zlib) rather than WOFF2, whose Brotli
+(OpenType layout, vertical metrics) are cut from the 16 MB font once and kept in sgnet's cache
+folder (:func:`_base`), and the subset is compressed as WOFF (zlib) rather than WOFF2, whose Brotli
 pass costs six times as long for a file a tenth smaller.
 """
 
@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import importlib.resources
 import io
+import os
 import re
+import tempfile
 from html import unescape
 from pathlib import Path
 
+import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
@@ -70,14 +74,41 @@ _UNUSED = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG
 
 @functools.cache
 def _base() -> bytes:
-    """The shipped font without :data:`_UNUSED`; its outlines copied, not re-encoded."""
-    font = TTFont(str(font_path()), lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+    """The shipped font without :data:`_UNUSED`, kept in sgnet's cache folder.
+
+    Cutting the tables costs about half a second; every process that writes pages needs the
+    result (the batch and each of its kernels), so it is written once to
+    :func:`sgnet.cache.cache_dir` (renamed into place) and read from there after.
+    """
+    from . import cache  # the cache folder's rules (SGNET_CACHE_DIR, SGNET_CACHE=0)
+
+    source = font_path()
+    stat = source.stat()
+    key = hashlib.sha256(repr((str(source), stat.st_size, stat.st_mtime_ns, _UNUSED,
+                               fontTools.version)).encode()).hexdigest()[:16]
+    cached = cache.cache_dir() / "fonts" / f"base-{key}.otf"
+    if cache.enabled():
+        try:
+            return cached.read_bytes()
+        except OSError:
+            pass
+    font = TTFont(str(source), lazy=True, recalcTimestamp=False, recalcBBoxes=False)
     for tag in _UNUSED:
         if tag in font:
             del font[tag]
     out = io.BytesIO()
     font.save(out)
-    return out.getvalue()
+    data = out.getvalue()
+    if cache.enabled():
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=cached.parent, prefix=".tmp-",
+                                             delete=False) as tmp:
+                tmp.write(data)
+            os.replace(tmp.name, cached)
+        except OSError:  # a read-only cache folder: cut it again next time
+            pass
+    return data
 
 
 def subset_font(text: str) -> bytes:
