@@ -67,7 +67,15 @@ import pandas as pd
 
 from . import extract_vocab as _v
 from .extract_counts import count_each, count_pairs
-from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
+from .extract_dates import (
+    DateMention,
+    Day,
+    When,
+    YearSource,
+    find_publication_date,
+    note_week,
+    parse_dates,
+)
 from .extract_doc import brief_month, document_genre, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import (
@@ -262,6 +270,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
             _note_report_month(line, ctx)
+            note_week(line, ctx.state, ctx.years)
             _read_field(line, ctx)
             _read_dated_heading(line, ctx, title=not facts and ctx.last is None)
             continue
