@@ -132,7 +132,9 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
     summed = (ctx.summary is not None and not cue and not ctx.total and not ctx.section_dated
               and not re.match(_v.CONTINUATION_START, sent)
               and not any(d.pos < base + len(sent) for d in dates))
-    aggregate = bool(cue or ctx.total or summed) and not precise
+    # "今年5月以来,...。上个月,...": a sentence with a time of its own ends a running total
+    own = any(base <= d.pos < base + len(sent) and d.when is not None for d in dates)
+    aggregate = bool(cue or (ctx.total and not own) or summed) and not precise
     if aggregate and cue:
         ctx.total = cue[0]  # "一年来,我们主要做了以下工作:" opens a list of totals
     triggers = find_triggers(sent)
@@ -233,7 +235,9 @@ def _extend(fact: Fact, days: int, words: str) -> None:
 def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
     """A sentence that only adds a duration or hours to the fact before it
     ("本次培训为期三天", "培训持续约3个小时") completes that fact instead of making a row."""
-    if any(f.hard for f in new) or not facts:
+    # "3月16日至17日,...开展为期两天的带教": a dated span of its own is an event, not a follow-up
+    if not facts or any(f.hard or (f.dated_here and f.when is not None and f.when.end)
+                        for f in new):
         return new
     stated = duration_days(sent)
     hours = next((f.hours for f in new if f.hours), None)
@@ -289,8 +293,11 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         dates = parse_dates(line, ctx.state, years)
         resolve_relative(dates, context, ctx.state)
         for base, sent in split_sentences(line):
-            if ctx.future or re.search(_v.DUTY_LIST_OPENER, line[:base]):
-                continue
+            if (ctx.future or re.search(_v.DUTY_LIST_OPENER, line[:base])
+                    or re.match(_v.FUTURE_RUN_IN, line)
+                    or (base == 0 and re.fullmatch(_v.RUN_IN_HEADING, sent.strip())
+                        and line[len(sent):].strip())):
+                continue  # a plan item ("三、下半年计划:..."); a run-in title ("(二)开展团督。")
             new = _sentence_facts(sent, base, dates, ctx, context)
             for fact in new:
                 fact.evidence = _evidence(raw, line, base, sent, fact.span)

@@ -142,7 +142,8 @@ def bind(sent: str, triggers: list[Trigger], quantities: list[Quantity]) -> dict
         if best is None:
             continue
         cost, i, column = best
-        rank = (not q.total, cost)
+        # "对两名老人个案进行讨论,参会社工9人": people said to take part win for participants
+        rank = (not q.total, column == "participants" and not q.participation, cost)
         current = bound.setdefault(i, {}).get(column)
         if current is None or rank < current[0]:
             bound[i][column] = (rank, q)

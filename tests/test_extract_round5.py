@@ -124,3 +124,55 @@ def test_a_reading_club_the_mentor_leads_is_a_training(text):
 def test_a_reading_club_run_locally_stays_a_sharing_session():
     df = extract_text("2026年3月5日,县中心开展读书会,督导线上参与,25名社工参加。")
     assert kinds(df) == ["sharing_session"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "told"),
+    [
+        ("今年3月以来,督导每月到县里住一周。", "上个月,督导陪社工入户走访了十来户困境家庭。"),
+        ("今年3月以來,督導每月到縣裡住一週。", "上個月,督導陪社工入戶走訪了十來戶困境家庭。"),
+    ],
+)
+def test_a_sentence_with_its_own_time_ends_a_running_total(opening, told):
+    row = one(extract_text(f"《某日报》2026年9月20日\n{opening}{told}"), "household_visit")
+    assert (row["start_date"], value(row["count"])) == ("2026-08-01", 10)
+
+
+def test_a_numbered_run_in_title_is_not_a_fact_of_its_own():
+    text = ("工作简报\n2026年第3期\n一、4月工作\n(一)开展小组督导。4月8日,督导开展小组督导1次,"
+            "参加人员12名。\n(二)入户走访。4月9日,督导入户走访6户。")
+    df = extract_text(text, year=2026)
+    assert kinds(df) == ["group_supervision", "household_visit"]
+
+
+@pytest.mark.parametrize("item", ["三、下半年计划:继续开展团体督导。", "3.下步安排:继續開展團體督導。"])
+def test_a_numbered_plan_item_is_the_future(item):
+    text = f"某中心2026年上半年工作小结\n一、1-6月开展团体督导5次。\n{item}"
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], value(row["count"])) == ("2026-01-01", 5)
+
+
+def test_people_said_to_take_part_win_over_the_cases_discussed():
+    text = "2026年5月6日,督导组织案例会诊,对三名困境儿童个案进行讨论,参会社工14人。"
+    assert value(one(extract_text(text), "group_supervision")["participants"]) == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2026年6月1日,督导与4名新社工建立“一对一”带教关系,每周带教一次。", (4, 4)),
+        ("2026年6月1日,督导和社工小李一对一带教,陪她完成个案评估。", (1, 1)),
+        ("2026年6月1日,督導和社工小李一對一帶教。", (1, 1)),
+    ],
+)
+def test_one_to_one_mentoring_counts_its_pairs(text, want):
+    row = one(extract_text(text), "mentoring")
+    assert (value(row["count"]), value(row["participants"])) == want
+
+
+def test_pairs_told_before_the_dated_mentoring_are_one_row():
+    text = ("(2026年3月20日)\n某机构与某县日前举行师徒结对仪式,5名督导分别与5名社工结成师徒对子。\n"
+            "3月16日至17日,师傅们开展了为期两天的一对一带教。")
+    row = one(extract_text(text), "mentoring")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2026-03-16", "2026-03-17", 5)
