@@ -76,7 +76,7 @@ from .extract_dates import (
     note_week,
     parse_dates,
 )
-from .extract_doc import brief_month, document_genre, summary_period, title_of
+from .extract_doc import brief_month, document_genre, foot_stamp, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import (
     bind,
@@ -97,6 +97,7 @@ from .extract_read import (
     story_lines,
 )
 from .extract_spans import duration_days, month_span, resolve_relative
+from .extract_tables import indicator_tables
 
 __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
 
@@ -257,7 +258,7 @@ def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
 def _document_facts(text: str, years: YearSource) -> list[Fact]:
     facts: list[Fact] = []
     ctx = _Context(years)
-    lines = story_lines(text)
+    lines = indicator_tables(story_lines(text))
     genre = document_genre([line for _, line in lines])
     period = summary_period(title_of([line for _, line in lines]))
     if genre == "summary" and period is not None:
@@ -326,6 +327,10 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         ctx.section_dated = ctx.section_dated or bool(known)
         if not re.search(r"[;:]$", line):
             ctx.total = ""
+    stamp = foot_stamp([line for _, line in lines], years)
+    for fact in facts:  # a post's story told with no date: the day of its stamp below
+        if stamp is not None and fact.when is None and not fact.aggregate:
+            fact.when = stamp
     if genre == "inspection":  # officials' survey: the station visits are theirs
         facts = [f for f in facts if f.kind != "station_visit"]
     if genre == "notice":  # recruitment, plan, policy: duties and targets; only a dated event

@@ -176,3 +176,49 @@ def test_pairs_told_before_the_dated_mentoring_are_one_row():
     row = one(extract_text(text), "mentoring")
     assert (row["start_date"], row["end_date"], value(row["count"])) == (
         "2026-03-16", "2026-03-17", 5)
+
+
+@pytest.mark.parametrize(
+    ("post", "want"),
+    [
+        ("陪督导下村一天,下午入户,走了4户。\n9月3日 20:15 · 共2张图", "--09-03"),
+        ("陪督導下村一天,下午入戶,走了4戶。\n2026年9月3日 20:15", "2026-09-03"),
+    ],
+)
+def test_a_post_with_a_time_stamp_below_it_tells_of_that_day(post, want):
+    assert one(extract_text(post), "household_visit")["start_date"] == want
+
+
+def test_a_time_stamp_above_the_story_does_not_date_it():
+    text = "原创 某社工 2026年9月3日 20:15\n督导陪我们入户,走了4户。"
+    assert one(extract_text(text), "household_visit")["start_date"] == ""
+
+
+@pytest.mark.parametrize(
+    ("caption", "header", "start", "end"),
+    [
+        ("表3  2025年度重点指标完成情况", "指标          年度目标   实际完成   完成率",
+         "2025-01-01", "2025-12-31"),
+        ("附表 2025年上半年指標完成情況", "項目          計劃       實際完成   完成率",
+         "2025-01-01", "2025-06-30"),
+    ],
+)
+def test_an_indicator_table_is_read_down_its_column_of_what_was_done(caption, header, start,
+                                                                     end):
+    text = (f"某机构帮扶项目自评报告\n{caption}\n{header}\n"
+            "集中培训(场)     6          7          117%\n"
+            "参训人次         200        243        122%\n"
+            "团体督导(次)     10         9          90%\n"
+            "入户走访(户)     40         44         110%\n\n此外,机构还做了宣传。")
+    df = extract_text(text)
+    train = one(df, "training")
+    assert (train["start_date"], train["end_date"], value(train["count"]),
+            value(train["participants"])) == (start, end, 7, 243)
+    assert value(one(df, "group_supervision")["count"]) == 9
+    assert value(one(df, "household_visit")["count"]) == 44
+
+
+def test_a_table_of_targets_alone_is_not_read():
+    text = ("某机构2026年度工作计划表\n指标          年度目标   备注\n"
+            "集中培训(场)     6          线下\n入户走访(户)     40         每季度")
+    assert extract_text(text).empty
