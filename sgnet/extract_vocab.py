@@ -140,7 +140,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了)"
         # "跑了一天,上午在某站...": a time spent, not a station reached
         + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
-        + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长))",
+        + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
         # "3.18 周一 / 到某镇社工站,与站长座谈...": a diary sentence opening at a station
         r"^(?:上午|下午|先|再|又)?(?:到|去)(?!我们|咱们)[^,;。]{0,20}?"
         r"(?:社会工作服务站|社工服务站|社工站)(?=[,;。])"
@@ -228,6 +228,8 @@ TRIGGER_NOT_FOLLOWED_BY = (
     r"|(?:服务)?的?(?:经历|故事|体会|心得|感受|感悟)"
     # "在访谈中,...": the activity told before, as a frame
     r"|中[,:]"
+    # "培训采用线上线下相结合的方式": how the activity told before was held
+    r"|采用|采取"
 )
 
 #: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
@@ -245,7 +247,7 @@ STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服�
 STATION_JOINERS = r"以及|、|和|及|与"
 
 #: number and units. Units listed longest first.
-NUMBER_PATTERN = r"\d+(?:\.\d+)?[万千]|\d+|[零〇一二两三四五六七八九十百千万廿卅]+"
+NUMBER_PATTERN = r"\d+(?:\.\d+)?[万千]|\d+|[零〇一二两三四五六七八九十百千万廿卅]+|仨|俩"
 APPROX_PREFIX = (
     r"近|约有?|逾|超过|大约|大概|将近|共计|共有|共|累计|合计|总计|总共|一共|达到?"
 )

@@ -222,3 +222,23 @@ def test_a_table_of_targets_alone_is_not_read():
     text = ("某机构2026年度工作计划表\n指标          年度目标   备注\n"
             "集中培训(场)     6          线下\n入户走访(户)     40         每季度")
     assert extract_text(text).empty
+
+
+def test_da_qiantian_is_three_days_before_publication():
+    text = "发布时间:2026-10-12\n大前天,督导给十来个社工讲了一堂课。"
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-10-09", 10)
+
+
+@pytest.mark.parametrize(("said", "want"), [("跑了仨站", 3), ("跑了俩站", 2), ("跑了倆站", 2)])
+def test_sa_and_lia_count_with_their_measure_word(said, want):
+    row = one(extract_text(f"发表于 2026-10-12 21:03\n昨天督导带我们{said},累坏了。"),
+              "station_visit")
+    assert (row["start_date"], value(row["count"])) == ("2026-10-11", want)
+
+
+@pytest.mark.parametrize("how", ["培训采用线上线下相结合的方式,线上另有30余人同步收看。",
+                                 "培訓採取線上線下結合的形式,線上另有30餘人同步收看。"])
+def test_how_a_told_activity_was_held_is_not_another_one(how):
+    df = extract_text(f"2026年10月8日,督导为25名社工开展培训。{how}")
+    assert value(one(df, "training")["participants"]) == 25
