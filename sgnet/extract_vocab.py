@@ -429,7 +429,7 @@ RECAP_LINE = r"[^,。:]{0,16}(?:小结|汇总|合计|总计|统计)[:]"
 #: an event of it with no day of its own is a memory, not a fact of this report (a total of
 #: last year, "去年共开展...", is still a total)
 LOOK_BACK = (
-    r"那时候|那时(?![起,])|那会儿|当年(?!度)|(?:\d+|[一二两三四五六七八九十几]+)年前"
+    r"那时候|那时(?![起,])|那会儿|当年(?!度)|(?<![晚早])上次|(?:\d+|[一二两三四五六七八九十几]+)年前"
     r"|去年(?![\d一二三四五六七八九十]{1,3}月|底|末|年底|全年|共|累计|,)"
 )
 #: a line that is a key and its number ("参训人数:128人次"): a story line, not a heading, and

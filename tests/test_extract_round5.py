@@ -242,3 +242,8 @@ def test_sa_and_lia_count_with_their_measure_word(said, want):
 def test_how_a_told_activity_was_held_is_not_another_one(how):
     df = extract_text(f"2026年10月8日,督导为25名社工开展培训。{how}")
     assert value(one(df, "training")["participants"]) == 25
+
+
+def test_last_time_with_no_day_of_its_own_is_a_memory():
+    text = "2026年4月2日,督导为12名社工开展团督。上次来的时候,督导做了个督,三个人。"
+    assert kinds(extract_text(text)) == ["group_supervision"]
