@@ -180,8 +180,9 @@ def rejected(sent: str, t: Trigger) -> bool:
         return True  # visitors on an exchange stopping at stations, not the mentors' visit
     if t.kind in _v.ONSITE_KINDS and re.search(_v.OFFICIAL_VISITORS, sent[:t.start]):
         return True  # officials inspecting a station or bringing gifts to households
-    if t.kind == "station_visit" and re.search(_v.OWN_STATION, sent[t.start:t.end]):
-        return True  # the writer's own station hosts a visitor: not a station visit
+    if t.kind == "station_visit" and (re.search(_v.OWN_STATION, sent[t.start:t.end])
+                                      or re.search(r"线上|视频|远程|云端", clause_of(sent, t))):
+        return True  # the writer's own station hosts a visitor; an online "visit"
     if _in_quoted_past(sent[:t.start]) or any(
             q.start() < t.start < q.end() for q in re.finditer(_v.SLOGAN_QUOTE, sent)):
         return True

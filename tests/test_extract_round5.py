@@ -247,3 +247,27 @@ def test_how_a_told_activity_was_held_is_not_another_one(how):
 def test_last_time_with_no_day_of_its_own_is_a_memory():
     text = "2026年4月2日,督导为12名社工开展团督。上次来的时候,督导做了个督,三个人。"
     assert kinds(extract_text(text)) == ["group_supervision"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2026年7月9日,督导对柳林镇社工站进行了实地督导。", 1),
+        ("2026年7月9日,督导對柳林、桃源兩個社工站開展了督導。", 2),
+    ],
+)
+def test_stations_supervised_on_the_spot_are_visited(text, want):
+    assert value(one(extract_text(text), "station_visit")["count"]) == want
+
+
+def test_supervising_a_stations_people_or_online_is_not_a_visit():
+    df = extract_text("2026年7月9日,督导对柳林镇社工站的5名社工开展个别督导。")
+    assert kinds(df) == ["individual_supervision"]
+    assert extract_text("2026年7月9日,督导线上对各社工站开展督导。").empty
+
+
+@pytest.mark.parametrize("said", ["進行了一次線上督導,共有13名社工參加",
+                                  "开展视频督导,参加社工13人"])
+def test_supervision_online_with_several_people_is_a_group_supervision(said):
+    df = extract_text(f"2026年7月9日,督导为社工{said}。")
+    assert value(one(df, "group_supervision")["participants"]) == 13
