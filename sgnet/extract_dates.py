@@ -58,6 +58,7 @@ _DATE_RE = re.compile(
     rf"(?:(?:{_RANGE_SEP})(?:(?P<dm2>{_DM})[./])?(?P<dd2>{_DD})(?![\d./]))?"
     rf"(?![\d./%]|\s*(?:{_v.NOT_AFTER_DOTTED_DATE}))"
     r"|(?<![每上下本这])(?P<wd>(?:周|星期)[一二三四五六日天])"
+    r"(?:(?:至|到|-|—|~)(?:周|星期)?(?P<wde>[一二三四五六日天]))?"
     rf"|(?P<rm>本月|上月|当月|这个月|上个月)(?:(?P<rmd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
@@ -417,7 +418,7 @@ def _weekday(m: re.Match, state: dict) -> DateMention | None:
         first = dt.date(week[0].year, week[0].month, week[0].day)
         start = week[0].shift((wanted - first.weekday()) % 7)
         if start.iso() <= week[1].iso():
-            return DateMention(m.start(), When(start, notes=(
+            return DateMention(m.start(), When(start, _weekday_end(m, start, wanted), notes=(
                 f"{m['wd']} of the days {week[0].iso()}..{week[1].iso()}",), inferred=True))
     if anchor is None and ref is not None and ref.year is not None:
         anchor = (ref, dt.date(ref.year, ref.month, ref.day).weekday())
@@ -427,8 +428,14 @@ def _weekday(m: re.Match, state: dict) -> DateMention | None:
     if wanted < weekday:
         return None
     start = day.shift(wanted - weekday)
-    return DateMention(m.start(), When(start, notes=(f"{m['wd']} of the week of {day.iso()}",),
-                                       inferred=True))
+    return DateMention(m.start(), When(start, _weekday_end(m, start, wanted), notes=(
+        f"{m['wd']} of the week of {day.iso()}",), inferred=True))
+
+
+def _weekday_end(m: re.Match, start: Day, wanted: int) -> Day | None:
+    """"周一至周三": the last day of a range of weekdays."""
+    last = _WEEKDAYS.index(m["wde"].replace("天", "日")) if m["wde"] else wanted
+    return start.shift(last - wanted) if last > wanted else None
 
 
 def note_week(line: str, state: dict, years: YearSource) -> None:

@@ -271,3 +271,23 @@ def test_supervising_a_stations_people_or_online_is_not_a_visit():
 def test_supervision_online_with_several_people_is_a_group_supervision(said):
     df = extract_text(f"2026年7月9日,督导为社工{said}。")
     assert value(one(df, "group_supervision")["participants"]) == 13
+
+
+@pytest.mark.parametrize(
+    ("entry", "start", "end"),
+    [
+        ("周二至周三\n在桥头镇驻点,为站内5名社工做个别督导。", "2026-03-03", "2026-03-04"),
+        ("週四下午\n在橋頭鎮為站內5名社工做個別督導。", "2026-03-05", ""),
+    ],
+)
+def test_weekday_ranges_and_times_of_day_in_diary_headings(entry, start, end):
+    text = f"驻点日志(2026年3月2日—3月8日)\n\n周一\n整理资料。\n{entry}"
+    row = one(extract_text(text), "individual_supervision")
+    assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+@pytest.mark.parametrize("day3", ["Day 3", "第三天", "DAY3"])
+def test_a_bare_nth_day_heading_counts_from_the_first_days_date(day3):
+    text = (f"跟岗随笔\nDay 1(2026年6月8日)\n抵达,听了督导的培训,共50人。\n{day3}\n"
+            "入户探访了5户独居老人。")
+    assert one(extract_text(text), "household_visit")["start_date"] == "2026-06-10"
