@@ -304,7 +304,9 @@ PARTICIPATION_CUES = (
 )
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
-STAFF_BEFORE = r"(?:督导|老师|专家)[^,;。]{0,6}一行"
+STAFF_BEFORE = (r"(?:督导|老师|专家)[^,;。]{0,6}一行"
+                # "派驻督导2名", "派出督导4人次": the mentors sent, not the people served
+                r"|(?:派驻|派出|选派|外派|派遣|委派)[^,;。]{0,4}(?:督导|专家|老师|讲师|社工)(?:人员)?")
 #: numbers after these are a breakdown of the number before ("其中留守儿童家庭八户")
 BREAKDOWN_CUES = r"其中|包括|分别为"
 

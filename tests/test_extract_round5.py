@@ -291,3 +291,19 @@ def test_a_bare_nth_day_heading_counts_from_the_first_days_date(day3):
     text = (f"跟岗随笔\nDay 1(2026年6月8日)\n抵达,听了督导的培训,共50人。\n{day3}\n"
             "入户探访了5户独居老人。")
     assert one(extract_text(text), "household_visit")["start_date"] == "2026-06-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026年,机构派驻督导3名,累计驻点150天,推进培训和督导工作。",
+        "2026年,機構派出督導5人次赴某縣,累計駐點150天,推進培訓和督導工作。",
+    ],
+)
+def test_mentors_sent_and_days_stayed_are_not_a_training(text):
+    assert extract_text(text).empty
+
+
+def test_mentors_sent_do_not_become_a_trainings_people():
+    row = one(extract_text("2026年5月,选派督导4人赴某县开展培训2场。"), "training")
+    assert (value(row["count"]), value(row["participants"])) == (2, None)
