@@ -59,16 +59,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from os import PathLike
 from pathlib import Path
 
 import pandas as pd
 
 from . import extract_vocab as _v
+from .extract_context import Context, note_report_month, read_dated_heading, read_field
 from .extract_counts import count_each, count_pairs
-from .extract_dates import DateMention, Day, When, YearSource, find_publication_date, parse_dates
-from .extract_doc import brief_month, document_genre, summary_period, title_of
+from .extract_dates import (
+    DateMention,
+    Day,
+    When,
+    YearSource,
+    find_publication_date,
+    note_week,
+    parse_dates,
+)
+from .extract_doc import brief_month, document_genre, foot_stamp, summary_period, title_of
 from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import (
     bind,
@@ -89,6 +98,7 @@ from .extract_read import (
     story_lines,
 )
 from .extract_spans import duration_days, month_span, resolve_relative
+from .extract_tables import indicator_tables
 
 __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
 
@@ -99,23 +109,7 @@ DRAFT_COLUMNS: list[str] = [
     "source", "evidence", "confidence", "note",
 ]
 
-@dataclass
-class _Context:
-    """What a report has said so far: its latest date, an open total, the section's tense."""
-
-    years: YearSource
-    state: dict = field(default_factory=dict)
-    last: When | None = None
-    total: str = ""  # the cue of a total still running over the next sentences
-    future: bool = False
-    field_people: int | None = None  # "参与人员:社工36人" above the story
-    summary: When | None = None  # the period of a summary document
-    section_dated: bool = False  # a day-precise date seen since the last heading
-    question: str = ""  # the last question of an interview (问:...)
-    heading_kinds: list[str] = field(default_factory=list)  # named by a diary heading
-
-
-def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Context,
+def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context,
                     context: When | None) -> list[Fact]:
     precise = [d for d in dates if d.when is not None and d.day_precise and
                base <= d.pos < base + len(sent)]
@@ -124,7 +118,9 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: _Contex
     summed = (ctx.summary is not None and not cue and not ctx.total and not ctx.section_dated
               and not re.match(_v.CONTINUATION_START, sent)
               and not any(d.pos < base + len(sent) for d in dates))
-    aggregate = bool(cue or ctx.total or summed) and not precise
+    # "今年5月以来,...。上个月,...": a sentence with a time of its own ends a running total
+    own = any(base <= d.pos < base + len(sent) and d.when is not None for d in dates)
+    aggregate = bool(cue or (ctx.total and not own) or summed) and not precise
     if aggregate and cue:
         ctx.total = cue[0]  # "一年来,我们主要做了以下工作:" opens a list of totals
     triggers = find_triggers(sent)
@@ -225,7 +221,9 @@ def _extend(fact: Fact, days: int, words: str) -> None:
 def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
     """A sentence that only adds a duration or hours to the fact before it
     ("本次培训为期三天", "培训持续约3个小时") completes that fact instead of making a row."""
-    if any(f.hard for f in new) or not facts:
+    # "3月16日至17日,...开展为期两天的带教": a dated span of its own is an event, not a follow-up
+    if not facts or any(f.hard or (f.dated_here and f.when is not None and f.when.end)
+                        for f in new):
         return new
     stated = duration_days(sent)
     hours = next((f.hours for f in new if f.hours), None)
@@ -244,8 +242,8 @@ def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
 
 def _document_facts(text: str, years: YearSource) -> list[Fact]:
     facts: list[Fact] = []
-    ctx = _Context(years)
-    lines = story_lines(text)
+    ctx = Context(years)
+    lines = indicator_tables(story_lines(text))
     genre = document_genre([line for _, line in lines])
     period = summary_period(title_of([line for _, line in lines]))
     if genre == "summary" and period is not None:
@@ -261,13 +259,14 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             ctx.section_dated = False
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
-            _note_report_month(line, ctx)
-            _read_field(line, ctx)
-            _read_dated_heading(line, ctx, title=not facts and ctx.last is None)
+            note_report_month(line, ctx)
+            note_week(line, ctx.state, ctx.years)
+            read_field(line, ctx)
+            read_dated_heading(line, ctx, title=not facts and ctx.last is None)
             continue
         field_ = re.match(_v.FIELD_LINE, line)
         if field_ and field_["label"] not in ("时间", "日期") and not find_triggers(line):
-            _read_field(line, ctx)  # "参加人员:各站站长及社工,近百人": the people of the story
+            read_field(line, ctx)  # "参加人员:各站站长及社工,近百人": the people of the story
             continue
         _note_year_opening(line, years)
         if re.match(r"问\s*:", line):  # an interview: the period a question names ...
@@ -280,8 +279,11 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         dates = parse_dates(line, ctx.state, years)
         resolve_relative(dates, context, ctx.state)
         for base, sent in split_sentences(line):
-            if ctx.future or re.search(_v.DUTY_LIST_OPENER, line[:base]):
-                continue
+            if (ctx.future or re.search(_v.DUTY_LIST_OPENER, line[:base])
+                    or re.match(_v.FUTURE_RUN_IN, line)
+                    or (base == 0 and re.fullmatch(_v.RUN_IN_HEADING, sent.strip())
+                        and line[len(sent):].strip())):
+                continue  # a plan item ("三、下半年计划:..."); a run-in title ("(二)开展团督。")
             new = _sentence_facts(sent, base, dates, ctx, context)
             for fact in new:
                 fact.evidence = _evidence(raw, line, base, sent, fact.span)
@@ -310,6 +312,10 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         ctx.section_dated = ctx.section_dated or bool(known)
         if not re.search(r"[;:]$", line):
             ctx.total = ""
+    stamp = foot_stamp([line for _, line in lines], years)
+    for fact in facts:  # a post's story told with no date: the day of its stamp below
+        if stamp is not None and fact.when is None and not fact.aggregate:
+            fact.when = stamp
     if genre == "inspection":  # officials' survey: the station visits are theirs
         facts = [f for f in facts if f.kind != "station_visit"]
     if genre == "notice":  # recruitment, plan, policy: duties and targets; only a dated event
@@ -318,30 +324,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
     return merge_facts(facts)
 
 
-def _read_field(line: str, ctx: _Context) -> None:
-    """A "时间:..." line dates the story below it; a "参与人员:...36人" line gives its people."""
-    field_ = re.match(_v.FIELD_LINE, line)
-    if field_ is None:
-        return
-    if field_["label"] in ("时间", "日期"):
-        known = [d.when for d in parse_dates(line, ctx.state, ctx.years) if d.when is not None]
-        ctx.last = known[0] if known else ctx.last
-        return
-    people = [q for q in find_quantities(line[field_.end():]) if q.unit in _v.PEOPLE_UNITS]
-    ctx.field_people = people[-1].value if people else None
-
-
-def _note_report_month(line: str, ctx: _Context) -> None:
-    """A section heading naming a month ("一、5月工作情况") is the month 本月 means below it."""
-    if len(line) > 20:
-        return
-    months = [d.when.start for d in parse_dates(line, dict(ctx.state), replace(ctx.years))
-              if d.when is not None and d.when.month_only and d.when.end is None]
-    if months and months[0].year is not None:
-        ctx.years.report_month = (months[0].year, months[0].month)
-
-
-def _heading_facts(raw: str, line: str, told: list[Fact], ctx: _Context) -> list[Fact]:
+def _heading_facts(raw: str, line: str, told: list[Fact], ctx: Context) -> list[Fact]:
     """The activity a diary heading names ("19日 经验分享会") when the entry below it tells of
     it in other words ("为三十五名社工分享了...经验"): a fact with the entry's people."""
     kinds, ctx.heading_kinds = ctx.heading_kinds, []
@@ -357,21 +340,6 @@ def _heading_facts(raw: str, line: str, told: list[Fact], ctx: _Context) -> list
         _finish(fact, line)
         out.append(fact)
     return out
-
-
-def _read_dated_heading(line: str, ctx: _Context, title: bool) -> None:
-    """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it; so
-    does a headline that names a day ("督导团3月15日走进某镇"), not a byline."""
-    diary = len(line) <= 24 and re.match(_v.DATED_HEADING, line, re.IGNORECASE)
-    headline = title and re.search(r"\d{1,2}月\d{1,2}日", line) and not re.search(
-        _v.PUBLICATION_LABELS + r"|来源|作者|编辑|\d{4}", line)  # a byline has its year
-    if not (diary or headline) or re.search(r"\d:\d\d", line):
-        return
-    known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
-             if d.when is not None and d.day_precise]
-    ctx.last = known[0] if known else ctx.last
-    if diary and known:  # "📍19日 经验分享会": the activity the entry below is about
-        ctx.heading_kinds = [t.kind for t in find_triggers(line) if not rejected(line, t)]
 
 
 def _complete(prev: Fact, fact: Fact) -> bool:

@@ -36,6 +36,12 @@ def count_pairs(fact: Fact, sent: str) -> None:
     people = {q.value for q in found if q.unit in _v.PEOPLE_UNITS}
     if pairs is None and len(people) == 1 and sum(q.unit in _v.PEOPLE_UNITS for q in found) > 1:
         pairs = people.pop()  # as many mentors as mentees
+    if pairs is None and "一对一" in sent:
+        if len(people) == 1 and sum(q.unit in _v.PEOPLE_UNITS for q in found) == 1:
+            pairs = people.pop()  # "与3名新社工建立“一对一”带教关系": 3 pairs
+        elif not people and not re.search(r"们|各|分别|\d|[两三四五六七八九十]名",
+                                          sent[clause_bounds(sent, *fact.span)[0]:fact.span[0]]):
+            pairs = 1  # "和社工小李一对一带教": one pair
     sessions = next((q.value for q in found if q.unit == "次" and q.start > fact.span[0]
                      and not re.search(_v.NEGATIVE_CLAUSE_CUES,
                                        sent[slice(*clause_bounds(sent, q.start, q.end))])), None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import extract_vocab as _v
 from .extract_numbers import to_int
@@ -30,6 +30,7 @@ __all__ = [
     "DateMention",
     "find_publication_date",
     "parse_dates",
+    "note_week",
 ]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十"
@@ -38,7 +39,7 @@ _RANGE_SEP = r"至|到|-|—|–|~|－"
 _DM = r"1[0-2]|0?[1-9]"
 _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
-    r"(?P<today>今天|今日)|(?P<ago>昨天|昨日|前天)"
+    r"(?P<today>今天|今日)|(?P<ago>昨天|昨日|大前天|前天)"
     rf"|(?P<wk>{_v.WEEK_WORDS})(?P<wkd>[一二三四五六日天])"
     r"(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wkd2>[一二三四五六日天]))?"
     rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS}|{_v.LAST_DAY_WORDS}"
@@ -57,6 +58,7 @@ _DATE_RE = re.compile(
     rf"(?:(?:{_RANGE_SEP})(?:(?P<dm2>{_DM})[./])?(?P<dd2>{_DD})(?![\d./]))?"
     rf"(?![\d./%]|\s*(?:{_v.NOT_AFTER_DOTTED_DATE}))"
     r"|(?<![每上下本这])(?P<wd>(?:周|星期)[一二三四五六日天])"
+    r"(?:(?:至|到|-|—|~)(?:周|星期)?(?P<wde>[一二三四五六日天]))?"
     rf"|(?P<rm>本月|上月|当月|这个月|上个月)(?:(?P<rmd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
@@ -321,6 +323,7 @@ def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
             state["month"] = mention.when.start.month
             if mention.day_precise and mention.when.start.year is not None:
                 state["reference"] = mention.when.end or mention.when.start
+                state["week"] = _week(mention.when)
             if mention.when.start.year is not None and not mention.when.inferred:
                 years.note_text_year(mention.when.start.year, f"the earlier date {m[0]}")
         out.append(mention)
@@ -409,17 +412,55 @@ def _weekday(m: re.Match, state: dict) -> DateMention | None:
     of the latest date written with its year (whose weekday the calendar gives)."""
     anchor = state.get("anchor")
     ref = state.get("reference")
+    wanted = _WEEKDAYS.index(m["wd"][-1].replace("天", "日"))
+    week = state.get("week")
+    if anchor is None and week is not None:  # "2025年5月12日—5月18日" over a week's diary
+        first = dt.date(week[0].year, week[0].month, week[0].day)
+        start = week[0].shift((wanted - first.weekday()) % 7)
+        if start.iso() <= week[1].iso():
+            return DateMention(m.start(), When(start, _weekday_end(m, start, wanted), notes=(
+                f"{m['wd']} of the days {week[0].iso()}..{week[1].iso()}",), inferred=True))
     if anchor is None and ref is not None and ref.year is not None:
         anchor = (ref, dt.date(ref.year, ref.month, ref.day).weekday())
     if anchor is None:
         return None
     day, weekday = anchor
-    wanted = _WEEKDAYS.index(m["wd"][-1].replace("天", "日"))
     if wanted < weekday:
         return None
     start = day.shift(wanted - weekday)
-    return DateMention(m.start(), When(start, notes=(f"{m['wd']} of the week of {day.iso()}",),
-                                       inferred=True))
+    return DateMention(m.start(), When(start, _weekday_end(m, start, wanted), notes=(
+        f"{m['wd']} of the week of {day.iso()}",), inferred=True))
+
+
+def _weekday_end(m: re.Match, start: Day, wanted: int) -> Day | None:
+    """"周一至周三": the last day of a range of weekdays."""
+    last = _WEEKDAYS.index(m["wde"].replace("天", "日")) if m["wde"] else wanted
+    return start.shift(last - wanted) if last > wanted else None
+
+
+def note_week(line: str, state: dict, years: YearSource) -> None:
+    """A heading naming at most a week ("2025年5月12日—5月18日 记录人:..."): the days in
+    which the weekday headings below it ("周二 晴") fall.
+
+    Examples
+    --------
+    >>> state = {}
+    >>> note_week("2026年3月2日至3月8日 工作周志", state, YearSource(None, None))
+    >>> [d.iso() for d in state["week"]]
+    ['2026-03-02', '2026-03-08']
+    """
+    for mention in parse_dates(line, dict(state), replace(years)):
+        if mention.when is not None and _week(mention.when):
+            state["week"] = _week(mention.when)
+
+
+def _week(when: When) -> tuple[Day, Day] | None:
+    """The days of a range of at most a week, in which a weekday ("周三") falls."""
+    if when.end is None or when.start.year is None or when.end.year is None:
+        return None
+    days = (dt.date(when.end.year, when.end.month, when.end.day)
+            - dt.date(when.start.year, when.start.month, when.start.day)).days
+    return (when.start, when.end) if 0 < days <= 6 else None
 
 
 def _this_month(m: re.Match, years: YearSource) -> DateMention | None:
@@ -454,7 +495,7 @@ def _before_reference(m: re.Match, years: YearSource, state: dict) -> DateMentio
     if ref is None:
         return None
     if m["ago"]:
-        day = ref.shift(-2 if m["ago"] == "前天" else -1)
+        day = ref.shift({"前天": -2, "大前天": -3}.get(m["ago"], -1))
     else:
         weekday = dt.date(ref.year or 2000, ref.month, ref.day).weekday()
         wanted = _WEEKDAYS.index(m["wkd"].replace("天", "日"))

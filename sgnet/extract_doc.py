@@ -22,11 +22,13 @@ from .extract_dates import Day, When, YearSource
 from .extract_read import is_heading
 from .extract_spans import month_span
 
-__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period", "brief_month"]
+__all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period", "brief_month",
+           "foot_stamp"]
 
 #: how many story lines at the top may hold the title
 TITLE_LINES = 6
 _TITLE_MAX = 48
+_STAMP = re.compile(r"\W{0,2}(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*\d{1,2}:\d{2}")
 
 
 def title_of(lines: list[str]) -> str:
@@ -158,3 +160,37 @@ def brief_month(lines: list[str], years: YearSource) -> When | None:
             return None
     return month_span(When(Day(year, month, 1), Day(year, month, 1), notes=(
         f"a total in a brief on {year}-{month:02d} (its 本月 heading), dated to that month",)))
+
+
+def foot_stamp(lines: list[str], years: YearSource) -> When | None:
+    """The day a short post was sent, from a time stamp below its story ("10月22日 21:47 ·
+    共3张图", a 朋友圈 post): what the post tells with no date of its own happened that day.
+
+    Parameters
+    ----------
+    lines : list of str
+        Normalized story lines, in order.
+    years : YearSource
+        Where the stamp's year comes from when it has none.
+
+    Returns
+    -------
+    When or None
+        The stamp's day; None when no stamp follows a story line.
+
+    Examples
+    --------
+    >>> foot_stamp(["跑了一天,走了3户。", "9月3日 20:15 · 共2张图"], YearSource(None, None)).start
+    Day(year=None, month=9, day=3)
+    """
+    body = False
+    for line in lines:
+        found = _STAMP.match(line)
+        if body and found and is_heading(line):
+            month, day = int(found["m"]), int(found["d"])
+            year, note = years.resolve(month, day, int(found["y"]) if found["y"] else None, None)
+            start = Day(year, month, day)
+            return When(start, notes=(note, "the day of the post's time stamp below it"),
+                        inferred=found["y"] is None) if start.valid() else None
+        body = body or not is_heading(line)
+    return None

@@ -82,7 +82,7 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
     """One fact, one row: drop repeats and unnumbered mentions of a numbered fact."""
     kept: list[Fact] = []
     keys: set = set()
-    for fact in facts:
+    for fact in _one_pairing(facts):
         if not fact.hard and fact.support() < _MIN_SUPPORT:
             continue
         key = (fact.kind, span_of(fact.when), fact.count, fact.participants, fact.soft_count)
@@ -93,6 +93,24 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
     kept = [f for f in kept if not _repeats(f, kept) and not _itemised(f, kept)]
     return [f for i, f in enumerate(kept)
             if f.hard or not any(_covers(h, f, j > i) for j, h in enumerate(kept) if h.hard)]
+
+
+def _one_pairing(facts: list[Fact]) -> list[Fact]:
+    """Pairs told first without a day of their own ("日前举行结对仪式,6名督导与6名社工结成
+    师徒") and then the mentoring dated without numbers ("1月8日至10日,师傅们开展一对一带教"):
+    one row, the pairs on the days."""
+    out: list[Fact] = []
+    for fact in facts:
+        first = next((o for o in out if o.kind == "mentoring" and o.hard
+                      and not o.dated_here and not o.aggregate), None)
+        if (fact.kind == "mentoring" and first is not None and not fact.hard
+                and fact.dated_here and fact.when is not None and not fact.aggregate):
+            first.when, first.dated_here = fact.when, True
+            first.evidence = f"{first.evidence} {fact.evidence}"
+            first.notes.append("the days of the mentoring told after the pairing")
+            continue
+        out.append(fact)
+    return out
 
 
 def _repeats(fact: Fact, facts: list[Fact]) -> bool:

@@ -142,7 +142,8 @@ def bind(sent: str, triggers: list[Trigger], quantities: list[Quantity]) -> dict
         if best is None:
             continue
         cost, i, column = best
-        rank = (not q.total, cost)
+        # "对两名老人个案进行讨论,参会社工9人": people said to take part win for participants
+        rank = (not q.total, column == "participants" and not q.participation, cost)
         current = bound.setdefault(i, {}).get(column)
         if current is None or rank < current[0]:
             bound[i][column] = (rank, q)
@@ -179,13 +180,30 @@ def rejected(sent: str, t: Trigger) -> bool:
         return True  # visitors on an exchange stopping at stations, not the mentors' visit
     if t.kind in _v.ONSITE_KINDS and re.search(_v.OFFICIAL_VISITORS, sent[:t.start]):
         return True  # officials inspecting a station or bringing gifts to households
-    if _in_quoted_past(sent[:t.start]):
+    if t.kind == "station_visit" and (re.search(_v.OWN_STATION, sent[t.start:t.end])
+                                      or re.search(r"线上|视频|远程|云端", clause_of(sent, t))):
+        return True  # the writer's own station hosts a visitor; an online "visit"
+    if _in_quoted_past(sent[:t.start]) or any(
+            q.start() < t.start < q.end() for q in re.finditer(_v.SLOGAN_QUOTE, sent)):
         return True
+    lo = clause_bounds(sent, t.start, t.end)[0]
+    if re.search(_v.NOT_MENTORS, sent[lo:t.start]):
+        return True  # volunteers visiting, not the mentors
     clause = _QUOTED.sub("“”", clause_of(sent, t))
     if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):
         return True
     head = _QUOTED.sub("“”", sent[:t.start])
-    return bool(re.search(_v.NEGATIVE_SENTENCE_CUES, head) or sent.rstrip().endswith("?"))
+    return bool(re.search(_v.NEGATIVE_SENTENCE_CUES, head) or _asks(sent, t))
+
+
+def _asks(sent: str, t: Trigger) -> bool:
+    """A question, unless only a last clause asks about what the clauses before it told
+    ("...去了两户家庭入户,这个要不要单独记?")."""
+    if not sent.rstrip().endswith("?"):
+        return False
+    hi = clause_bounds(sent, t.start, t.end)[1]
+    last = re.split(r"[,;:]", sent.rstrip(" ?"))[-1]
+    return not (sent[hi:].strip(" ?") and re.match(r"\s*(?:这|那|它)", last))
 
 
 def _in_quoted_past(head: str) -> bool:

@@ -20,7 +20,7 @@ _QTY_RE = re.compile(
     rf"(?<!第)(?P<pre>{_v.APPROX_PREFIX})?(?P<num>{_v.NUMBER_PATTERN})"
     rf"(?P<approx>{_v.APPROX_SUFFIX})?(?P<unit>{_v.UNIT_PATTERN})"
 )
-_OLD_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_OLD_TENS = {"廿": "二十", "卅": "三十", "卌": "四十", "仨": "三", "俩": "两"}
 _SPOKEN_RANGE = re.compile(r"([一二两三四五六七八])([二三四五六七八九])")
 _DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
 _SPOKEN_TENS = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千].*)")
@@ -135,6 +135,13 @@ def find_quantities(sent: str) -> list[Quantity]:
             staff=_is_staff(masked, m, unit),
             approx=approx,
         ))
+    # "跑了仨站", "俩社工": three and two with the measure word in them
+    for m in re.finditer(r"(?<![第每])([仨俩])(?:(?=站(?!长))|(?=" + _v.PERSON_NOUNS + "))",
+                         masked[:limit]):
+        unit = "个" if masked[m.end():m.end() + 1] == "站" else "名"
+        out.append(Quantity(to_int(m[1]) or 0, unit, m.start(), m.end() + (unit == "个"),
+                            participation=_near(masked, m, _v.PARTICIPATION_CUES)))
+    out.sort(key=lambda q: q.start)
     return _joined(masked, out)
 
 

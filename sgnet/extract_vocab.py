@@ -72,6 +72,12 @@ __all__ = [
     "RECAP_LINE",
     "LOOK_BACK",
     "KEY_VALUE_LINE",
+    "NOT_MENTORS",
+    "RUN_IN_HEADING",
+    "FUTURE_RUN_IN",
+    "SLOGAN_QUOTE",
+    "OWN_STATION",
+    "INDICATOR_ACTUAL",
 ]
 
 _NOT_PUNCT = r"[^,;:。!?、()]"
@@ -102,6 +108,9 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         # "带来一堂题为“...”的专题课": a lesson counted by its measure word
         r"[一两二三四五六七八九十\d]+[堂节]" + _NOT_PUNCT + r"{0,25}?课(?!程|题|件|时|表)",
         r"专题课|示范课",
+        # "督导线上带领我们举办了读书会": a reading club the mentor leads is a lesson
+        r"(?:督导|老师|导师|专家|师父|师傅)" + _NOT_STOP + r"{0,12}?(?:带领|主持|领着|带着)"
+        + _NOT_STOP + r"{0,16}?读书会",
         # "给全县社工讲“需求评估”", "在县中心讲"服务计划"": a lecture named by its title
         r"(?:[给为向在]" + _NOT_PUNCT + r"{0,12}?)讲(?:了|授)?(?=[“\"「《])",
     ),
@@ -122,21 +131,32 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?<!团体)督导会",
         r"(?:个案|案例)会诊",
         r"疑难个案研讨",
-        r"个案研讨会",
+        r"个案研讨会?(?!记录|报告)",
         r"(?:个案|案例)督导会",
         r"案例研讨会?",
+        # "进行了一次线上督导,共有15名社工参加": supervision online with several people
+        r"(?<!个别)(?<!一对一)(?:线上|视频|远程|云端|网络)督导(?!员|组|会|老师|团队)"
+        r"(?=[^。]{0,16}?(?:[2-9]|\d{2}|[两三四五六七八九十])[^。,;]{0,4}?(?:名|人|位))",
     ),
     "station_visit": (
         r"(?:走访|实地督导|巡回督导|巡查|巡站|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?|分赴|(?<!前)赴"
         r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了)"
-        + r"(?:了)?" + _NOT_STOP
-        + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长))",
+        # "跑了一天,上午在某站...": a time spent, not a station reached
+        + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
+        + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
+        # "3.18 周一 / 到某镇社工站,与站长座谈...": a diary sentence opening at a station
+        r"^(?:上午|下午|先|再|又)?(?:到|去)(?!我们|咱们)[^,;。]{0,20}?"
+        r"(?:社会工作服务站|社工服务站|社工站)(?=[,;。])"
+        r"(?![^。]*(?:个别督导|个督|团体督导|团督|培训|授课|讲座|上课))",
         # "...,一共三个站": a total of the stations gone to
         r"(?:一共|总共|共计)(?:去了|走了|跑了|走访了?)?(?=[\d一二两三四五六七八九十]{1,3}个(?:社工)?站)",
         # "完成了对6个社工站的实地走访": the visit named after the stations
         r"(?:社会工作服务站|社工服务站|社工站|站点)的?(?:实地)?(?:走访|探访|巡访|巡查)",
         r"(?:社会工作服务站|社工服务站|社工站)接受了?" + _NOT_STOP
         + r"{0,6}?实地(?:督导|指导|走访)",
+        # "对石门镇社工站进行了实地督导": the stations supervised on the spot
+        r"对" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站|站点)(?:进行|开展)了?"
+        r"(?:[一二两三四五\d]次)?(?:实地|现场)?(?:督导|走访|巡查|指导)(?!员|组|会)",
         r"(?:督导|走访|服务)范围覆盖" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)",
         r"(?<![在对为])到" + _NOT_STOP + r"{0,20}?(?:社会工作服务站|社工服务站|社工站)"
         # "到某站开展个别督导": the station is only where another activity took place
@@ -158,7 +178,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "interview": (
         r"(?<!座)访谈",
-        r"面谈",
+        # "逐一面谈,做个别督导": the talk is the supervision
+        r"面谈(?![^。]{0,12}(?:个别督导|个督))",
     ),
     "exchange_visit": (
         r"参观学习",
@@ -209,6 +230,12 @@ TRIGGER_NOT_FOLLOWED_BY = (
     r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册"
     # a reference to an activity told before ("培训结束的次日", "前一天家访的记录")
     r"|的?(?:结束|记录|笔记|照片|资料|材料|档案|台账)|结束"
+    # "分享各自第一次入户的经历", "讲入户服务的故事": what was told, not what was done
+    r"|(?:服务)?的?(?:经历|故事|体会|心得|感受|感悟)"
+    # "在访谈中,...": the activity told before, as a frame
+    r"|中[,:]"
+    # "培训采用线上线下相结合的方式": how the activity told before was held
+    r"|采用|采取"
 )
 
 #: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
@@ -226,7 +253,7 @@ STATION_NOUN = r"(?:社会工作服务站|社工服务站|社工站|站点|服�
 STATION_JOINERS = r"以及|、|和|及|与"
 
 #: number and units. Units listed longest first.
-NUMBER_PATTERN = r"\d+(?:\.\d+)?[万千]|\d+|[零〇一二两三四五六七八九十百千万廿卅]+"
+NUMBER_PATTERN = r"\d+(?:\.\d+)?[万千]|\d+|[零〇一二两三四五六七八九十百千万廿卅]+|仨|俩"
 APPROX_PREFIX = (
     r"近|约有?|逾|超过|大约|大概|将近|共计|共有|共|累计|合计|总计|总共|一共|达到?"
 )
@@ -238,7 +265,7 @@ NOT_QUANTITY = r"一对一|一对多|一线|一同|一起|一行(?=[^\d一二两
 #: "N个" followed by these counts people ("四个社工", "七八个社工")
 PERSON_NOUNS = (
     r"[新老青年轻本土骨干一线专职]{0,3}"
-    r"(?:社工(?!站|服务站|机构|中心)|人|同工|站长|学员|督导|老师|工作人员|骨干)"
+    r"(?:社工(?!站|服务站|机构|中心)|人|同工|站长|学员|督导|老师|工作人员|骨干|小?伙伴|同事)"
 )
 UNIT_PATTERN = (
     r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)"
@@ -273,11 +300,13 @@ PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
 PARTICIPATION_CUES = (
     r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
-    r"|来了|到了"
+    r"|来了|到了|上线|连线"
 )
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
-STAFF_BEFORE = r"(?:督导|老师|专家)[^,;。]{0,6}一行"
+STAFF_BEFORE = (r"(?:督导|老师|专家)[^,;。]{0,6}一行"
+                # "派驻督导2名", "派出督导4人次": the mentors sent, not the people served
+                r"|(?:派驻|派出|选派|外派|派遣|委派)[^,;。]{0,4}(?:督导|专家|老师|讲师|社工)(?:人员)?")
 #: numbers after these are a breakdown of the number before ("其中留守儿童家庭八户")
 BREAKDOWN_CUES = r"其中|包括|分别为"
 
@@ -308,6 +337,9 @@ NEGATIVE_SENTENCE_CUES = (
     # "计划开展培训10场,走访社工站20个": the plan verb governs the list after it
     r"|(?:(?<![按照据依原的])(?<!照年度)(?<!据年度)(?<!按年度)计划|将|准备)(?:再|于|在)?"
     r"(?=开展|举办|组织|走访|进行|召开|完成)"
+    # "这是牵手以来举办的第六次集中培训": the ordinal of the event just told, not another one
+    r"|(?:^|,)(?:这|此|这已|这也|这已经)是[^,;。]{0,24}第[\d一二三四五六七八九十]+[次期场届轮]"
+    r"[^,;。]{0,6}$"
 )
 #: people of these kinds are the public, not social workers: a "training" for them is outreach
 PUBLIC_AUDIENCE = (
@@ -319,7 +351,7 @@ FUTURE_HEADINGS = (
     r"下一步|下步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
     r"|后续(?:工作)?(?:计划|安排|打算)"
     r"|(?:下半年|下季度|下月|下个月|下周|下星期|下期|明年|来年|\d{4}年)(?:度)?(?:工作)?"
-    r"(?:计划|安排|重点|预告)"
+    r"(?:计划|安排|重点|预告)(?![^,;。]{0,4}(?:完成|执行|落实)情况)"
 )
 
 #: a sentence with one of these and no day-precise date reports a total over a period
@@ -387,7 +419,8 @@ WEEK_WORDS = r"上个?星期|上个?礼拜|上周|本周|这周|这个星期"
 AFTER_END = r"结束(?:的|后的?|之后的?)?$"
 #: a heading that is a date ("9月11日 周一 晴", "3.18 周一"): a diary entry's day
 DATED_HEADING = (
-    r"^\W{0,2}(?:周|星期)[一二三四五六日天](?=\s|$|[()|])|"
+    r"^\W{0,2}(?:周|星期)[一二三四五六日天](?:(?:至|到|-|—|~)(?:周|星期)?[一二三四五六日天])?"
+    r"(?:上午|下午|晚上|全天)?(?=\s|$|[()|])|"
     r"^(?:第[一二三四五六七八九十\d]{1,2}天|day\s*\d{1,2})?\W{0,3}"
     r"(?:(?:\d{4}[年.\-/])?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月.\-/]"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?"
@@ -405,7 +438,7 @@ RECAP_LINE = r"[^,。:]{0,16}(?:小结|汇总|合计|总计|统计)[:]"
 #: an event of it with no day of its own is a memory, not a fact of this report (a total of
 #: last year, "去年共开展...", is still a total)
 LOOK_BACK = (
-    r"那时候|那时(?![起,])|那会儿|当年(?!度)|(?:\d+|[一二两三四五六七八九十几]+)年前"
+    r"那时候|那时(?![起,])|那会儿|当年(?!度)|(?<![晚早])上次|(?:\d+|[一二两三四五六七八九十几]+)年前"
     r"|去年(?![\d一二三四五六七八九十]{1,3}月|底|末|年底|全年|共|累计|,)"
 )
 #: a line that is a key and its number ("参训人数:128人次"): a story line, not a heading, and
@@ -459,7 +492,7 @@ THIS_MONTH_HEADING = r"本月(?:工作|情况|概况|小结|总结|动态|数据
 
 #: a trigger in quoted speech after one of these is how things used to be ("“以前入户就是填表,
 #: 现在...”"), not an event
-QUOTED_PAST = r"以前|过去|曾经|以往|从前|原来|本来|以为"
+QUOTED_PAST = r"以前|过去|曾经|以往|从前|原来|本来|以为|前年|去年|那会儿|那时候?|刚入行"
 #: a title where officials inspect or survey (调研, 视察): its station "visits" are theirs
 INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督查|考察|慰问)"
 
@@ -478,3 +511,19 @@ PEOPLE_VISITED = (
     rf"^[^,;。]{{0,14}}?{_VISITED}(?P<n1>{_NUM})(?:名|位|人|个)(?![次站])"
     rf"|^[^,;。]{{0,10}}?(?P<n2>{_NUM})(?:名|位|个)[^,;。\d]{{0,6}}?{_VISITED}"
 )
+
+#: the doers of a visit who are not the mentors ("志愿者们还走访慰问了5户"): their visits are
+#: not the mentors' activities
+NOT_MENTORS = r"志愿者|义工|爱心人士|大学生|学生们|网格员|村干部|党员们"
+#: a numbered run-in heading of a brief ("(二)开展团体督导。5月21日,..."): a title for the
+#: sentences after it on its line, not a fact of its own
+RUN_IN_HEADING = r"[(]?[一二三四五六七八九十\d]{1,2}[)、.]\s*[^\d,;:。]{2,14}[。:]"
+#: a numbered item that opens with a plan label ("三、下半年计划:继续开展..."): the future
+FUTURE_RUN_IN = (r"^\W{0,2}(?:[一二三四五六七八九十\d]{1,2}[、.)]\s*)?[^,;:。]{0,6}?(?:"
+                 + FUTURE_HEADINGS + r")[^,;:。]{0,4}:")
+#: a quoted slogan listing kinds ("围绕“培训—督导—走访”三条主线"): words, not events
+SLOGAN_QUOTE = r"[“\"「][^”\"」\d]{0,12}[—\-/+·][^”\"」\d]{0,12}[”\"」]"
+#: the writer's own station ("督导来到我们高村镇社工站"): the station hosts, it is not visited
+OWN_STATION = r"我们|咱们|我站|本站"
+#: the column of an indicator table that holds what was done ("年度目标  实际完成  完成率")
+INDICATOR_ACTUAL = r"实际完成|实际|完成数|完成(?!率)|实绩"
