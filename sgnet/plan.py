@@ -27,11 +27,12 @@ from .audit import Audit, audit
 from .dataset import Dataset
 from .errors import RejectedRowsError, ReportError, TableValidationError
 from .handover import fingerprint, handle_for
+from .identity import row_fingerprints
 from .metrics import headline
 from .paths import NOTEBOOKS, SAMPLE_DATA
 from .pdf import require_browser
 from .periods import Period, latest_full_quarter, parse_period
-from .provenance import provenance, whole_hashes
+from .provenance import SCOPE_TABLES, provenance, whole_hashes
 from .regions import LEVELS, region_name, rollup
 from .words import LANGS
 
@@ -391,6 +392,7 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
     data_fingerprint = fingerprint(data_path)
     handle = handle_for(data_fingerprint)
     whole = whole_hashes(ds)
+    hashes = row_fingerprints(ds, tables=SCOPE_TABLES)  # once; each job looks its rows up
     jobs = []
     for scope in scopes:
         scoped = ds.select(region=scope.region, pairing=scope.pairing)
@@ -404,6 +406,6 @@ def make_plan(data: str | Path | None = None, *, period: str | Period | None = N
                         provenance(data_path, counted, p, parameters=parameters,
                                    pairing=scoped.pairing, region=scoped.region,
                                    data_fingerprint=data_fingerprint, whole=whole,
-                                   names=audience == "internal")))
+                                   hashes=hashes, names=audience == "internal")))
     return Plan(data_path, p, ds, checked, handle, errors, jobs, audience, lang,
                 each or "pairing", formats)

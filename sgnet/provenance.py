@@ -27,7 +27,7 @@ from .dataset import Dataset
 from .docx_report import PROVENANCE_PROPERTY, custom_property
 from .errors import SgnetError
 from .handover import fingerprint
-from .identity import row_fingerprints, scope_rows
+from .identity import row_fingerprints, row_keys, scope_rows
 from .io import load
 from .periods import Period, parse_period
 from .version import __version__
@@ -62,7 +62,7 @@ def scope_hash(rows: dict[str, dict[str, str]]) -> str:
 def provenance(data: Path, ds: Dataset, period: Period, *, parameters: dict,
                pairing: str | None = None, region: str | None = None,
                data_fingerprint: str | None = None, whole: dict[str, str] | None = None,
-               names: bool = True) -> dict:
+               hashes: dict[str, dict] | None = None, names: bool = True) -> dict:
     """The provenance of one report (what ``metadata.sgnet`` of its notebook holds).
 
     Examples
@@ -76,10 +76,14 @@ def provenance(data: Path, ds: Dataset, period: Period, *, parameters: dict,
 
     ``data_fingerprint`` (:func:`sgnet.handover.fingerprint` of ``data``) and ``whole``
     (:func:`whole_hashes` of ``ds``) are taken as given when the caller has them (a batch
-    computes them once); ``names=False`` leaves the approver's name out (funder reports).
+    computes them once), and so are ``hashes``: :func:`sgnet.identity.row_fingerprints` of
+    the whole ``ds`` over :data:`SCOPE_TABLES` (a row's hash depends on that row alone, so
+    each report's rows are looked up, not hashed again). ``names=False`` leaves the
+    approver's name out (funder reports).
     """
-    rows = row_fingerprints(scope_rows(ds, period, pairing=pairing, region=region),
-                            tables=SCOPE_TABLES)
+    scoped = scope_rows(ds, period, pairing=pairing, region=region)
+    rows = (row_fingerprints(scoped, tables=SCOPE_TABLES) if hashes is None
+            else _looked_up(scoped, hashes))
     approval = approval_state(data, period, pairing=pairing)
     whole = whole if whole is not None else whole_hashes(ds)
     return {
@@ -96,6 +100,20 @@ def provenance(data: Path, ds: Dataset, period: Period, *, parameters: dict,
         "whole": whole,
         "rows": rows,
     }
+
+
+def _looked_up(scoped: Dataset, hashes: dict[str, dict]) -> dict[str, dict]:
+    """``row_fingerprints(scoped, tables=SCOPE_TABLES)``, read from the whole data's."""
+    out: dict[str, dict] = {}
+    for name, frame in scoped.tables.items():
+        if name not in SCOPE_TABLES:
+            continue
+        keys = row_keys(frame, name)
+        if keys.duplicated().any():  # a key twice: which row wins depends on the scope
+            out |= row_fingerprints(scoped, tables=(name,))
+            continue
+        out[name] = {key: hashes[name][key] for key in keys}
+    return out
 
 
 class _Footer(HTMLParser):

@@ -180,3 +180,21 @@ def test_reports_count_statuses_and_approved_only_counts_approved_rows(workbook,
     count = int(trainings["count"].iloc[0])
     assert re.search(rf"data-metric=[\"']trainings[\"']><div class=[\"']sg-value[\"']>{count}<",
                      page)
+
+
+@pytest.mark.parametrize("period", ["2023Q2", "2022Q4", "2022"])
+def test_rows_looked_up_from_the_whole_data_equal_rows_hashed_per_report(period):
+    """A batch hashes the data's rows once and looks each report's rows up (plan.make_plan):
+    the provenance must be the one a report computing its own hashes records."""
+    from sgnet.identity import row_fingerprints
+    from sgnet.provenance import SCOPE_TABLES, provenance
+
+    ds = sgnet.load()
+    hashes = row_fingerprints(ds, tables=SCOPE_TABLES)
+    p = sgnet.parse_period(period)
+    for pairing in [None, *sorted(ds.pairings["pairing_id"])]:
+        alone = provenance(SAMPLE_DATA, ds, p, parameters={}, pairing=pairing)
+        looked_up = provenance(SAMPLE_DATA, ds, p, parameters={}, pairing=pairing,
+                               hashes=hashes)
+        assert looked_up == alone
+        assert sum(map(len, alone["rows"].values())) > 0
