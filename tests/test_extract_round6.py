@@ -1,0 +1,43 @@
+"""sgnet.extract: classes generalized from the blind6 set (round 6), each tested on sentences
+written for the test (other places, numbers and wording than any corpus document), in
+simplified and traditional characters."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import one, value
+
+from sgnet.extract import extract_text
+
+
+def kinds(df) -> list[str]:
+    return sorted(df["kind"])
+
+
+@pytest.mark.parametrize("mark", ["1．", "2.", "3． "])
+def test_a_list_number_before_a_dotted_date_is_not_part_of_the_date(mark):
+    text = f"督导周报\n一、本周工作\n{mark}7.09 走访石门镇、龙潭镇社工站2个,查看台账。"
+    row = one(extract_text(text, year=2026), "station_visit")
+    assert (row["start_date"], value(row["count"])) == ("2026-07-09", 2)
+
+
+def test_a_numbered_dotted_range_keeps_both_days():
+    text = "周報\n一、本週工作\n2．8.03-8.05 在縣社工中心舉辦培訓,共3天,參訓社工23人。"
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], row["end_date"]) == ("--08-03", "--08-05")
+    assert value(row["participants"]) == 23
+
+
+def test_short_items_of_a_list_opened_by_a_colon_are_read():
+    text = ("#督导在路上#\n"
+            "6.11-6.12,杭州市的督导在景东县连跑两天:\n"
+            "走访社工站4个🚗\n入户探访9户\n给社工们开了3场团督\n#社会工作#")
+    df = extract_text(text, year=2026)
+    assert kinds(df) == ["group_supervision", "household_visit", "station_visit"]
+    assert set(df["start_date"]) == {"2026-06-11"} and set(df["end_date"]) == {"2026-06-12"}
+    assert [value(one(df, k)["count"]) for k in kinds(df)] == [3, 9, 4]
+
+
+def test_a_short_heading_after_a_story_line_without_a_colon_stays_a_heading():
+    text = "2026年3月2日,督導開展培訓,參訓30人。\n第二部分 2026年展望\n走訪社工站8個"
+    assert kinds(extract_text(text)) == ["training"]
