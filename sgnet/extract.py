@@ -97,7 +97,7 @@ from .extract_read import (
     split_sentences,
     story_lines,
 )
-from .extract_spans import duration_days, month_span, resolve_relative
+from .extract_spans import aside_spans, asides, duration_days, month_span, resolve_relative
 from .extract_tables import indicator_tables
 
 __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
@@ -284,7 +284,12 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                     or (base == 0 and re.fullmatch(_v.RUN_IN_HEADING, sent.strip())
                         and line[len(sent):].strip())):
                 continue  # a plan item ("三、下半年计划:..."); a run-in title ("(二)开展团督。")
-            new = _sentence_facts(sent, base, dates, ctx, context)
+            new = []
+            for at, piece, aside in asides(base, sent):
+                total, kept = ctx.total, [d for d in dates if aside or not any(
+                    lo <= d.pos < hi for lo, hi in aside_spans(base, sent))]
+                new += _sentence_facts(piece, at, kept, ctx, context)
+                ctx.total = total if aside else ctx.total  # an aside opens no running total
             for fact in new:
                 fact.evidence = _evidence(raw, line, base, sent, fact.span)
                 fact.topic = _as_written(raw, line, base, sent, fact.topic)

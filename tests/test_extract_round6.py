@@ -41,3 +41,26 @@ def test_short_items_of_a_list_opened_by_a_colon_are_read():
 def test_a_short_heading_after_a_story_line_without_a_colon_stays_a_heading():
     text = "2026年3月2日,督導開展培訓,參訓30人。\n第二部分 2026年展望\n走訪社工站8個"
     assert kinds(extract_text(text)) == ["training"]
+
+
+@pytest.mark.parametrize(
+    ("title", "first"),
+    [
+        ("2025年第二季度工作报告", "1.集中培训:完成3期,培训97人次(年度目标12期,截至6月底累计完成7期);"),
+        ("2025年第二季度工作報告", "1.集中培訓:完成3期,培訓97人次(全年目標12期);"),
+    ],
+)
+def test_an_aside_about_another_period_does_not_date_a_quarter_to_the_year(title, first):
+    text = (f"某县社工帮扶项目\n{title}\n\n一、季度指标完成情况\n\n{first}\n"
+            "2.团体督导:完成4次,参与41人次;\n3.入户走访:15户;")
+    df = extract_text(text)
+    assert set(df["start_date"]) == {"2025-04-01"} and set(df["end_date"]) == {"2025-06-30"}
+    row = one(df, "training")
+    assert (value(row["count"]), value(row["participants"])) == (3, 97)
+    assert value(one(df, "household_visit")["count"]) == 15
+
+
+def test_a_breakdown_in_brackets_still_belongs_to_its_sentence():
+    df = extract_text("2025年8月,督导开展培训5场(其中线上2场),参训社工130人次。")
+    row = one(df, "training")
+    assert (value(row["count"]), value(row["participants"])) == (5, 130)
