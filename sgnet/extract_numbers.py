@@ -142,7 +142,15 @@ def find_quantities(sent: str) -> list[Quantity]:
         out.append(Quantity(to_int(m[1]) or 0, unit, m.start(), m.end() + (unit == "个"),
                             participation=_near(masked, m, _v.PARTICIPATION_CUES)))
     out.sort(key=lambda q: q.start)
-    return _joined(masked, out)
+    return _joined(masked, _partitive(masked, out))
+
+
+def _partitive(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"十个社工站中的八个": the part is the number, not the whole it is taken from."""
+    return [q for q, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)
+            if not (nxt is not None and nxt.unit == q.unit and nxt.value <= q.value
+                    and re.fullmatch(r"[^,;。]{0,20}?(?:当中|之中|中)(?:的|有)?",
+                                     text[q.end:nxt.start]))]
 
 
 def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
