@@ -64,3 +64,41 @@ def test_a_breakdown_in_brackets_still_belongs_to_its_sentence():
     df = extract_text("2025年8月,督导开展培训5场(其中线上2场),参训社工130人次。")
     row = one(df, "training")
     assert (value(row["count"]), value(row["participants"])) == (5, 130)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["督导走访了全州十二个乡镇社工站中的九个", "督導走訪全州十二個鄉鎮社工站當中的九個",
+     "督导走访了全县12个社工站中的9个"],
+)
+def test_a_part_taken_from_a_whole_is_the_count(said):
+    row = one(extract_text(f"2025年7月,{said},查看服务记录。"), "station_visit")
+    assert value(row["count"]) == 9
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["督导何静、罗兰分别带领南、北两个片区的社工开展了团体督导",
+     "兩位督導分別帶領三個小組的社工開展了團體督導"],
+)
+def test_a_supervision_led_in_each_of_several_places_counts_each(said):
+    want = 3 if "三個" in said else 2
+    df = extract_text(f"2025年10月9日,{said}。")
+    assert value(one(df, "group_supervision")["count"]) == want
+
+
+def test_individual_supervision_in_several_places_is_not_counted_by_places():
+    df = extract_text("2025年10月9日,督导分别和两个站的社工做了个督,一共7个人。")
+    assert value(one(df, "individual_supervision")["participants"]) == 7
+    assert value(one(df, "individual_supervision")["count"]) == 1
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["督导与十二名本土社工签订“师徒”结对协议,开展传帮带",
+     "督導與十二名本土社工簽訂「師徒」結對協議,開展傳幫帶",
+     "督导和12位骨干社工结成师徒对子"],
+)
+def test_pairing_with_n_people_is_n_pairs(said):
+    row = one(extract_text(f"2025年度工作总结\n{said}。"), "mentoring")
+    assert (value(row["count"]), value(row["participants"])) == (12, 12)
