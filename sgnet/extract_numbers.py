@@ -121,6 +121,9 @@ def find_quantities(sent: str) -> list[Quantity]:
         if unit == "个" and (re.match(_v.PERSON_NOUNS, masked[m.end():])
                              or re.match(_HEADS_OF_PLACES, masked[m.end():])):
             unit = "名"  # "四个社工"; "8个站的站长": one head each
+        elif unit == "个" and re.search(r"(?:来了|到了|到场了?|参加了?)$", masked[:m.start()]) \
+                and not re.match(r"[\u4e00-\u9fff]", masked[m.end():m.end() + 1]):
+            unit = "名"  # "给十四个站的站长做团督,来了十一个": the people who came
         elif unit == "个" and re.match(r"个督|个别督导|团督", masked[m.end():]):
             unit = "次"  # "五个个督": five supervision sessions
         num_start = m.start("num")

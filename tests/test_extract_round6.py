@@ -102,3 +102,29 @@ def test_individual_supervision_in_several_places_is_not_counted_by_places():
 def test_pairing_with_n_people_is_n_pairs(said):
     row = one(extract_text(f"2025年度工作总结\n{said}。"), "mentoring")
     assert (value(row["count"]), value(row["participants"])) == (12, 12)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["督导周岚来到白沙镇社工站,为附近四个村的9名社工开展了一次团体督导",
+     "督導周嵐來到白沙鎮社工站,給9名社工開展了一次團體督導"],
+)
+def test_a_station_reached_to_hold_a_supervision_there_is_its_venue(said):
+    df = extract_text(f"2025年11月6日,{said}。")
+    assert kinds(df) == ["group_supervision"]
+    assert value(one(df, "group_supervision")["participants"]) == 9
+
+
+def test_stations_reached_with_a_number_are_still_visited():
+    df = extract_text("2025年11月6日,督导先后来到3个社工站,为社工开展了团体督导。")
+    assert value(one(df, "station_visit")["count"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [("给九个村的村主任做培训,来了七个,两个请假", 7),
+     ("給九個村的村主任做培訓,到了六個", 6)],
+)
+def test_the_people_who_came_win_over_the_people_invited(said, want):
+    df = extract_text(f"2025年4月2日,督导在乡里{said}。")
+    assert value(one(df, "training")["participants"]) == want
