@@ -156,6 +156,10 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context
     months = [d.when for d in dates if d.when is not None and d.when.month_only
               and d.when.end is not None and base <= d.pos < base + len(sent)]
     for fact in facts.values():
+        when = fact.when  # "本月举办培训2场" in a summary of that month: the month's total
+        if (ctx.summary is not None and when is not None and when.month_only
+                and when.end is None and when.start == ctx.summary.start):
+            fact.when, fact.aggregate = ctx.summary, True
         if fact.aggregate and fact.when is None and months:
             fact.when = month_span(months[0])  # "今年1月至6月,...共8对": those months
         if fact.aggregate and fact.when is None:
@@ -252,6 +256,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",)))
     elif genre == "report":
         ctx.summary = brief_month([line for _, line in lines], years)
+        if ctx.summary is not None and years.report_month is None:  # 本月 is the brief's month
+            years.report_month = (ctx.summary.start.year, ctx.summary.start.month)
     if years.report_month is not None:
         ctx.state.setdefault("month", years.report_month[1])  # "6日" in a 9月 月报
     for raw, line in lines:

@@ -100,7 +100,9 @@ def find_quantities(sent: str) -> list[Quantity]:
     masked = _mask(sent)
     # a breakdown in brackets ("培训7场(其中线上4场),培训812人次") ends at its bracket
     masked = re.sub(rf"\((?:{_v.BREAKDOWN_CUES})[^()]*\)", lambda b: " " * len(b[0]), masked)
-    cut = re.search(_v.BREAKDOWN_CUES, masked)
+    # "主题分别为“...”和“...”": a list of topics, not a breakdown of the number before
+    cut = next((c for c in re.finditer(_v.BREAKDOWN_CUES, masked)
+                if not re.search(r"(?:主题|内容|题目|议题|课程|名称)$", masked[:c.start()])), None)
     limit = len(masked)
     # a breakdown of the number before; "其中3位" alone is not one, nor "对其中3人进行个督"
     # (the people of another activity)

@@ -128,3 +128,21 @@ def test_stations_reached_with_a_number_are_still_visited():
 def test_the_people_who_came_win_over_the_people_invited(said, want):
     df = extract_text(f"2025年4月2日,督导在乡里{said}。")
     assert value(one(df, "training")["participants"]) == want
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_this_month_in_a_brief_is_the_month_its_first_paragraph_opens(script):
+    text = ("某县“牵手计划”\n工作简报\n2026年第4期\n县民政局编  2026年5月6日\n一、本月概况\n"
+            "4月,督导团在我县驻点。\n二、主要工作\n本月举办专题培训3场,共培训社工57人次。")
+    if script == "traditional":
+        text = text.replace("简报", "簡報").replace("举办", "舉辦").replace("专题培训", "專題培訓")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], row["end_date"]) == ("2026-04-01", "2026-04-30")
+    assert (value(row["count"]), value(row["participants"])) == (3, 57)
+
+
+def test_a_list_of_topics_is_not_a_breakdown_of_the_number_before():
+    df = extract_text("2026年3月9日,督导开展培训2场,内容分别为“个案记录”和“危机干预”,"
+                      "共培训社工44人次。")
+    row = one(df, "training")
+    assert (value(row["count"]), value(row["participants"])) == (2, 44)
