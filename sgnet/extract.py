@@ -176,7 +176,11 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
     known = [d for d in dates if d.when is not None]
     before = [d for d in known if d.pos < pos]
     if before:
-        return before[-1].when, before[-1].pos >= base
+        # "第二天就办了一期培训,4月23号、24号两天": the day restated with its span
+        restated = next((d for d in known if pos < d.pos < base + len(sent) and d.rel is None
+                         and before[-1].rel is not None and before[-1].pos >= base
+                         and d.when.start == before[-1].when.start and d.when.end), None)
+        return (restated or before[-1]).when, before[-1].pos >= base
     after = [d for d in known if base <= d.pos < base + len(sent)]
     if after:
         return after[0].when, True

@@ -146,3 +146,13 @@ def test_a_list_of_topics_is_not_a_breakdown_of_the_number_before():
                       "共培训社工44人次。")
     row = one(df, "training")
     assert (value(row["count"]), value(row["participants"])) == (2, 44)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["2026年6月8日,督导抵达。第二天就在镇上办了一期培训,6月9日、10日两天,26名社工参加。",
+     "2026年6月8日,督導抵達。第二天就在鎮上辦了一期培訓,6月9號、10號兩天,26名社工參加。"],
+)
+def test_a_relative_day_restated_with_its_span_takes_the_span(said):
+    row = one(extract_text(said), "training")
+    assert (row["start_date"], row["end_date"]) == ("2026-06-09", "2026-06-10")
