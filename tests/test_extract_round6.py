@@ -156,3 +156,12 @@ def test_a_list_of_topics_is_not_a_breakdown_of_the_number_before():
 def test_a_relative_day_restated_with_its_span_takes_the_span(said):
     row = one(extract_text(said), "training")
     assert (row["start_date"], row["end_date"]) == ("2026-06-09", "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["2024年7月3日,已有五批次、八十余名社工赴深圳交流学习。",
+     "2024年7月3日,已有五批、八十餘名社工赴深圳交流學習。"],
+)
+def test_a_count_listed_with_its_people_before_the_trigger_is_bound(said):
+    assert value(one(extract_text(said), "exchange_visit")["count"]) == 5
