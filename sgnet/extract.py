@@ -248,6 +248,26 @@ def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
     return []
 
 
+def _told_again(sent: str, fact: Fact, facts: list[Fact]) -> bool:
+    """"分享会上,6位社工轮流上台": a sentence opening inside an activity of the kind just told
+    tells more of it (its speakers, its content), not another one."""
+    head = sent.lstrip(" \t“\"")
+    return any(f.kind == fact.kind for f in facts) and any(
+        head.startswith(w) and re.match(r"(?:上|中|期间|现场)[,:]", head[len(w):])
+        for w in fact.words)
+
+
+def _people_after(sent: str, fact: Fact) -> None:
+    """"...组织了一场团体督导。三个站的12名社工围坐一圈,...": the people gathered in the
+    sentence after an activity told without them are its participants."""
+    people = [q for q in find_quantities(sent) if q.unit in _v.PEOPLE_UNITS and not q.staff]
+    if (fact.participants is None and "participants" in _v.SLOT_UNITS[fact.kind]
+            and len(people) == 1 and not is_public(sent, people[0])
+            and re.match(_v.GATHERED, sent[people[0].end:])):
+        fact.participants, fact.approx = people[0].value, fact.approx or people[0].approx
+        fact.notes.append("participants from the sentence after it")
+
+
 def _document_facts(text: str, years: YearSource) -> list[Fact]:
     facts: list[Fact] = []
     ctx = Context(years)
@@ -315,6 +335,9 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             if re.match(_v.RECAP_LINE, line):  # a recap of the kinds told above
                 told = {f.kind for f in facts if f.hard}  # told above with numbers
                 new = [f for f in new if f.kind not in told]
+            new = [f for f in new if not _told_again(sent, f, facts)]
+            if not new and line_facts and not find_triggers(sent):
+                _people_after(sent, line_facts[-1])
             for fact in _follow_up(sent, new, facts):
                 prev = line_facts[-1] if line_facts else (
                     facts[-1] if facts and re.fullmatch(_v.KEY_VALUE_LINE, line) else None)

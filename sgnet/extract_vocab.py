@@ -66,6 +66,7 @@ __all__ = [
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
+    "GATHERED",
     "THIS_MONTH_HEADING",
     "DUTY_LIST_OPENER",
     "LAST_DAY_WORDS",
@@ -302,6 +303,8 @@ PARTICIPATION_CUES = (
     r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
     r"|来了|到了|上线|连线"
 )
+#: people followed by these gathered for the activity told just before them
+GATHERED = r"[^,;。]{0,6}?(?:围坐|围成|齐聚|聚在|到场|参加|参与|出席|参训|全部到齐|都来了|来了)"
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
 STAFF_BEFORE = (r"(?:督导|老师|专家)[^,;。]{0,6}一行"

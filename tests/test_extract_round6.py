@@ -165,3 +165,25 @@ def test_a_relative_day_restated_with_its_span_takes_the_span(said):
 )
 def test_a_count_listed_with_its_people_before_the_trigger_is_bound(said):
     assert value(one(extract_text(said), "exchange_visit")["count"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [("上周三,督导在柳河镇社工站组织了一场团体督导。柳河、石门两个镇的15名社工围坐一圈,谈个案。", 15),
+     ("上週三,督導在柳河鎮社工站組織了一場團體督導。兩個鎮的15名社工參加。", 15)],
+)
+def test_people_gathered_in_the_next_sentence_are_the_participants(said, want):
+    row = one(extract_text("发布时间:2026-03-16\n" + said), "group_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2026-03-11", want)
+
+
+def test_people_of_the_next_sentence_who_did_not_gather_are_not_taken():
+    df = extract_text("2026年3月11日,督导组织了一场团体督导。全镇有15名社工,人手不足。")
+    assert value(one(df, "group_supervision")["participants"]) is None
+
+
+def test_a_sentence_opening_inside_the_activity_just_told_is_not_another():
+    text = ("2026年5月9日,督导团队策划的经验分享会在县社工中心举行。全县28名社工参加。"
+            "分享会上,5位社工轮流上台,讲了自己的个案。")
+    row = one(extract_text(text), "sharing_session")
+    assert value(row["participants"]) == 28
