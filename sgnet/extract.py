@@ -354,8 +354,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
     for fact in facts:  # a post's story told with no date: the day of its stamp below
         if stamp is not None and fact.when is None and not fact.aggregate:
             fact.when = stamp
-    if genre == "inspection":  # officials' survey: the station visits are theirs
-        facts = [f for f in facts if f.kind != "station_visit"]
+    if genre == "inspection":  # officials' survey: the station and home visits are theirs
+        facts = [f for f in facts if f.kind not in ("station_visit", "household_visit")]
     if genre == "notice":  # recruitment, plan, policy: duties and targets; only a dated event
         facts = [f for f in facts if f.dated_here and f.when is not None and not f.aggregate
                  and not f.when.month_only]

@@ -187,3 +187,34 @@ def test_a_sentence_opening_inside_the_activity_just_told_is_not_another():
             "分享会上,5位社工轮流上台,讲了自己的个案。")
     row = one(extract_text(text), "sharing_session")
     assert value(row["participants"]) == 28
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["二、全力做好下半年各项任务\n下半年,我们要实现社工站走访全覆盖。",
+     "三、扎实推进明年的各项任务\n明年實現社工站走訪全覆蓋。"],
+)
+def test_a_heading_of_the_tasks_of_a_coming_period_is_the_future(text):
+    assert extract_text("2026年上半年工作总结\n一、工作回顾\n全年开展培训3场。\n" + text)[
+        "kind"].tolist() == ["training"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["站里3名社工都参加过去年秋季的州级培训", "站裡3名社工均接受過縣級督導培訓"],
+)
+def test_having_taken_part_before_is_not_an_event(said):
+    assert extract_text(f"2026年7月20日,暑期活动开始。{said}。").empty
+
+
+def test_a_stay_of_mentors_is_not_a_mentoring_and_watching_activities_is_not_an_exchange():
+    text = ("10月中旬,督導團到福貢縣,開展為期兩週的駐點帶教。\n"
+            "10月18日,督導團走訪了上帕鎮社工站,查閱檔案、觀摩活動,並為6名社工進行了個別督導。")
+    df = extract_text(text, year=2026)
+    assert kinds(df) == ["individual_supervision", "station_visit"]
+
+
+def test_home_visits_in_a_report_of_officials_surveying_are_theirs():
+    text = ("市民政局领导到某县调研社工站建设\n2026-04-10 来源:某县民政局\n"
+            "4月8日,市民政局局长李某一行到某县调研。调研组走访了2个社工站,并入户看望了4户困难群众。")
+    assert extract_text(text).empty
