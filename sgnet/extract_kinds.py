@@ -192,6 +192,12 @@ def rejected(sent: str, t: Trigger) -> bool:
     lo = clause_bounds(sent, t.start, t.end)[0]
     if re.search(_v.NOT_MENTORS, sent[lo:t.start]):
         return True  # volunteers visiting, not the mentors
+    others = list(re.finditer(_v.NOT_MENTORS, sent[:lo]))
+    joined = others and re.search(r"(?:督导|社工|老师|专家)(?:们)?(?:和|与|及|、|携|带领)$",
+                                  sent[:others[-1].start()])  # "社工和志愿者...走访": joint
+    if others and not joined and t.kind in _v.ONSITE_KINDS and not re.search(
+            r"督导|社工(?!站|服务站)|老师|专家|导师|[他她]们|我们", sent[others[-1].end():t.start]):
+        return True  # "...组织志愿者二十余人,来到某村,走访慰问了32户": still the volunteers
     clause = _QUOTED.sub("“”", clause_of(sent, t))
     if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):
         return True

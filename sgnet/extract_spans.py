@@ -48,7 +48,8 @@ def resolve_relative(mentions: list[DateMention], previous: When | None,
                 mention.day_precise = False
                 continue
         if mention.when is None:
-            if last is None or last.month_only:
+            # "头一天" is the first day of a trip, a span; after a single day it is the day before
+            if last is None or last.month_only or (mention.rel == "头一天" and last.end is None):
                 mention.day_precise = False
                 continue
             nth = re.fullmatch(r"第(.{1,2})天", mention.rel)

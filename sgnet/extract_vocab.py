@@ -433,7 +433,7 @@ DATED_HEADING = (
     r"(?:[-—~至](?:\d{1,2}[月.\-/])?\d{1,2}[日号]?)?(?:上午|下午|晚上|全天)?"
     r"(?=\s|$|[()|]|周|星期)"
 )
-FIRST_DAY_WORDS = r"首日|第一天"
+FIRST_DAY_WORDS = r"首日|第一天|头一天"
 #: a line that sums up what was told above ("本次驻点小结:培训1场、个督3人..."): its kinds told
 #: before are not told again
 RECAP_LINE = r"[^,。:]{0,16}(?:小结|汇总|合计|总计|统计)[:]"

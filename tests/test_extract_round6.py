@@ -218,3 +218,24 @@ def test_home_visits_in_a_report_of_officials_surveying_are_theirs():
     text = ("市民政局领导到某县调研社工站建设\n2026-04-10 来源:某县民政局\n"
             "4月8日,市民政局局长李某一行到某县调研。调研组走访了2个社工站,并入户看望了4户困难群众。")
     assert extract_text(text).empty
+
+
+def test_the_head_day_of_a_trip_is_its_first_day():
+    text = ("发表于 2026-05-16 20:11\n这周三到周五(5/13-5/15)两位督导来我们乡。\n"
+            "头一天在乡里开了个小培训,讲个案记录,18名社工参加。")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-05-13", 18)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["县义工协会组织义工三十余人,来到河口村,走访慰问了二十户独居老人",
+     "縣志願者協會組織志願者三十餘人,來到河口村,走訪慰問了二十戶獨居老人"],
+)
+def test_volunteers_stay_the_subject_of_the_clauses_after_them(said):
+    assert extract_text(f"2026年9月20日,{said}。").empty
+
+
+def test_visits_of_social_workers_joined_by_volunteers_are_kept():
+    df = extract_text("2026年9月20日,督导和志愿者带领居民包粽子,并走访慰问了6户独居老人。")
+    assert value(one(df, "household_visit")["count"]) == 6
