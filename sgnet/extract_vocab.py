@@ -301,7 +301,7 @@ PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
 PARTICIPATION_CUES = (
     r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
-    r"|来了|到了|上线|连线"
+    r"|来了|到了|上线|连线|轮流"
 )
 #: people followed by these gathered for the activity told just before them
 GATHERED = r"[^,;。]{0,6}?(?:围坐|围成|齐聚|聚在|到场|参加|参与|出席|参训|全部到齐|都来了|来了)"

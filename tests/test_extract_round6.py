@@ -239,3 +239,12 @@ def test_volunteers_stay_the_subject_of_the_clauses_after_them(said):
 def test_visits_of_social_workers_joined_by_volunteers_are_kept():
     df = extract_text("2026年9月20日,督导和志愿者带领居民包粽子,并走访慰问了6户独居老人。")
     assert value(one(df, "household_visit")["count"]) == 6
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["督导给我做了个督,另外还有两个同事也做了,三个人轮流", "督導給我做了個督,另外還有倆同事也做了,三個人輪流"],
+)
+def test_people_taking_turns_are_the_people_supervised(said):
+    df = extract_text(f"2026年4月14日晚上,{said}。")
+    assert value(one(df, "individual_supervision")["participants"]) == 3
