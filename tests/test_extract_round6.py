@@ -248,3 +248,20 @@ def test_visits_of_social_workers_joined_by_volunteers_are_kept():
 def test_people_taking_turns_are_the_people_supervised(said):
     df = extract_text(f"2026年4月14日晚上,{said}。")
     assert value(one(df, "individual_supervision")["participants"]) == 3
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["上午到石门乡社工站。跟站长聊了台账。下午去了龙潭镇社工站,看了活动室。",
+     "上午到石門鄉社工站。跟站長聊了台賬。下午去了龍潭鎮社工站,看了活動室。"],
+)
+def test_stations_named_one_by_one_on_a_day_are_one_visit_counting_them(entry):
+    df = extract_text(f"驻点日志\n\n8月6号 晴\n\n{entry}", year=2026)
+    row = one(df, "station_visit")
+    assert (row["start_date"], value(row["count"])) == ("2026-08-06", 2)
+
+
+def test_the_same_station_named_twice_on_a_day_is_one_station():
+    df = extract_text("驻点日志\n\n8月6号 晴\n\n上午到石门乡社工站。下午又去了石门乡社工站,看了台账。",
+                      year=2026)
+    assert value(one(df, "station_visit")["count"]) == 1
