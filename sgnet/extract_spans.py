@@ -107,13 +107,43 @@ _ASIDE = re.compile(r"\(([^()]*(?:目标|累计|截至|截止|全年|年度)[^()
 
 def aside_spans(base: int, sent: str) -> list[tuple[int, int]]:
     """Paragraph offsets of the bracketed asides of ``sent`` that speak of another period
-    ("(年度目标20期,截至6月底累计完成9期)"): a target or a running total, not the sentence's."""
+    ("(年度目标20期,截至6月底累计完成9期)"): a target or a running total, not the sentence's.
+
+    Parameters
+    ----------
+    base : int
+        Offset of ``sent`` in its paragraph.
+    sent : str
+        A normalized sentence.
+
+    Returns
+    -------
+    list of tuple of int
+        ``(start, end)`` paragraph offsets of each aside, brackets included.
+
+    Examples
+    --------
+    >>> aside_spans(10, "完成培训3期(年度目标8期);")
+    [(16, 24)]
+    """
     return [(base + m.start(), base + m.end()) for m in _ASIDE.finditer(sent)]
 
 
 def asides(base: int, sent: str) -> list[tuple[int, str, bool]]:
     """``(offset, text, is_aside)`` pieces of a sentence: the sentence with its asides about
     another period blanked, then each aside as a sentence of its own.
+
+    Parameters
+    ----------
+    base : int
+        Offset of ``sent`` in its paragraph.
+    sent : str
+        A normalized sentence.
+
+    Returns
+    -------
+    list of tuple
+        ``(offset, text, is_aside)``: the sentence itself when it has no such aside.
 
     Examples
     --------
