@@ -97,7 +97,7 @@ from .extract_read import (
     split_sentences,
     story_lines,
 )
-from .extract_spans import duration_days, month_span, resolve_relative
+from .extract_spans import aside_spans, asides, duration_days, month_span, resolve_relative
 from .extract_tables import indicator_tables
 
 __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
@@ -156,6 +156,10 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context
     months = [d.when for d in dates if d.when is not None and d.when.month_only
               and d.when.end is not None and base <= d.pos < base + len(sent)]
     for fact in facts.values():
+        when = fact.when  # "本月举办培训2场" in a summary of that month: the month's total
+        if (ctx.summary is not None and when is not None and when.month_only
+                and when.end is None and when.start == ctx.summary.start):
+            fact.when, fact.aggregate = ctx.summary, True
         if fact.aggregate and fact.when is None and months:
             fact.when = month_span(months[0])  # "今年1月至6月,...共8对": those months
         if fact.aggregate and fact.when is None:
@@ -172,7 +176,11 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
     known = [d for d in dates if d.when is not None]
     before = [d for d in known if d.pos < pos]
     if before:
-        return before[-1].when, before[-1].pos >= base
+        # "第二天就办了一期培训,4月23号、24号两天": the day restated with its span
+        restated = next((d for d in known if pos < d.pos < base + len(sent) and d.rel is None
+                         and before[-1].rel is not None and before[-1].pos >= base
+                         and d.when.start == before[-1].when.start and d.when.end), None)
+        return (restated or before[-1]).when, before[-1].pos >= base
     after = [d for d in known if base <= d.pos < base + len(sent)]
     if after:
         return after[0].when, True
@@ -240,6 +248,26 @@ def _follow_up(sent: str, new: list[Fact], facts: list[Fact]) -> list[Fact]:
     return []
 
 
+def _told_again(sent: str, fact: Fact, facts: list[Fact]) -> bool:
+    """"分享会上,6位社工轮流上台": a sentence opening inside an activity of the kind just told
+    tells more of it (its speakers, its content), not another one."""
+    head = sent.lstrip(" \t“\"")
+    return any(f.kind == fact.kind for f in facts) and any(
+        head.startswith(w) and re.match(r"(?:上|中|期间|现场)[,:]", head[len(w):])
+        for w in fact.words)
+
+
+def _people_after(sent: str, fact: Fact) -> None:
+    """"...组织了一场团体督导。三个站的12名社工围坐一圈,...": the people gathered in the
+    sentence after an activity told without them are its participants."""
+    people = [q for q in find_quantities(sent) if q.unit in _v.PEOPLE_UNITS and not q.staff]
+    if (fact.participants is None and "participants" in _v.SLOT_UNITS[fact.kind]
+            and len(people) == 1 and not is_public(sent, people[0])
+            and re.match(_v.GATHERED, sent[people[0].end:])):
+        fact.participants, fact.approx = people[0].value, fact.approx or people[0].approx
+        fact.notes.append("participants from the sentence after it")
+
+
 def _document_facts(text: str, years: YearSource) -> list[Fact]:
     facts: list[Fact] = []
     ctx = Context(years)
@@ -252,6 +280,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             f"a total in a summary of {first}-{last}/{year} (its title), dated to that period",)))
     elif genre == "report":
         ctx.summary = brief_month([line for _, line in lines], years)
+        if ctx.summary is not None and years.report_month is None:  # 本月 is the brief's month
+            years.report_month = (ctx.summary.start.year, ctx.summary.start.month)
     if years.report_month is not None:
         ctx.state.setdefault("month", years.report_month[1])  # "6日" in a 9月 月报
     for raw, line in lines:
@@ -284,7 +314,12 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                     or (base == 0 and re.fullmatch(_v.RUN_IN_HEADING, sent.strip())
                         and line[len(sent):].strip())):
                 continue  # a plan item ("三、下半年计划:..."); a run-in title ("(二)开展团督。")
-            new = _sentence_facts(sent, base, dates, ctx, context)
+            new = []
+            for at, piece, aside in asides(base, sent):
+                total, kept = ctx.total, [d for d in dates if aside or not any(
+                    lo <= d.pos < hi for lo, hi in aside_spans(base, sent))]
+                new += _sentence_facts(piece, at, kept, ctx, context)
+                ctx.total = total if aside else ctx.total  # an aside opens no running total
             for fact in new:
                 fact.evidence = _evidence(raw, line, base, sent, fact.span)
                 fact.topic = _as_written(raw, line, base, sent, fact.topic)
@@ -300,6 +335,9 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             if re.match(_v.RECAP_LINE, line):  # a recap of the kinds told above
                 told = {f.kind for f in facts if f.hard}  # told above with numbers
                 new = [f for f in new if f.kind not in told]
+            new = [f for f in new if not _told_again(sent, f, facts)]
+            if not new and line_facts and not find_triggers(sent):
+                _people_after(sent, line_facts[-1])
             for fact in _follow_up(sent, new, facts):
                 prev = line_facts[-1] if line_facts else (
                     facts[-1] if facts and re.fullmatch(_v.KEY_VALUE_LINE, line) else None)
@@ -316,8 +354,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
     for fact in facts:  # a post's story told with no date: the day of its stamp below
         if stamp is not None and fact.when is None and not fact.aggregate:
             fact.when = stamp
-    if genre == "inspection":  # officials' survey: the station visits are theirs
-        facts = [f for f in facts if f.kind != "station_visit"]
+    if genre == "inspection":  # officials' survey: the station and home visits are theirs
+        facts = [f for f in facts if f.kind not in ("station_visit", "household_visit")]
     if genre == "notice":  # recruitment, plan, policy: duties and targets; only a dated event
         facts = [f for f in facts if f.dated_here and f.when is not None and not f.aggregate
                  and not f.when.month_only]

@@ -18,6 +18,11 @@ __all__ = ["count_pairs", "count_each"]
 
 _N = r"[\d一二两三四五六七八九十]{1,3}"
 _EACH = rf"({_N})个[^,;。]{{0,8}}?各(?:开展|做了?|进行了?|举办了?)?({_N})(?:场|次|期)"
+#: "分别带领东、西两个片区的社工开展了小组督导": one session in each of the places
+_EACH_PLACE = rf"分别[^,;。]{{0,12}}?({_N})个(?:片区|小组|组|站点|社工站|站|乡镇|村|社区)"
+#: "与10名骨干社工签订师徒结对协议": as many pairs as the people paired with
+_WITH_N_PAIRED = (rf"(?:与|和|同)[^,;。\d]{{0,6}}?{_N}(?:名|位|个)[^,;。]{{0,12}}?"
+                  r"(?:结对|结成|配对|师徒|帮带|对子)")
 
 
 def count_pairs(fact: Fact, sent: str) -> None:
@@ -36,6 +41,8 @@ def count_pairs(fact: Fact, sent: str) -> None:
     people = {q.value for q in found if q.unit in _v.PEOPLE_UNITS}
     if pairs is None and len(people) == 1 and sum(q.unit in _v.PEOPLE_UNITS for q in found) > 1:
         pairs = people.pop()  # as many mentors as mentees
+    if pairs is None and len(people) == 1 and re.search(_WITH_N_PAIRED, sent):
+        pairs = people.pop()  # "督导与10名骨干社工签订师徒结对协议": 10 pairs
     if pairs is None and "一对一" in sent:
         if len(people) == 1 and sum(q.unit in _v.PEOPLE_UNITS for q in found) == 1:
             pairs = people.pop()  # "与3名新社工建立“一对一”带教关系": 3 pairs
@@ -55,8 +62,9 @@ def count_pairs(fact: Fact, sent: str) -> None:
 
 
 def count_each(fact: Fact, sent: str) -> None:
-    """"分两个片区各一场": two sessions; the "各" must be in the activity's clause, or in the next
-    one when that names no activity of its own.
+    """"分两个片区各一场", "分别带领两个片区...开展": two sessions; the "各" must be in the
+    activity's clause, or in the next one when that names no activity of its own ("分别" in
+    its clause); not for individual supervision, counted by people.
 
     Examples
     --------
@@ -72,6 +80,11 @@ def count_each(fact: Fact, sent: str) -> None:
     following = sent[hi:after.start() if after else len(sent)]
     each = re.search(_EACH, sent[lo:hi] if find_triggers(following) else sent[lo:hi] + following)
     if each is None:
+        each = re.search(_EACH_PLACE, sent[lo:hi])
+        n = to_int(each[1]) if each else None
+        if n and n > 1 and fact.count in (None, 1) and fact.kind != "individual_supervision":
+            fact.count = n
+            fact.notes.append(f"{each[0]}: one session in each, {n}")
         return
     n, m = to_int(each[1]), to_int(each[2])
     if n and m and fact.count in (None, 1, m):

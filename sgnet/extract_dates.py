@@ -73,6 +73,7 @@ _YEAR_WORD = re.compile(r"(?<!\d)(\d{4}|[〇零一二三四五六七八九]{4})(
 _BYLINE_LINES = 8
 _FOOTER_RE = re.compile(r"[(]?[^\d·•|>()]{0,30}?\s*" + _FULL_DATE + r"日?\s*[)]?")
 _WEEKDAY_NOTE = re.compile(r"\((?:周|星期)([一二三四五六日天])\)")
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\.(?=\s*(?:1[0-2]|0?[1-9])\.\d{1,2}(?!\d))")
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -309,6 +310,8 @@ def parse_dates(para: str, state: dict, years: YearSource) -> list[DateMention]:
     out: list[DateMention] = []
     # "3月6日(周一)至3月10日(周五)": the weekdays are read as anchors, then blanked
     masked = _WEEKDAY_NOTE.sub(lambda w: " " * len(w[0]), para)
+    # "1.5.14 走访...": a list item's number before a dotted date is not part of the date
+    masked = _ITEM_NUMBER.sub(lambda w: " " * len(w[0]), masked)
     for m in _DATE_RE.finditer(masked):
         mention = _mention_from_match(m, state, years)
         if mention is None:

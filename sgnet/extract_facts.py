@@ -8,6 +8,7 @@ of its kind covers, and a trip's sum that is told again day by day.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .extract_dates import When
@@ -82,7 +83,7 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
     """One fact, one row: drop repeats and unnumbered mentions of a numbered fact."""
     kept: list[Fact] = []
     keys: set = set()
-    for fact in _one_pairing(facts):
+    for fact in _one_day_stations(_one_pairing(facts)):
         if not fact.hard and fact.support() < _MIN_SUPPORT:
             continue
         key = (fact.kind, span_of(fact.when), fact.count, fact.participants, fact.soft_count)
@@ -108,6 +109,34 @@ def _one_pairing(facts: list[Fact]) -> list[Fact]:
             first.when, first.dated_here = fact.when, True
             first.evidence = f"{first.evidence} {fact.evidence}"
             first.notes.append("the days of the mentoring told after the pairing")
+            continue
+        out.append(fact)
+    return out
+
+
+_STATION_NAME = re.compile(r"([\u4e00-\u9fff]{2,6}?[镇乡鎮鄉村])"
+                           r"(?:社会工作服务站|社工服务站|社工站|社會工作服務站|社工服務站)")
+
+
+def _station_names(text: str) -> set[str]:
+    """The places of the stations a text names, by their last three characters ("石门乡")."""
+    return {name[-3:] for name in _STATION_NAME.findall(text)}
+
+
+def _one_day_stations(facts: list[Fact]) -> list[Fact]:
+    """Stations named one by one on the same day ("上午到甲乡社工站。...下午去了乙乡社工站"),
+    with no number told: one visit row, counting the stations named."""
+    out: list[Fact] = []
+    for fact in facts:
+        names = _station_names(fact.evidence)
+        first = next((o for o in out if o.kind == "station_visit" and not o.hard
+                      and not o.aggregate and o.when is not None and o.when.end is None
+                      and span_of(o.when) == span_of(fact.when)), None)
+        seen = _station_names(first.evidence) if first is not None else set()
+        if (fact.kind == "station_visit" and first is not None and not fact.hard
+                and not fact.aggregate and len(names) == 1 and seen and not names & seen):
+            first.evidence = f"{first.evidence} {fact.evidence}"
+            first.soft_count = len(seen) + 1
             continue
         out.append(fact)
     return out

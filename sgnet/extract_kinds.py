@@ -110,8 +110,9 @@ def _cost(sent: str, q: Quantity, t: Trigger, column: str) -> float | None:
         cost, limit = len(between) + 12 * commas, 30
     elif people:
         cost, limit = len(between) + 4 * commas + 2, 45
-    else:
-        cost, limit = len(between) + 8 * commas + 2, 12
+    else:  # "六批次、近百名社工赴...": the people listed with the count do not part them
+        listed = re.match(r"次?、[^,;。、]{0,5}?(?:人次|名|人|位)", between)
+        cost, limit = len(between) - (listed.end() if listed else 0) + 8 * commas + 2, 12
     return cost if cost <= limit else None
 
 
@@ -183,17 +184,38 @@ def rejected(sent: str, t: Trigger) -> bool:
     if t.kind == "station_visit" and (re.search(_v.OWN_STATION, sent[t.start:t.end])
                                       or re.search(r"线上|视频|远程|云端", clause_of(sent, t))):
         return True  # the writer's own station hosts a visitor; an online "visit"
+    if t.kind == "station_visit" and _venue_of_next(sent, t):
+        return True  # "来到某站,为14名社工开展了一次团督": the place of the supervision
     if _in_quoted_past(sent[:t.start]) or any(
             q.start() < t.start < q.end() for q in re.finditer(_v.SLOGAN_QUOTE, sent)):
         return True
     lo = clause_bounds(sent, t.start, t.end)[0]
     if re.search(_v.NOT_MENTORS, sent[lo:t.start]):
         return True  # volunteers visiting, not the mentors
+    others = list(re.finditer(_v.NOT_MENTORS, sent[:lo]))
+    joined = others and re.search(r"(?:督导|社工|老师|专家)(?:们)?(?:和|与|及|、|携|带领)$",
+                                  sent[:others[-1].start()])  # "社工和志愿者...走访": joint
+    if others and not joined and t.kind in _v.ONSITE_KINDS and not re.search(
+            r"督导|社工(?!站|服务站)|老师|专家|导师|[他她]们|我们", sent[others[-1].end():t.start]):
+        return True  # "...组织志愿者二十余人,来到某村,走访慰问了32户": still the volunteers
     clause = _QUOTED.sub("“”", clause_of(sent, t))
     if re.search(_v.NEGATIVE_CLAUSE_CUES, clause.strip()):
         return True
     head = _QUOTED.sub("“”", sent[:t.start])
     return bool(re.search(_v.NEGATIVE_SENTENCE_CUES, head) or _asks(sent, t))
+
+
+#: the clause after a station reached that holds another activity there for its people
+_HELD_THERE = (r",\s*(?:为|给|向|和|与)[^,;。]{0,40}?(?:开展|做|举办|进行|组织|上)了?[^,;。]{0,6}?"
+               r"(?:团体督导|团督|个别督导|个督|小组督导|培训|讲座|授课|课|分享会)")
+
+
+def _venue_of_next(sent: str, t: Trigger) -> bool:
+    """A single station reached ("来到某镇社工站") whose next clause holds another activity
+    there for its people ("为...14名社工开展了一次团体督导"): the station is the venue."""
+    lo, hi = clause_bounds(sent, t.start, t.end)
+    return (not re.search(r"[\d一二两三四五六七八九十仨俩]|各|分别|先后", sent[lo:hi])
+            and bool(re.match(_HELD_THERE, sent[hi:])))
 
 
 def _asks(sent: str, t: Trigger) -> bool:

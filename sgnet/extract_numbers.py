@@ -100,7 +100,9 @@ def find_quantities(sent: str) -> list[Quantity]:
     masked = _mask(sent)
     # a breakdown in brackets ("培训7场(其中线上4场),培训812人次") ends at its bracket
     masked = re.sub(rf"\((?:{_v.BREAKDOWN_CUES})[^()]*\)", lambda b: " " * len(b[0]), masked)
-    cut = re.search(_v.BREAKDOWN_CUES, masked)
+    # "主题分别为“...”和“...”": a list of topics, not a breakdown of the number before
+    cut = next((c for c in re.finditer(_v.BREAKDOWN_CUES, masked)
+                if not re.search(r"(?:主题|内容|题目|议题|课程|名称)$", masked[:c.start()])), None)
     limit = len(masked)
     # a breakdown of the number before; "其中3位" alone is not one, nor "对其中3人进行个督"
     # (the people of another activity)
@@ -121,6 +123,9 @@ def find_quantities(sent: str) -> list[Quantity]:
         if unit == "个" and (re.match(_v.PERSON_NOUNS, masked[m.end():])
                              or re.match(_HEADS_OF_PLACES, masked[m.end():])):
             unit = "名"  # "四个社工"; "8个站的站长": one head each
+        elif unit == "个" and re.search(r"(?:来了|到了|到场了?|参加了?)$", masked[:m.start()]) \
+                and not re.match(r"[\u4e00-\u9fff]", masked[m.end():m.end() + 1]):
+            unit = "名"  # "给十四个站的站长做团督,来了十一个": the people who came
         elif unit == "个" and re.match(r"个督|个别督导|团督", masked[m.end():]):
             unit = "次"  # "五个个督": five supervision sessions
         num_start = m.start("num")
@@ -142,7 +147,15 @@ def find_quantities(sent: str) -> list[Quantity]:
         out.append(Quantity(to_int(m[1]) or 0, unit, m.start(), m.end() + (unit == "个"),
                             participation=_near(masked, m, _v.PARTICIPATION_CUES)))
     out.sort(key=lambda q: q.start)
-    return _joined(masked, out)
+    return _joined(masked, _partitive(masked, out))
+
+
+def _partitive(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"十个社工站中的八个": the part is the number, not the whole it is taken from."""
+    return [q for q, nxt in zip(found, [*found[1:], None][:len(found)], strict=True)
+            if not (nxt is not None and nxt.unit == q.unit and nxt.value <= q.value
+                    and re.fullmatch(r"[^,;。]{0,20}?(?:当中|之中|中)(?:的|有)?",
+                                     text[q.end:nxt.start]))]
 
 
 def _joined(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -94,6 +94,9 @@ def normalize(text: str) -> str:
     return _converter().convert(_fold_width(text))
 
 
+_ITEM_MAX = 24
+
+
 def story_lines(text: str) -> list[tuple[str, str]]:
     """(as written, normalized) lines of the story, web debris removed.
 
@@ -114,9 +117,21 @@ def story_lines(text: str) -> list[tuple[str, str]]:
         if not line or line in seen or _is_debris(line):
             continue
         seen.add(line)
+        if kept and _list_item(kept[-1][1], line):
+            line = line + ";"  # an item of the list a colon opened: part of the story
         kept.append((raw.strip(), line))
         body_seen = body_seen or not is_heading(line)
     return kept
+
+
+def _list_item(opener: str, line: str) -> bool:
+    """Whether ``line`` is a short unpunctuated item ("走访社工站6个") of a list that the story
+    line before it opened with a colon ("...连跑3天:") or that an item before it continues."""
+    opened = opener.endswith(":") and not is_heading(opener) or (
+        opener.endswith(";") and len(opener) <= _ITEM_MAX)
+    numbered = re.match(r"\W*(?:\d{1,2}|[一二三四五六七八九十]+)[、.]", line)  # a section heading
+    return (opened and len(line) <= _ITEM_MAX and is_heading(line)
+            and bool(re.search(r"\d", line)) and not numbered)
 
 
 def _tabbed(line: str) -> str:

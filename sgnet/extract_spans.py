@@ -13,7 +13,7 @@ from . import extract_vocab as _v
 from .extract_dates import DateMention, Day, When
 from .extract_numbers import to_int
 
-__all__ = ["resolve_relative", "duration_days", "month_span"]
+__all__ = ["resolve_relative", "duration_days", "month_span", "asides", "aside_spans"]
 
 
 def resolve_relative(mentions: list[DateMention], previous: When | None,
@@ -48,7 +48,8 @@ def resolve_relative(mentions: list[DateMention], previous: When | None,
                 mention.day_precise = False
                 continue
         if mention.when is None:
-            if last is None or last.month_only:
+            # "头一天" is the first day of a trip, a span; after a single day it is the day before
+            if last is None or last.month_only or (mention.rel == "头一天" and last.end is None):
                 mention.day_precise = False
                 continue
             nth = re.fullmatch(r"第(.{1,2})天", mention.rel)
@@ -98,3 +99,59 @@ def month_span(when: When) -> When | None:
     last = Day(end.year + end.month // 12, end.month % 12 + 1, 1).shift(-1)
     return When(when.start, last, notes=(*when.notes, "total over the months named"),
                 inferred=when.inferred)
+
+
+#: a bracketed aside that speaks of another period than the sentence around it
+_ASIDE = re.compile(r"\(([^()]*(?:目标|累计|截至|截止|全年|年度)[^()]*)\)")
+
+
+def aside_spans(base: int, sent: str) -> list[tuple[int, int]]:
+    """Paragraph offsets of the bracketed asides of ``sent`` that speak of another period
+    ("(年度目标20期,截至6月底累计完成9期)"): a target or a running total, not the sentence's.
+
+    Parameters
+    ----------
+    base : int
+        Offset of ``sent`` in its paragraph.
+    sent : str
+        A normalized sentence.
+
+    Returns
+    -------
+    list of tuple of int
+        ``(start, end)`` paragraph offsets of each aside, brackets included.
+
+    Examples
+    --------
+    >>> aside_spans(10, "完成培训3期(年度目标8期);")
+    [(16, 24)]
+    """
+    return [(base + m.start(), base + m.end()) for m in _ASIDE.finditer(sent)]
+
+
+def asides(base: int, sent: str) -> list[tuple[int, str, bool]]:
+    """``(offset, text, is_aside)`` pieces of a sentence: the sentence with its asides about
+    another period blanked, then each aside as a sentence of its own.
+
+    Parameters
+    ----------
+    base : int
+        Offset of ``sent`` in its paragraph.
+    sent : str
+        A normalized sentence.
+
+    Returns
+    -------
+    list of tuple
+        ``(offset, text, is_aside)``: the sentence itself when it has no such aside.
+
+    Examples
+    --------
+    >>> asides(0, "完成培训3期(年度目标8期);")
+    [(0, '完成培训3期         ;', False), (7, '年度目标8期', True)]
+    """
+    found = list(_ASIDE.finditer(sent))
+    if not found:
+        return [(base, sent, False)]
+    main = _ASIDE.sub(lambda m: " " * len(m[0]), sent)
+    return [(base, main, False)] + [(base + m.start(1), m[1], True) for m in found]

@@ -66,6 +66,7 @@ __all__ = [
     "INSPECTION_TITLES",
     "NOTICE_SECTIONS",
     "SUMMARY_TITLES",
+    "GATHERED",
     "THIS_MONTH_HEADING",
     "DUTY_LIST_OPENER",
     "LAST_DAY_WORDS",
@@ -190,7 +191,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"学习考察",
         r"观摩学习",
         # "观摩了某社区的服务项目": observing something named, not watching an event ("到场观摩")
-        r"(?<!到场)(?<!现场)(?<!在场)观摩了?(?!学习|课|会|[^,;。]{0,6}社工站)(?=[^,;。!?、\s])",
+        r"(?<!到场)(?<!现场)(?<!在场)观摩了?(?!学习|课|会|活动|[^,;。]{0,6}社工站)(?=[^,;。!?、\s])",
         r"跟岗(?:学习|实践|锻炼)?",
         r"参访",
         r"取经",
@@ -212,7 +213,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"拜师",
         r"传帮带",
         r"师带徒",
-        r"带教(?!协议)",
+        r"(?<!驻点)带教(?!协议)",  # "为期一周的驻点带教": a stay
     ),
 }
 
@@ -300,8 +301,10 @@ PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
 PARTICIPATION_CUES = (
     r"参加|参与|参训|受训|接受了?|出席|覆盖|受益|到场|收看|观看|听课|听讲|参会|听(?=[.。,;]|$)"
-    r"|来了|到了|上线|连线"
+    r"|来了|到了|上线|连线|轮流"
 )
+#: people followed by these gathered for the activity told just before them
+GATHERED = r"[^,;。]{0,6}?(?:围坐|围成|齐聚|聚在|到场|参加|参与|出席|参训|全部到齐|都来了|来了)"
 #: people followed by these are the supervisors themselves, not the people served
 STAFF_AFTER = r"[^,;。、]{0,4}?(?<!团体)(?<!个别)(?<!小组)(?<!集体)(?:督导|老师|专家|讲师|导师)"
 STAFF_BEFORE = (r"(?:督导|老师|专家)[^,;。]{0,6}一行"
@@ -317,7 +320,7 @@ NEGATIVE_CLAUSE_CUES = (
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
-    r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)"
+    r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)|(?:参加|接受|参与)过"
     r"|如果|假如|要是|建议|倡议"
     r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
     # a target and how far it is met ("年度培训目标(4场)完成50%"), not an event
@@ -350,8 +353,8 @@ PUBLIC_AUDIENCE = (
 FUTURE_HEADINGS = (
     r"下一步|下步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
     r"|后续(?:工作)?(?:计划|安排|打算)"
-    r"|(?:下半年|下季度|下月|下个月|下周|下星期|下期|明年|来年|\d{4}年)(?:度)?(?:工作)?"
-    r"(?:计划|安排|重点|预告)(?![^,;。]{0,4}(?:完成|执行|落实)情况)"
+    r"|(?:下半年|下季度|下月|下个月|下周|下星期|下期|明年|来年|\d{4}年)(?:度)?(?:的)?(?:各项)?"
+    r"(?:工作)?(?:计划|安排|重点|预告|任务)(?![^,;。]{0,4}(?:完成|执行|落实)情况)"
 )
 
 #: a sentence with one of these and no day-precise date reports a total over a period
@@ -430,7 +433,7 @@ DATED_HEADING = (
     r"(?:[-—~至](?:\d{1,2}[月.\-/])?\d{1,2}[日号]?)?(?:上午|下午|晚上|全天)?"
     r"(?=\s|$|[()|]|周|星期)"
 )
-FIRST_DAY_WORDS = r"首日|第一天"
+FIRST_DAY_WORDS = r"首日|第一天|头一天"
 #: a line that sums up what was told above ("本次驻点小结:培训1场、个督3人..."): its kinds told
 #: before are not told again
 RECAP_LINE = r"[^,。:]{0,16}(?:小结|汇总|合计|总计|统计)[:]"
