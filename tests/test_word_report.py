@@ -169,7 +169,7 @@ def test_html_names_its_language_title_and_figures(funder):
 
 def test_embedded_font_covers_every_character_of_the_page(funder):
     page = funder[0].html.read_text(encoding="utf-8")
-    data = re.search(r"url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)", page).group(1)
+    data = re.search(r"url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)", page).group(1)
     font = TTFont(io.BytesIO(base64.b64decode(data)))
     cmap = font.getBestCmap()
     text = page_text(page)
@@ -228,4 +228,4 @@ def test_index_links_the_word_file_and_embeds_its_font():
                        IndexRow("PR02", "丙 → 丁", ok=True, figures={"trainings": 1},
                                 formats=("html",))], sgnet.parse_period("2023Q2"))
     assert 'href="PR01.docx"' in page and 'href="PR02.docx"' not in page
-    assert "data:font/woff;base64," in page and "font-src data:" in page
+    assert "data:font/woff2;base64," in page and "font-src data:" in page
