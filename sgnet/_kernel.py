@@ -134,7 +134,7 @@ def setup(warm: bool = True) -> None:
         import sgnet.webfont
 
         sgnet.kernel.prepare_export()
-        sgnet.webfont.subset_font("培训")
+        sgnet.webfont.subset_woff2("培训")
     reset(os.getcwd())
     # IPython's reset runs a full garbage collection; freezing what setup built (modules,
     # caches) keeps later collections to the objects of the report that just ran.

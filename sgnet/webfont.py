@@ -28,7 +28,7 @@ import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-__all__ = ["FAMILY", "font_path", "page_text", "subset_font", "font_face_css", "embed_font"]
+__all__ = ["FAMILY", "font_path", "page_text", "subset_woff2", "font_face_css", "embed_font"]
 
 #: the family name the page's CSS uses for the embedded subset
 FAMILY = "sgnet CJK"
@@ -110,12 +110,12 @@ def _base() -> bytes:
     return data
 
 
-def subset_font(text: str) -> bytes:
+def subset_woff2(text: str) -> bytes:
     """A WOFF2 font holding the glyphs of every character of ``text`` (and nothing else).
 
     Examples
     --------
-    >>> data = subset_font("培训 abc")
+    >>> data = subset_woff2("培训 abc")
     >>> data[:4]
     b'wOF2'
     """
@@ -145,7 +145,7 @@ def font_face_css(text: str) -> str:
     >>> font_face_css("培训").startswith("@font-face{font-family:'sgnet CJK';")
     True
     """
-    data = base64.b64encode(subset_font(text)).decode("ascii")
+    data = base64.b64encode(subset_woff2(text)).decode("ascii")
     return (f"@font-face{{font-family:'{FAMILY}';font-style:normal;font-weight:400;"
             f"font-display:block;src:url(data:font/woff2;base64,{data}) format('woff2');}}")
 
