@@ -209,7 +209,9 @@ def panel(ds: Dataset, *, period_type: str = "quarter") -> pd.DataFrame:
 
 
 def _simple(value: object) -> object:
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, str):  # a path not in UTF-8 (a GBK folder name): XML cannot hold it
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if isinstance(value, bool | int | float):
         return value
     if hasattr(value, "item"):
         return value.item()

@@ -57,6 +57,7 @@ from .plan import (
     period_folder,
 )
 from .runners import LocalRunner, Rendered, Runner
+from .words import word
 
 __all__ = ["Outcome", "BatchResult", "ReportResult", "run", "run_report", "run_batch"]
 
@@ -182,8 +183,10 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
     began = time.perf_counter()
     runner.start()
     try:
-        plan = make_plan(data, today=today, **plan_options)
         root = Path(out) if out is not None else reports_dir()
+        for path in (data, root):
+            _check_utf8(path, plan_options.get("lang", "zh"))
+        plan = make_plan(data, today=today, **plan_options)
         final_dir = _inside(root, period_folder(root, plan.period))
         for job in plan.jobs:
             _inside(root, final_dir / f"{job.stem}.html")
@@ -207,6 +210,15 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
     ordered = sorted(outcomes, key=lambda o: o.scope.scope)
     return BatchResult(plan.period, final_dir, page, ordered, time.perf_counter() - began,
                        plan)
+
+
+def _check_utf8(path: str | Path | None, lang: str) -> None:
+    """A path whose name is not UTF-8 (GBK bytes) cannot go into a notebook: say so now."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "replace")
+        raise ReportError(word("run.path_not_utf8", lang, path=shown)) from None
 
 
 def _remove_leftovers(folder: Path) -> None:

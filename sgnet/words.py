@@ -434,3 +434,12 @@ WORDS.update({
     "report.silence_none": ("本期没有连续 {months} 个月无记录的结对。",
                             "No pairing was silent for {months} months or more."),
 })
+WORDS.update({
+    # sgnet report / batch: why a run wrote nothing (messages, not tracebacks)
+    "run.path_not_utf8": (
+        "路径 {path} 的名称不是 UTF-8 编码(例如 GBK 压缩包或旧共享盘解出的文件夹名),报告无法"
+        "记录它;请把该文件夹改名(在本机重新输入中文名)后再运行。",
+        "the path {path} is not named in UTF-8 (a folder name in GBK, as an old zip file or a "
+        "Windows share gives it), so a report cannot record it; rename that folder (type its "
+        "name again on this machine) and run again."),
+})

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +21,21 @@ runner = CliRunner()
 FULL_WIDTH = ["＝1+1", '＝HYPERLINK("http://x.example","点我")', "＋1+1", "－2+3", "＠SUM(A1)"]
 #: a folder name written in GBK (数据 d): not UTF-8, as a Windows share or an old zip gives it
 GBK_NAME = os.fsdecode(b"\xca\xfd\xbe\xdd d")
+
+
+def _frames() -> dict[str, pd.DataFrame]:
+    """The tiny data without its one row dated before its pairing: clean data."""
+    frames = tiny_frames()
+    frames["activities"] = frames["activities"][frames["activities"]["activity_id"] != "A7"]
+    return frames
+
+
+def _cli(*args: object) -> subprocess.CompletedProcess:
+    """``sgnet ARGS`` as a user runs it: its own process and its own terminal encoding."""
+    return subprocess.run([sys.executable, "-c", "from sgnet.cli import main; main()",
+                           *map(str, args)], capture_output=True, text=True,
+                          errors="replace", env=os.environ | {"SGNET_DAEMON": "0",
+                                                              "COLUMNS": "200"})
 
 
 def _gbk_path(parent: Path) -> Path:
@@ -50,3 +67,25 @@ def test_diff_csv_of_full_width_formulas_is_text(tmp_path):
     write_csv(pd.DataFrame({"topic": FULL_WIDTH}), tmp_path / "t.csv")
     assert restore(pd.read_csv(tmp_path / "t.csv", encoding="utf-8-sig")["topic"][0]) \
         == FULL_WIDTH[0]
+
+
+def test_a_data_folder_whose_name_is_not_utf8_validates_and_exports(tmp_path):
+    data = write_csv_dataset(_gbk_path(tmp_path) / "台账 2022", _frames())
+    for args in (["validate", data], ["export", "--data", data, "-o", tmp_path / "ex"]):
+        done = _cli(*args)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Traceback" not in done.stdout + done.stderr
+    assert (tmp_path / "ex" / "panel.csv").exists()
+
+
+@pytest.mark.parametrize("where", ["data", "out"])
+def test_report_paths_that_are_not_utf8_are_a_message(tmp_path, where):
+    gbk = _gbk_path(tmp_path)
+    data = write_csv_dataset((gbk if where == "data" else tmp_path) / "d", _frames())
+    out = (gbk if where == "out" else tmp_path) / "out"
+    result = runner.invoke(app, ["report", "--data", str(data), "--period", "2022",
+                                 "--pairing", "PR1", "--out", str(out), "--no-daemon"])
+    text = plain(result.output)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), text
+    assert "UTF-8" in text and "surrogates" not in text and "Traceback" not in text
+    assert not list(tmp_path.rglob("*.html"))
