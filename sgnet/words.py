@@ -442,4 +442,9 @@ WORDS.update({
         "the path {path} is not named in UTF-8 (a folder name in GBK, as an old zip file or a "
         "Windows share gives it), so a report cannot record it; rename that folder (type its "
         "name again on this machine) and run again."),
+    "run.not_placed": (
+        "无法写入 {path}({reason});此前的报告文件保持不变。请关闭打开该文件的程序(如 Word)"
+        "后再运行。",
+        "cannot write {path} ({reason}); the earlier report's files are left as they were. "
+        "Close the program that holds it open (Word, for one) and run again."),
 })

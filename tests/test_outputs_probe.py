@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,11 @@ import pytest
 from conftest import plain, tiny_frames, write_csv_dataset
 from typer.testing import CliRunner
 
+import sgnet
 from sgnet.cli import app
+from sgnet.errors import ReportError
 from sgnet.excel import defuse, restore, write_csv
+from sgnet.report import run_report
 
 runner = CliRunner()
 
@@ -89,3 +93,44 @@ def test_report_paths_that_are_not_utf8_are_a_message(tmp_path, where):
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), text
     assert "UTF-8" in text and "surrogates" not in text and "Traceback" not in text
     assert not list(tmp_path.rglob("*.html"))
+
+
+# ------------------------------------------------------ a report that cannot be put in place
+
+@pytest.fixture(scope="module")
+def good_report(tmp_path_factory):
+    """One good report (HTML and Word) of the tiny data, and its data folder."""
+    root = tmp_path_factory.mktemp("good")
+    data = write_csv_dataset(root / "d", _frames())
+    result = run_report(data, period="2022", pairing="PR1", out=root / "out")
+    return data, result
+
+
+def test_a_report_that_cannot_replace_its_word_file_keeps_every_earlier_file(
+        good_report, tmp_path, monkeypatch):
+    """The .docx is open in Word (Windows refuses to replace it): the run fails and the
+    page, notebook and Word file stay those of the earlier run, byte for byte."""
+    data, good = good_report
+    out = tmp_path / "out"
+    shutil.copytree(good.html.parent.parent, out)
+    folder = out / good.html.parent.name
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert {"PR1.html", "PR1.docx", "PR1.ipynb"} <= set(before)
+    frames = _frames()
+    frames["activities"].loc[0, "participants"] = "77"  # the new report would differ
+    changed = write_csv_dataset(tmp_path / "d", frames)
+    real = os.replace
+
+    def locked(src, dst, *args, **kwargs):
+        if Path(src).name == "PR1.docx" and Path(src).parent == folder or \
+                Path(dst) == folder / "PR1.docx":
+            raise PermissionError(13, "The process cannot access the file because it is "
+                                      "being used by another process", str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr("sgnet.report.os.replace", locked)
+    with pytest.raises(ReportError, match="PR1.docx"):
+        run_report(changed, period="2022", pairing="PR1", out=out)
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
+    assert after == before
+    assert sgnet.load(changed).activities["participants"].iloc[0] == 77
