@@ -42,6 +42,10 @@ KIND_COLORS: dict[str, str] = dict(zip(ACTIVITY_KINDS, [
 def use_cjk_font() -> str:
     """Register the CJK font shipped by ``mplfonts`` and make it matplotlib's sans-serif.
 
+    It also turns matplotlib's TeX off (``text.parse_math``): labels are names from data
+    files, and a name with dollar signs (``罗城$x^2$``) is text, not math that fails to parse
+    or renders as a formula.
+
     Returns
     -------
     str
@@ -62,6 +66,7 @@ def use_cjk_font() -> str:
     mpl.rcParams["font.sans-serif"] = [CJK_FONT, "DejaVu Sans"]
     mpl.rcParams["axes.unicode_minus"] = False
     mpl.rcParams["svg.hashsalt"] = "sgnet"
+    mpl.rcParams["text.parse_math"] = False  # names from data are text, never TeX
     return CJK_FONT
 
 

@@ -97,13 +97,36 @@ def test_report_paths_that_are_not_utf8_are_a_message(tmp_path, where):
 
 # ------------------------------------------------------ a report that cannot be put in place
 
+#: an organization name that is TeX to matplotlib (and broken TeX at that) and HTML to a page
+TEX_NAME = "罗城$\\foo{$社工 <b>x</b> $x^2$"
+
+
 @pytest.fixture(scope="module")
 def good_report(tmp_path_factory):
-    """One good report (HTML and Word) of the tiny data, and its data folder."""
+    """One good report (HTML and Word) of the tiny data, its mentor and mentee named
+    :data:`TEX_NAME`, and its data folder."""
     root = tmp_path_factory.mktemp("good")
-    data = write_csv_dataset(root / "d", _frames())
+    frames = _frames()
+    frames["organizations"].loc[[0, 1], "name"] = [TEX_NAME + "甲", TEX_NAME]
+    data = write_csv_dataset(root / "d", frames)
     result = run_report(data, period="2022", pairing="PR1", out=root / "out")
     return data, result
+
+
+def test_names_with_dollars_are_text_in_figures_and_pages(good_report):
+    """matplotlib reads ``$...$`` as TeX: a name must neither break a figure nor become math."""
+    import matplotlib as mpl
+    from docx import Document
+
+    from sgnet.plots import use_cjk_font
+
+    _, result = good_report
+    use_cjk_font()
+    assert mpl.rcParams["text.parse_math"] is False
+    page = result.html.read_text(encoding="utf-8")
+    assert "罗城$\\foo{$社工 &lt;b&gt;x&lt;/b&gt; $x^2$" in page and "<b>x</b>" not in page
+    words = " ".join(p.text for p in Document(str(result.docx)).paragraphs)
+    assert TEX_NAME in words
 
 
 def test_a_report_that_cannot_replace_its_word_file_keeps_every_earlier_file(
@@ -117,6 +140,7 @@ def test_a_report_that_cannot_replace_its_word_file_keeps_every_earlier_file(
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert {"PR1.html", "PR1.docx", "PR1.ipynb"} <= set(before)
     frames = _frames()
+    frames["organizations"].loc[[0, 1], "name"] = [TEX_NAME + "甲", TEX_NAME]
     frames["activities"].loc[0, "participants"] = "77"  # the new report would differ
     changed = write_csv_dataset(tmp_path / "d", frames)
     real = os.replace
