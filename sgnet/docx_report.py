@@ -347,7 +347,8 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
     _a4(doc.sections[0])
     _header_footer(doc.sections[0], title, lang)
     props = doc.core_properties
-    props.title = f"{title.get('title', '')} {title.get('scope', '')}".strip()
+    text = f"{title.get('title', '')} {title.get('scope', '')}".strip()
+    props.title = text if len(text) <= 255 else text[:254] + "…"  # Word's limit: 255
     props.language = title.get("html_lang", "")
     props.author = props.last_modified_by = "sgnet"
     start = (nb.metadata.get("papermill") or {}).get("start_time")

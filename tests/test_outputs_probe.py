@@ -95,6 +95,23 @@ def test_report_paths_that_are_not_utf8_are_a_message(tmp_path, where):
     assert not list(tmp_path.rglob("*.html"))
 
 
+def test_a_very_long_name_leaves_every_figure_its_size(good_report):
+    """A 300- or 500-character name is cut short in a figure, not stretched into a map
+    20 000 pixels wide or a bar chart 5 000 pixels tall."""
+    import base64
+    import io
+    import re
+
+    from PIL import Image
+
+    _, result = good_report
+    page = result.html.read_text(encoding="utf-8")
+    sizes = [Image.open(io.BytesIO(base64.b64decode(png))).size
+             for png in re.findall(r'<img [^>]*src="data:image/png;base64,([^"]+)"', page)]
+    assert len(sizes) >= 3
+    assert all(w <= 2000 and h <= 2000 for w, h in sizes), sizes
+
+
 # ------------------------------------------------------ a report that cannot be put in place
 
 #: an organization name that is TeX to matplotlib (and broken TeX at that) and HTML to a page
@@ -107,7 +124,8 @@ def good_report(tmp_path_factory):
     :data:`TEX_NAME`, and its data folder."""
     root = tmp_path_factory.mktemp("good")
     frames = _frames()
-    frames["organizations"].loc[[0, 1], "name"] = [TEX_NAME + "甲", TEX_NAME]
+    frames["organizations"].loc[[0, 1], "name"] = [TEX_NAME + "甲" * 300, TEX_NAME]
+    frames["organizations"].loc[3, "name"] = "某镇" + "长" * 500 + "社工站"  # S1, on the map
     data = write_csv_dataset(root / "d", frames)
     result = run_report(data, period="2022", pairing="PR1", out=root / "out")
     return data, result
