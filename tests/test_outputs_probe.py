@@ -124,7 +124,8 @@ def good_report(tmp_path_factory):
     :data:`TEX_NAME`, and its data folder."""
     root = tmp_path_factory.mktemp("good")
     frames = _frames()
-    frames["organizations"].loc[[0, 1], "name"] = [TEX_NAME + "甲" * 300, TEX_NAME]
+    # a line break pasted from Word (U+000B) is a character XML, and so Word, cannot hold
+    frames["organizations"].loc[[0, 1], "name"] = [TEX_NAME + "\x0b甲" + "甲" * 300, TEX_NAME]
     frames["organizations"].loc[3, "name"] = "某镇" + "长" * 500 + "社工站"  # S1, on the map
     data = write_csv_dataset(root / "d", frames)
     result = run_report(data, period="2022", pairing="PR1", out=root / "out")
@@ -143,8 +144,10 @@ def test_names_with_dollars_are_text_in_figures_and_pages(good_report):
     assert mpl.rcParams["text.parse_math"] is False
     page = result.html.read_text(encoding="utf-8")
     assert "罗城$\\foo{$社工 &lt;b&gt;x&lt;/b&gt; $x^2$" in page and "<b>x</b>" not in page
-    words = " ".join(p.text for p in Document(str(result.docx)).paragraphs)
-    assert TEX_NAME in words
+    doc = Document(str(result.docx))
+    words = " ".join([p.text for p in doc.paragraphs]
+                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert TEX_NAME in words and TEX_NAME + " 甲甲" in words  # U+000B became a space
 
 
 def test_a_report_that_cannot_replace_its_word_file_keeps_every_earlier_file(
