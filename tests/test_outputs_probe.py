@@ -179,3 +179,13 @@ def test_a_report_that_cannot_replace_its_word_file_keeps_every_earlier_file(
     after = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
     assert after == before
     assert sgnet.load(changed).activities["participants"].iloc[0] == 77
+
+
+def test_validate_names_every_table_in_its_language(tmp_path):
+    data = write_csv_dataset(tmp_path / "d", _frames())
+    for lang, name in (("zh", "成果"), ("en", "milestones")):
+        result = runner.invoke(app, ["validate", str(data), "--lang", lang])
+        assert result.exit_code == 0, plain(result.output)
+        assert "table.milestones" not in result.output
+        row = next(line for line in result.output.splitlines() if "milestones.csv" in line)
+        assert row.split()[0] == name, row
