@@ -189,3 +189,30 @@ def test_validate_names_every_table_in_its_language(tmp_path):
         assert "table.milestones" not in result.output
         row = next(line for line in result.output.splitlines() if "milestones.csv" in line)
         assert row.split()[0] == name, row
+
+
+def test_an_export_that_fails_half_way_leaves_the_earlier_export(tmp_path, monkeypatch):
+    """``--force`` replaces an export only once every file of the new one is written."""
+    import networkx as nx
+
+    from sgnet.export import write_export
+
+    out = tmp_path / "export"
+    write_export(sgnet.load(write_csv_dataset(tmp_path / "d", _frames())), out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    frames = _frames()
+    frames["activities"].loc[0, "participants"] = "77"
+    changed = sgnet.load(write_csv_dataset(tmp_path / "d2", frames))
+    real, calls = nx.write_graphml, []
+
+    def fails_on_the_second(graph, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(graph, path, *args, **kwargs)
+
+    monkeypatch.setattr(nx, "write_graphml", fails_on_the_second)
+    with pytest.raises((OSError, sgnet.SgnetError)):
+        write_export(changed, out, overwrite=True)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
