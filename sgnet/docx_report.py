@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from html import escape
 from pathlib import Path
@@ -314,6 +315,22 @@ def _content_width(doc) -> int:
     return s.page_width - s.left_margin - s.right_margin
 
 
+#: characters XML 1.0, and so a Word file, cannot hold (U+000B is Word's pasted line break)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_safe(value):
+    """``value`` (a report part: dicts, lists, text, numbers) with each control character of
+    its text a space: a name from data is written as the page shows it, never refused."""
+    if isinstance(value, str):
+        return _NOT_XML.sub(" ", value)
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_xml_safe(v) for v in value]
+    return value
+
+
 def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
     """Write the Word file of an executed report notebook to ``path``.
 
@@ -338,7 +355,7 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
     >>> Document(out).paragraphs[0].text
     '本期共开展培训 3 场。'
     """
-    parts = list(read_parts(nb))
+    parts = [_xml_safe(p) for p in read_parts(nb)]
     title = next((p for p in parts if p["type"] == "title"), {})
     lang = title.get("lang", (nb.metadata.get("papermill", {}).get("parameters") or {}).get(
         "lang", "zh"))
@@ -347,7 +364,8 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
     _a4(doc.sections[0])
     _header_footer(doc.sections[0], title, lang)
     props = doc.core_properties
-    props.title = f"{title.get('title', '')} {title.get('scope', '')}".strip()
+    text = f"{title.get('title', '')} {title.get('scope', '')}".strip()
+    props.title = text if len(text) <= 255 else text[:254] + "…"  # Word's limit: 255
     props.language = title.get("html_lang", "")
     props.author = props.last_modified_by = "sgnet"
     start = (nb.metadata.get("papermill") or {}).get("start_time")

@@ -1,7 +1,9 @@
 """Tables for Excel and WPS: text stays text, nothing sgnet writes can run as a formula.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is taken as a
-formula when a CSV file is opened in Excel or WPS (OWASP, "CSV Injection"). Every CSV sgnet
+formula when a CSV file is opened in Excel or WPS (OWASP, "CSV Injection"); so is one that
+starts with their full-width forms ``＝``, ``＋``, ``－``, ``＠`` in a Chinese or Japanese Excel or
+WPS, which reads them as the ASCII signs. Every CSV sgnet
 writes for people goes through :func:`write_csv`, which prefixes such text with an apostrophe
 (``'=HYPERLINK(...)``), as OWASP advises; :func:`sgnet.load` removes that apostrophe again
 (:func:`restore`), so the value loads back unchanged. In a workbook, :func:`text_cell` stores
@@ -25,7 +27,7 @@ if TYPE_CHECKING:  # pandas and openpyxl load only when a table is written
 __all__ = ["FORMULA_START", "DEFUSED", "defuse", "restore", "write_csv", "text_cell"]
 
 #: first characters that make a spreadsheet read a cell as a formula
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 #: text :func:`defuse` wrote: an apostrophe, then a character of :data:`FORMULA_START`
 DEFUSED = re.compile("'[" + re.escape("".join(FORMULA_START)) + "]")
 #: characters a workbook cannot hold (XML 1.0 forbids them)

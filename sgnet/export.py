@@ -209,7 +209,9 @@ def panel(ds: Dataset, *, period_type: str = "quarter") -> pd.DataFrame:
 
 
 def _simple(value: object) -> object:
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, str):  # a path not in UTF-8 (a GBK folder name): XML cannot hold it
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if isinstance(value, bool | int | float):
         return value
     if hasattr(value, "item"):
         return value.item()
@@ -246,16 +248,6 @@ def graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     h.add_nodes_from((n, flat(d)) for n, d in graph.nodes(data=True))
     h.add_edges_from((u, v, k, flat(d)) for u, v, k, d in graph.edges(keys=True, data=True))
     return h
-
-
-def _replace(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def write_export(ds: Dataset, out: str | Path, *, period_type: str = "quarter",
@@ -302,14 +294,21 @@ def write_export(ds: Dataset, out: str | Path, *, period_type: str = "quarter",
         raise SgnetError(f"{there[0]} exists ({len(there)} files of the export are there); "
                          "pass --force to replace them, or choose another folder")
     (out / "graphs").mkdir(parents=True, exist_ok=True)
-    table = panel(ds, period_type=period_type)
-    _replace(targets[0], lambda tmp: table.to_parquet(tmp, index=False))
-    write_csv(table.assign(period_start=table["period_start"].dt.strftime("%Y-%m-%d"),
-                           period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
-              targets[1], overwrite=True)
-    codebook = pd.DataFrame(list(CODEBOOK), columns=["column", "meaning", "unit", "zh", "en"])
-    write_csv(codebook, targets[2], overwrite=True)
-    for p, path in zip(periods, targets[3:], strict=True):
-        graph = graphml_ready(build(ds.select(period=p)))
-        _replace(path, lambda tmp, g=graph: nx.write_graphml(g, tmp))
+    # every file is written into a temporary folder first and moved into place only when
+    # all are written: an export that fails half-way leaves the earlier one as it was
+    with tempfile.TemporaryDirectory(prefix=".sgnet-export-", dir=out) as work:
+        staged = [Path(work) / t.relative_to(out) for t in targets]
+        (Path(work) / "graphs").mkdir()
+        table = panel(ds, period_type=period_type)
+        table.to_parquet(staged[0], index=False)
+        write_csv(table.assign(period_start=table["period_start"].dt.strftime("%Y-%m-%d"),
+                               period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
+                  staged[1])
+        codebook = pd.DataFrame(list(CODEBOOK),
+                                columns=["column", "meaning", "unit", "zh", "en"])
+        write_csv(codebook, staged[2])
+        for p, path in zip(periods, staged[3:], strict=True):
+            nx.write_graphml(graphml_ready(build(ds.select(period=p))), path)
+        for path, target in zip(staged, targets, strict=True):
+            os.replace(path, target)
     return targets

@@ -23,7 +23,7 @@ def _overlaps(box, boxes) -> bool:
 
 
 def place_labels(ax: Axes, points: np.ndarray, texts: list[str], *, fontsize: float = 8,
-                 gap: float = 5, **style) -> list:
+                 gap: float = 5, longest: int = 20, **style) -> list:
     """Write each text beside its point where it overlaps no label and no point.
 
     Parameters
@@ -33,6 +33,8 @@ def place_labels(ax: Axes, points: np.ndarray, texts: list[str], *, fontsize: fl
     points : array of shape (n, 2)
         Data coordinates.
     texts : list of str
+        Names from data: one longer than ``longest`` characters is cut short with "…", so
+        that it cannot stretch the map.
     fontsize, gap : float
         Points; ``gap`` is the distance of a label from its point.
     **style
@@ -58,6 +60,7 @@ def place_labels(ax: Axes, points: np.ndarray, texts: list[str], *, fontsize: fl
     r = 4 * scale_px  # the marker of each point is an obstacle too
     boxes = [(px - r, py - r, px + r, py + r) for px, py in screen]
     out = []
+    texts = [t if len(t) <= longest else t[:longest - 1] + "…" for t in texts]
     for (px, py), (x, y), text in zip(screen, points, texts, strict=True):
         w = sum(1.0 if not c.isascii() else 0.6 for c in text) * fontsize * scale_px
         h = fontsize * scale_px * 1.25

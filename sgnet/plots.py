@@ -42,6 +42,10 @@ KIND_COLORS: dict[str, str] = dict(zip(ACTIVITY_KINDS, [
 def use_cjk_font() -> str:
     """Register the CJK font shipped by ``mplfonts`` and make it matplotlib's sans-serif.
 
+    It also turns matplotlib's TeX off (``text.parse_math``): labels are names from data
+    files, and a name with dollar signs (``罗城$x^2$``) is text, not math that fails to parse
+    or renders as a formula.
+
     Returns
     -------
     str
@@ -62,6 +66,7 @@ def use_cjk_font() -> str:
     mpl.rcParams["font.sans-serif"] = [CJK_FONT, "DejaVu Sans"]
     mpl.rcParams["axes.unicode_minus"] = False
     mpl.rcParams["svg.hashsalt"] = "sgnet"
+    mpl.rcParams["text.parse_math"] = False  # names from data are text, never TeX
     return CJK_FONT
 
 
@@ -112,10 +117,13 @@ def monthly_activity(ds: Dataset, *, column: str = "count", lang: str = "zh",
     return ax
 
 
-def wrap_label(text: str, width: int = 14) -> str:
-    r"""Break a label into lines of at most ``width`` characters, never cutting it short.
+def wrap_label(text: str, width: int = 14, lines: int = 5) -> str:
+    r"""Break a label into lines of at most ``width`` characters, and at most ``lines`` lines.
 
-    Chinese text breaks anywhere; English text breaks at spaces.
+    Chinese text breaks anywhere; English text breaks at spaces. A name longer than the
+    lines can hold (a 300-character name typed in the wrong column) is cut short with "…",
+    so one name cannot stretch a figure to thousands of pixels; the report's tables keep it
+    whole.
 
     Examples
     --------
@@ -125,16 +133,23 @@ def wrap_label(text: str, width: int = 14) -> str:
     瑶族自治县
     >>> wrap_label("Individual supervision", 12).split()
     ['Individual', 'supervision']
+    >>> wrap_label("长" * 100, 10, lines=2)
+    '长长长长长长长长长长\n长长长长长长长长长…'
     """
     if text.isascii():
-        return "\n".join(textwrap.wrap(text, width)) or text
-    lines, line = [], ""
-    for ch in text:
-        if len(line) >= width:
-            lines.append(line)
-            line = ""
-        line += ch
-    return "\n".join([*lines, line])
+        rows = textwrap.wrap(text, width) or [text]
+    else:
+        rows, line = [], ""
+        for ch in text:
+            if len(line) >= width:
+                rows.append(line)
+                line = ""
+            line += ch
+        rows.append(line)
+    if len(rows) > lines:
+        rows = rows[:lines]
+        rows[-1] = rows[-1][:width - 1] + "…"
+    return "\n".join(rows)
 
 
 #: bars longer than this share of the target (%) are cut, with their value written

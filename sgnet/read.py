@@ -345,7 +345,7 @@ def _read_csv_arrow(path: Path) -> tuple[pd.DataFrame, bool] | None:
         quote = data.find(b'"') >= 0
 
         def parse() -> pyarrow.Table:
-            with pyarrow.memory_map(str(path)) as source:
+            with pyarrow.memory_map(os.fsencode(path)) as source:  # bytes: any path
                 return pacsv.read_csv(
                     source,
                     read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),

@@ -29,6 +29,7 @@ An interrupted or failed run changes nothing that was there before.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 import shutil
@@ -57,6 +58,7 @@ from .plan import (
     period_folder,
 )
 from .runners import LocalRunner, Rendered, Runner
+from .words import word
 
 __all__ = ["Outcome", "BatchResult", "ReportResult", "run", "run_report", "run_batch"]
 
@@ -182,8 +184,10 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
     began = time.perf_counter()
     runner.start()
     try:
-        plan = make_plan(data, today=today, **plan_options)
         root = Path(out) if out is not None else reports_dir()
+        for path in (data, root):
+            _check_utf8(path, plan_options.get("lang", "zh"))
+        plan = make_plan(data, today=today, **plan_options)
         final_dir = _inside(root, period_folder(root, plan.period))
         for job in plan.jobs:
             _inside(root, final_dir / f"{job.stem}.html")
@@ -209,6 +213,15 @@ def run(runner: Runner, *, data: str | Path | None = None, out: str | Path | Non
                        plan)
 
 
+def _check_utf8(path: str | Path | None, lang: str) -> None:
+    """A path whose name is not UTF-8 (GBK bytes) cannot go into a notebook: say so now."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "replace")
+        raise ReportError(word("run.path_not_utf8", lang, path=shown)) from None
+
+
 def _remove_leftovers(folder: Path) -> None:
     """Remove the temporary folders of runs that were killed (their process is gone).
 
@@ -228,26 +241,63 @@ def _outcome(rendered: Rendered) -> Outcome:
     return Outcome(rendered.job, rendered.ok, rendered.seconds, error=rendered.error)
 
 
+class _NotPlaced(Exception):
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(str(path))
+        self.path, self.reason = path, error.strerror or str(error)
+
+
+def _swap_in(plan: Plan, s: str, tmp: Path, final_dir: Path) -> None:
+    """Put the new files of report ``s`` in place: all of them, or none.
+
+    The earlier files (and stale ones: a format not asked for, an earlier failed notebook or
+    rejected-rows list) are first moved aside into ``tmp``, then the new ones are moved in;
+    if any move fails, what was moved in is removed and the earlier files are put back, so
+    the folder holds one whole report, the earlier or the new.
+    """
+    rejected = f"{s}.rejected_rows.csv"
+    new = [f"{s}.ipynb"] + [f"{s}.{fmt}" for fmt in FORMATS if fmt in plan.formats]
+    if plan.audience == "internal" and plan.rejected:
+        write_csv(plan.audit.rejected_rows, tmp / rejected)
+        new.append(rejected)
+    stale = [f"{s}.{fmt}" for fmt in FORMATS if fmt not in plan.formats]
+    stale += [f"{s}.failed.ipynb"] + ([] if rejected in new else [rejected])
+    aside = Path(tempfile.mkdtemp(prefix="earlier-", dir=tmp))
+    moved: list[str] = []
+    placed: list[str] = []
+    final = final_dir
+    try:
+        for name in new + stale:
+            final = final_dir / name
+            if final.is_dir():  # never moved aside: it is not a report's file
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(final))
+            if os.path.lexists(final):
+                os.replace(final, aside / name)
+                moved.append(name)
+        for name in new:
+            final = final_dir / name
+            os.replace(tmp / name, final)
+            placed.append(name)
+    except OSError as error:
+        for name in placed:
+            (final_dir / name).unlink(missing_ok=True)
+        for name in moved:
+            os.replace(aside / name, final_dir / name)
+        raise _NotPlaced(final, error) from error
+
+
 def _place(plan: Plan, outcomes: list[Outcome], tmp: Path, final_dir: Path, *, index: bool,
            today: dt.date | None) -> Path | None:
     """Move the finished run into ``final_dir``: good reports replace earlier ones."""
-    audit = plan.audit
     for o in outcomes:
         s = o.job.stem
         if o.ok:
-            rejected_csv = final_dir / f"{s}.rejected_rows.csv"
-            if plan.audience == "internal" and plan.rejected:
-                write_csv(audit.rejected_rows, tmp / rejected_csv.name)
-                os.replace(tmp / rejected_csv.name, rejected_csv)
-            else:
-                rejected_csv.unlink(missing_ok=True)  # an earlier run's list would be stale
-            os.replace(tmp / f"{s}.ipynb", final_dir / f"{s}.ipynb")
-            for fmt in FORMATS:
-                if fmt in plan.formats:
-                    os.replace(tmp / f"{s}.{fmt}", final_dir / f"{s}.{fmt}")
-                else:  # stale: it would disagree with the new page
-                    (final_dir / f"{s}.{fmt}").unlink(missing_ok=True)
-            (final_dir / f"{s}.failed.ipynb").unlink(missing_ok=True)
+            try:
+                _swap_in(plan, s, tmp, final_dir)
+            except _NotPlaced as error:  # e.g. the .docx is open in Word on Windows
+                o.ok, o.error = False, ReportError(word(
+                    "run.not_placed", plan.lang, path=error.path.name, reason=error.reason))
+                o.kept_earlier = (final_dir / f"{s}.html").exists()
         else:
             o.kept_earlier = (final_dir / f"{s}.html").exists()
             failed = tmp / f"{s}.ipynb"

@@ -45,6 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "table.pairings": ("结对", "pairings"),
     "table.targets": ("目标", "targets"),
     "table.activities": ("活动", "activities"),
+    "table.milestones": ("成果", "milestones"),
     "validate.ok": ("{data} 没有问题", "{data} has no problems"),
     "validate.notices": ("说明(未拒收任何行):", "Notes (nothing rejected):"),
     "validate.cascade": ("另有 {n} 行因引用了被拒收的行而被略去:",
@@ -433,4 +434,18 @@ WORDS.update({
         "Pairings with no activity or outcome recorded for {months} months or more in a row:"),
     "report.silence_none": ("本期没有连续 {months} 个月无记录的结对。",
                             "No pairing was silent for {months} months or more."),
+})
+WORDS.update({
+    # sgnet report / batch: why a run wrote nothing (messages, not tracebacks)
+    "run.path_not_utf8": (
+        "路径 {path} 的名称不是 UTF-8 编码(例如 GBK 压缩包或旧共享盘解出的文件夹名),报告无法"
+        "记录它;请把该文件夹改名(在本机重新输入中文名)后再运行。",
+        "the path {path} is not named in UTF-8 (a folder name in GBK, as an old zip file or a "
+        "Windows share gives it), so a report cannot record it; rename that folder (type its "
+        "name again on this machine) and run again."),
+    "run.not_placed": (
+        "无法写入 {path}({reason});此前的报告文件保持不变。请关闭打开该文件的程序(如 Word)"
+        "后再运行。",
+        "cannot write {path} ({reason}); the earlier report's files are left as they were. "
+        "Close the program that holds it open (Word, for one) and run again."),
 })
