@@ -30,7 +30,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .pages import provenance_text
+from .pages import provenance_text, shared_parameters
 from .parts import read_parts
 from .words import word
 
@@ -425,9 +425,11 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
     doc.save(buffer)
     package = buffer.getvalue()
     if prov:
+        params = prov.get("parameters", {})
+        shared = {k: v for k, v in prov.items() if k != "rows"} | {
+            "parameters": shared_parameters(params, params.get("audience", "funder"))}
         package = with_custom_property(package, PROVENANCE_PROPERTY, json.dumps(
-            {k: v for k, v in prov.items() if k != "rows"}, ensure_ascii=False,
-            sort_keys=True))
+            shared, ensure_ascii=False, sort_keys=True))
     path.write_bytes(_stamped(package, when))
     return path
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import string
 from collections.abc import Iterable, Mapping
 
@@ -303,6 +304,26 @@ def provenance_text(prov: Mapping, *, lang: str = "zh", audience: str = "funder"
                 version=prov.get("sgnet", ""), date=date, state=state)
 
 
+def shared_parameters(parameters: Mapping, audience: str = "funder") -> dict:
+    """A report's parameters as a file given to others records them.
+
+    A funder file names its data by the file or folder name alone: a full path can carry a
+    person's name (``C:\\Users\\王小明\\台账.xlsx``). The ``.ipynb`` kept beside the report, and
+    internal files, keep the whole path (``sgnet report --check`` reads it there).
+
+    Examples
+    --------
+    >>> shared_parameters({"data": "/home/wang/台账.xlsx", "period": "2023Q2"})
+    {'data': '台账.xlsx', 'period': '2023Q2'}
+    >>> shared_parameters({"data": "/home/wang/台账.xlsx"}, "internal")["data"]
+    '/home/wang/台账.xlsx'
+    """
+    shown = dict(parameters)
+    if audience != "internal" and shown.get("data"):
+        shown["data"] = re.split(r"[\\/]", str(shown["data"]).rstrip("\\/"))[-1]
+    return shown
+
+
 def provenance_html(prov: Mapping, *, lang: str = "zh", audience: str = "funder",
                     date: str = "") -> str:
     """The footer of a report: what data it came from, the sgnet version, its review state.
@@ -323,8 +344,8 @@ def provenance_html(prov: Mapping, *, lang: str = "zh", audience: str = "funder"
     text = provenance_text(prov, lang=lang, audience=audience, date=date)
     data = {"fingerprint": prov["fingerprint"], "scope-hash": prov.get("scope_hash", ""),
             "sgnet": prov.get("sgnet", ""), "approval": approval.get("state", ""),
-            "parameters": json.dumps(prov.get("parameters", {}), ensure_ascii=False,
-                                     sort_keys=True)}
+            "parameters": json.dumps(shared_parameters(prov.get("parameters", {}), audience),
+                                     ensure_ascii=False, sort_keys=True)}
     attrs = " ".join(f'data-{k}="{escape(v)}"' for k, v in data.items())
     return f'<footer class="sg-provenance" {attrs}><p class="sg-meta">{escape(text)}</p></footer>'
 

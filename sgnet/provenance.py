@@ -161,7 +161,10 @@ def read_provenance(report: str | Path) -> dict:
     if "rows" not in meta:
         sibling = report.with_suffix(".ipynb")
         if sibling.exists():
-            meta = read_provenance(sibling) | {k: v for k, v in meta.items() if k != "rows"}
+            # the notebook's parameters name the data by its whole path; a funder file
+            # names it by its file name alone (pages.shared_parameters)
+            meta = read_provenance(sibling) | {k: v for k, v in meta.items()
+                                               if k not in ("rows", "parameters")}
     return meta
 
 

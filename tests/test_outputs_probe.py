@@ -216,3 +216,20 @@ def test_an_export_that_fails_half_way_leaves_the_earlier_export(tmp_path, monke
         write_export(changed, out, overwrite=True)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_funder_files_name_the_data_without_its_folders(good_report):
+    """A full path can carry a person's name (C:\\Users\\王小明\\...): the funder's page and
+    Word file name the data by its folder's name; the notebook beside them keeps the path,
+    so ``--check`` on the page still finds the data."""
+    from sgnet.docx_report import PROVENANCE_PROPERTY, custom_property
+    from sgnet.provenance import check_report, read_provenance
+
+    data, result = good_report
+    folders = str(Path(data).resolve().parent)
+    page = result.html.read_text(encoding="utf-8")
+    word_props = custom_property(result.docx, PROVENANCE_PROPERTY)
+    assert folders not in page and folders not in word_props
+    assert Path(data).name in page and Path(data).name in word_props
+    assert Path(read_provenance(result.html)["parameters"]["data"]) == Path(data).resolve()
+    assert check_report(result.html).matches
