@@ -172,6 +172,10 @@ def default_period(ds: Dataset, *, today: dt.date | None = None) -> Period:
     return cand if cand.end <= q.end else q
 
 
+#: file stems sgnet's own files use: the whole program's report and a batch's index
+_OWN_NAMES = ("all", "index")
+
+
 def scope_name(region: str | None = None, pairing: str | None = None) -> str:
     """The file name of a report's scope: ``all``, the region code, the pairing id, or both.
 
@@ -179,11 +183,19 @@ def scope_name(region: str | None = None, pairing: str | None = None) -> str:
     --------
     >>> scope_name(), scope_name(region="450000"), scope_name(pairing="PR01")
     ('all', '450000', 'PR01')
+
+    A pairing or region whose id is a name sgnet's own files use (``all``, the whole
+    program's report; ``index``, a batch's index) is prefixed, so neither replaces the other:
+
+    >>> scope_name(pairing="index"), scope_name(pairing="ALL")
+    ('pairing-index', 'pairing-ALL')
     """
     parts = [p for p in (region, pairing) if p]
     name = "-".join(parts) if parts else "all"
     if not name.replace("-", "").replace("_", "").isalnum() or name.startswith("."):
         raise ReportError(f"scope {name!r} cannot be a file name")
+    if parts and name.lower() in _OWN_NAMES:
+        name = ("pairing-" if pairing else "region-") + name
     return name
 
 

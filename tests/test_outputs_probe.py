@@ -233,3 +233,18 @@ def test_funder_files_name_the_data_without_its_folders(good_report):
     assert Path(data).name in page and Path(data).name in word_props
     assert Path(read_provenance(result.html)["parameters"]["data"]) == Path(data).resolve()
     assert check_report(result.html).matches
+
+
+def test_a_pairing_called_index_does_not_replace_the_batch_index(tmp_path):
+    from sgnet.report import run_batch
+
+    frames = _frames()
+    for frame in frames.values():
+        if "pairing_id" in frame:
+            frame["pairing_id"] = frame["pairing_id"].replace("PR1", "index")
+    data = write_csv_dataset(tmp_path / "d", frames)
+    result = run_batch(data, period="2022", out=tmp_path / "out", jobs=1, formats=("html",))
+    folder = tmp_path / "out" / "2022"
+    assert (folder / "pairing-index.html").exists()
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "pairing-index.html" in index and result.index == folder / "index.html"
