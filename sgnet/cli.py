@@ -409,6 +409,9 @@ def export(
         "folder).")] = Path("export"),
     force: Annotated[bool, typer.Option(
         "--force", help="Replace the files of an earlier export in that folder.")] = False,
+    names: Annotated[bool, typer.Option(
+        "--names", help="Keep people's names and party membership in the graphs (personal "
+        "data; without it people are ids with their organization and role).")] = False,
 ) -> None:
     """Write a pairing × period panel of every measure for researchers, with its codebook,
     and the pairing graph of each period as GraphML.
@@ -427,7 +430,8 @@ def export(
                     f"{period_type!r}", code=2)
     try:
         ds = load(data)
-        files = write_export(ds, output, period_type=period_type, overwrite=force)
+        files = write_export(ds, output, period_type=period_type, overwrite=force,
+                             names=names)
     except TableValidationError as error:
         raise _data_problems(error) from None
     except (SgnetError, OSError) as error:

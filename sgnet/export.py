@@ -11,6 +11,7 @@ Chinese and English. :func:`graphml_ready` turns the pairing graph of a period
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -218,12 +219,18 @@ def _simple(value: object) -> object:
     return str(value)
 
 
-def graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+#: what a person node says about the person: left out of an export unless asked for
+PERSONAL = ("name", "party_member")
+
+
+def graphml_ready(graph: nx.MultiDiGraph, *, names: bool = True) -> nx.MultiDiGraph:
     """A copy of a pairing graph that GraphML can store: simple attribute values only.
 
     ``None`` values are left out; dict attributes (``kinds``, ``kind_participants``) become
     one attribute per key (``kinds_training``); other values become ``str``, ``int``,
-    ``float`` or ``bool``.
+    ``float`` or ``bool``. With ``names=False`` a person is a node with an id, an
+    organization and a role, without :data:`PERSONAL` (name, party membership), and the
+    data's ``source`` is its file or folder name, not a path that may name its owner.
 
     Examples
     --------
@@ -244,14 +251,22 @@ def graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
                 out[key] = _simple(value)
         return out
 
-    h = nx.MultiDiGraph(**flat(graph.graph))
-    h.add_nodes_from((n, flat(d)) for n, d in graph.nodes(data=True))
+    def shown(attrs: dict) -> dict:
+        if names or attrs.get("kind") != "person":
+            return attrs
+        return {k: v for k, v in attrs.items() if k not in PERSONAL}
+
+    about = dict(graph.graph)
+    if not names and about.get("source"):
+        about["source"] = re.split(r"[\\/]", str(about["source"]).rstrip("\\/"))[-1]
+    h = nx.MultiDiGraph(**flat(about))
+    h.add_nodes_from((n, flat(shown(d))) for n, d in graph.nodes(data=True))
     h.add_edges_from((u, v, k, flat(d)) for u, v, k, d in graph.edges(keys=True, data=True))
     return h
 
 
 def write_export(ds: Dataset, out: str | Path, *, period_type: str = "quarter",
-                 overwrite: bool = False) -> list[Path]:
+                 overwrite: bool = False, names: bool = False) -> list[Path]:
     """Write the panel (Parquet and CSV), its codebook and one GraphML graph per period.
 
     Parameters
@@ -263,6 +278,9 @@ def write_export(ds: Dataset, out: str | Path, *, period_type: str = "quarter",
     overwrite : bool
         Replace files already there; without it, any file already there is an error and
         nothing is written.
+    names : bool
+        Keep people's names and party membership in the graphs (personal data: only when
+        asked for); without it people are ids with their organization and role.
 
     Returns
     -------
@@ -308,7 +326,7 @@ def write_export(ds: Dataset, out: str | Path, *, period_type: str = "quarter",
                                 columns=["column", "meaning", "unit", "zh", "en"])
         write_csv(codebook, staged[2])
         for p, path in zip(periods, staged[3:], strict=True):
-            nx.write_graphml(graphml_ready(build(ds.select(period=p))), path)
+            nx.write_graphml(graphml_ready(build(ds.select(period=p)), names=names), path)
         for path, target in zip(staged, targets, strict=True):
             os.replace(path, target)
     return targets

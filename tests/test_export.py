@@ -79,3 +79,23 @@ def test_year_panel_sums_the_quarters():
     assert years.loc["2023", ["trainings", "stays", "milestones"]].tolist() == \
         summed.loc["2023"].tolist()
     assert len(CODEBOOK) == len(years.columns) + 1  # pairing_id moved to the index
+
+
+def test_graphs_leave_people_s_names_out_unless_asked(tmp_path):
+    """Names and party membership are personal data: an export keeps people as ids with
+    their organization and role, and names them only with ``names=True`` (``--names``)."""
+    from sgnet.export import write_export
+
+    ds = sgnet.load().select(pairing="PR14")
+    names = set(ds.people["name"])
+    plain_files = write_export(ds, tmp_path / "plain", period_type="year")
+    named_files = write_export(ds, tmp_path / "named", period_type="year", names=True)
+    for plain_graph, named_graph in zip(plain_files[3:], named_files[3:], strict=True):
+        text = plain_graph.read_text(encoding="utf-8")
+        assert not [n for n in names if n in text]
+        assert "party_member" not in text and str(sgnet.paths.SAMPLE_DATA) not in text
+        g, h = nx.read_graphml(plain_graph), nx.read_graphml(named_graph)
+        people = [n for n, d in h.nodes(data=True) if d.get("kind") == "person"]
+        assert people and all("name" in h.nodes[n] for n in people)
+        assert all("name" not in g.nodes[n] and g.nodes[n]["role"] for n in people)
+        assert set(g.edges) == set(h.edges)
