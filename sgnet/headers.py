@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from .schema import SCHEMAS
 from .vocab import COLUMN_ALIASES, HEADER_HINTS, SHEET_ALIASES, TABLE_ALIASES
 
-__all__ = ["canonical_header", "header_stem", "simplified", "sheet_table", "looks_like",
-           "zh_header", "SERIAL_HEADERS"]
+__all__ = ["canonical_header", "header_stem", "simplified", "sheet_table", "noted_table",
+           "looks_like", "zh_header", "SERIAL_HEADERS"]
 
 
 def canonical_header(name: object, table: str | None = None) -> str:
@@ -109,6 +109,20 @@ def sheet_table(name: object) -> str | None:
     """
     text = unicodedata.normalize("NFKC", str(name)).strip()
     return SHEET_ALIASES.get(text, SHEET_ALIASES.get(text.lower()))
+
+
+def noted_table(name: object) -> str | None:
+    """The table a sheet or file stem names with a note in brackets, as Excel names a copied
+    sheet (``活动 (2)``) and a browser a downloaded copy (``activities (1)``), or None.
+
+    Examples
+    --------
+    >>> noted_table("活动 (2)"), noted_table("活动（下半年）"), noted_table("活动")
+    ('activities', 'activities', None)
+    """
+    if sheet_table(name) is not None:
+        return None
+    return sheet_table(header_stem(str(name)))
 
 
 def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | None:

@@ -28,7 +28,7 @@ import pyarrow.compute
 import pyarrow.csv as pacsv
 
 from .errors import DataFileError
-from .headers import SERIAL_HEADERS, canonical_header, header_stem, sheet_table
+from .headers import SERIAL_HEADERS, canonical_header, header_stem, noted_table, sheet_table
 from .paths import SAMPLE_DATA
 from .problems import Problems
 from .schema import SCHEMAS, parse_kind
@@ -169,7 +169,8 @@ def _table_files(folder: Path, problems: Problems) -> dict[str, Path]:
     both (the first in :data:`sgnet.vocab.FILE_STEMS` order is read)."""
     by_table: dict[str, list[Path]] = {}
     for p in sorted(folder.iterdir()):
-        if p.suffix.lower() == ".csv" and (table := sheet_table(p.stem)) is not None:
+        if p.suffix.lower() == ".csv" and (table := sheet_table(p.stem)
+                                           or noted_table(p.stem)) is not None:
             by_table.setdefault(table, []).append(p)
     out = {}
     for table, found in by_table.items():

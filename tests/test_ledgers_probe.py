@@ -156,3 +156,43 @@ def test_a_total_right_under_the_header_is_checked_against_the_rows_below(tmp_pa
     messages = sgnet.validate(ledger(tmp_path / "错.xlsx", wrong))["message"].tolist()
     assert messages == ["错.xlsx[活动] row 2, count: '13' is the 合计 of count, but the rows "
                         "below it sum to 12; correct the total or the rows"]
+
+
+# ----------------------------------------------------------------------------- copied sheets
+
+def _copy_activities(title: str, extra_id: str | None = "A8"):
+    def edit(book: openpyxl.Workbook) -> None:
+        copy = book.copy_worksheet(book["活动"])
+        copy.title = title
+        if extra_id:
+            copy.append([extra_id, "培训", dt.date(2022, 8, 1), "PR1", "O1", "O2", "P1", 1, 9])
+    return edit
+
+
+@pytest.mark.parametrize("title", ["活动 (2)", "活动（下半年）", "Activities (1)"])
+def test_a_copy_of_a_sheet_is_not_ignored_silently(tmp_path, title):
+    """Excel names a copied sheet 活动 (2); people keep adding rows to it."""
+    path = ledger(tmp_path / "台账.xlsx", edit=_copy_activities(title))
+    result = validate_zh(path, tmp_path)
+    assert result.exit_code == 1, result.output
+    assert f"台账.xlsx:工作表 活动 和 {title} 都是表 activities;请只保留一个(现只读取 活动)" \
+        in result.output.replace("'", ""), result.output
+
+
+def test_a_sheet_named_with_a_note_is_its_table(tmp_path):
+    def edit(book: openpyxl.Workbook) -> None:
+        book["活动"].title = "活动(2022年)"
+
+    path = ledger(tmp_path / "台账.xlsx", edit=edit)
+    assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
+    assert len(sgnet.load(path).activities) == len(activity_rows())
+
+
+def test_a_second_csv_saved_as_a_copy_is_a_problem(tmp_path):
+    from conftest import write_csv_dataset
+    folder = write_csv_dataset(tmp_path / "d")
+    (folder / "activities (1).csv").write_text(
+        (folder / "activities.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    messages = sgnet.validate(folder)["message"].tolist()
+    assert "d/: files activities.csv and activities (1).csv are both table activities; keep " \
+        "one (only activities.csv is read)" in messages, messages
