@@ -267,7 +267,8 @@ def _enum_reason(domain: str, allowed: list[str], uniques: pd.Series, found: lis
 
 #: id lists that need no normalizing: plain ids joined by ";" (most of them)
 _PLAIN_IDLIST = re.compile(r"[A-Za-z0-9_.\-;]*")
-_IDLIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
+#: between ids: ; , 、 (half or full width), a slash, a line break (Alt+Enter) or a space
+_IDLIST_SEPARATORS = re.compile(r"\s*[;；,，、/／]\s*|\s+")
 
 
 def _parse_bool(text: pd.Series) -> pd.Series:
@@ -327,7 +328,7 @@ def _parse_column(table: str, name: str, text: pd.Series, distinct: Distinct | N
                                pd.Series(reasons, index=uniques.index, dtype=object))
         return value, (mask, "value", reason)
     if kind == "idlist":
-        fixed = [u if _PLAIN_IDLIST.fullmatch(u) else _IDLIST_SEPARATORS.sub(";", u)
+        fixed = [u if _PLAIN_IDLIST.fullmatch(u) else _IDLIST_SEPARATORS.sub(";", u.strip())
                  for u in uniques]
         return _text_or_same(distinct, fixed, present), None
     if kind.startswith("enum:"):

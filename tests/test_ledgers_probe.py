@@ -196,3 +196,35 @@ def test_a_second_csv_saved_as_a_copy_is_a_problem(tmp_path):
     messages = sgnet.validate(folder)["message"].tolist()
     assert "d/: files activities.csv and activities (1).csv are both table activities; keep " \
         "one (only activities.csv is read)" in messages, messages
+
+
+# ----------------------------------------------------------------------------- id lists
+
+@pytest.mark.parametrize("typed", ["P1\nP2", "P1/P2", "P1 P2", "P1、P2", "P1 / P2", "P1\r\nP2"])
+def test_lead_people_separated_as_people_separate_them(tmp_path, typed):
+    """Alt+Enter in a cell, a slash or a space between two ids, as 、 and ， already are."""
+    rows = activity_rows()
+    rows[1][ACTIVITY_COLUMNS.index("lead_person_ids")] = typed
+
+    def sheet(ws):
+        ws.append(header())
+        for r in rows:
+            ws.append(r)
+
+    path = ledger(tmp_path / "台账.xlsx", sheet)
+    assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
+    assert sgnet.load(path).activities.loc[3, "lead_person_ids"] == "P1;P2"
+
+
+def test_an_unknown_id_in_a_list_on_two_lines_is_named_alone(tmp_path):
+    rows = activity_rows()
+    rows[1][ACTIVITY_COLUMNS.index("lead_person_ids")] = "P1\nP9"
+
+    def sheet(ws):
+        ws.append(header())
+        for r in rows:
+            ws.append(r)
+
+    messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
+    assert messages == ["台账.xlsx[活动] row 3, lead_person_ids: 'P9' is not a person_id in "
+                        "台账.xlsx[人员]"]
