@@ -177,8 +177,11 @@ def _parse_dates(text: pd.Series, window: tuple[str, str] = ("2000-01-01", "2100
     parsed = iso(text)
     other = parsed.isna() & (text != "")
     if other.any():  # other ways of writing a date: 2022/10/24, 2022年10月24日, ...T00:00
-        forms = text[other].str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
-        forms = forms.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]00:00(:00)?$", r"\1", regex=True)
+        # full-width digits (an input method's); a time of day after the date is not kept
+        forms = text[other].map(lambda v: unicodedata.normalize("NFKC", v).strip())
+        forms = forms.str.replace(r"^(\S+?)\s*T?\s*\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", r"\1",
+                                  regex=True)
+        forms = forms.str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
         parsed[other] = iso(forms)
     low, high = pd.Timestamp(window[0]), pd.Timestamp(window[1])
     outside = parsed.notna() & ((parsed < low) | (parsed > high))

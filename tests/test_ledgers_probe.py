@@ -228,3 +228,40 @@ def test_an_unknown_id_in_a_list_on_two_lines_is_named_alone(tmp_path):
     messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
     assert messages == ["台账.xlsx[活动] row 3, lead_person_ids: 'P9' is not a person_id in "
                         "台账.xlsx[人员]"]
+
+
+# ----------------------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("typed", [
+    "２０２２年５月５日",            # full-width digits, as a Chinese input method types them
+    "２０２２／５／５",
+    "2022-05-05 09:30",            # a date and the hour it started
+    dt.datetime(2022, 5, 5, 14, 30),  # a date-time cell shown as a date (format yyyy/m/d)
+    "2022年5月5日 14:30",
+])
+def test_dates_as_people_type_them_are_the_date(tmp_path, typed):
+    rows = activity_rows()
+    rows[1][ACTIVITY_COLUMNS.index("start_date")] = typed
+
+    def sheet(ws):
+        ws.append(header())
+        for r in rows:
+            ws.append(r)
+
+    path = ledger(tmp_path / "台账.xlsx", sheet)
+    assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
+    assert str(sgnet.load(path).activities.loc[3, "start_date"].date()) == "2022-05-05"
+
+
+def test_a_time_alone_in_a_date_cell_is_still_a_problem(tmp_path):
+    rows = activity_rows()
+    rows[1][ACTIVITY_COLUMNS.index("start_date")] = dt.time(14, 30)
+
+    def sheet(ws):
+        ws.append(header())
+        for r in rows:
+            ws.append(r)
+
+    messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
+    assert messages == ["台账.xlsx[活动] row 3, start_date: '14:30:00' not a date; use "
+                        "YYYY-MM-DD (e.g. 2022-10-24)"]
