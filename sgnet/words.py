@@ -45,6 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "table.pairings": ("结对", "pairings"),
     "table.targets": ("目标", "targets"),
     "table.activities": ("活动", "activities"),
+    "table.milestones": ("成果", "milestones"),
     "validate.ok": ("{data} 没有问题", "{data} has no problems"),
     "validate.notices": ("说明(未拒收任何行):", "Notes (nothing rejected):"),
     "validate.cascade": ("另有 {n} 行因引用了被拒收的行而被略去:",

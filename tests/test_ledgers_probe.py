@@ -265,3 +265,9 @@ def test_a_time_alone_in_a_date_cell_is_still_a_problem(tmp_path):
     messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
     assert messages == ["台账.xlsx[活动] row 3, start_date: '14:30:00' not a date; use "
                         "YYYY-MM-DD (e.g. 2022-10-24)"]
+
+
+def test_the_summary_names_every_table_in_chinese(tmp_path):
+    result = validate_zh(ledger(tmp_path / "台账.xlsx"), tmp_path)
+    assert "table." not in result.output, result.output
+    assert "成果 " in result.output
