@@ -188,6 +188,11 @@ REASONS: tuple[tuple[str, str], ...] = (
         "是 {col} 的合计,但下方各行相加为 {sum};请更正合计或各行",
     ),
     (
+        "rows {a} and {b} are one header: the names of row {c} are read, and those above "
+        "where it is blank",
+        "第 {a}、{b} 行合为表头:读取第 {c} 行的列名,该行空白处读取上一行的列名",
+    ),
+    (
         "is a 合计 (total) row; checked against the rows above and left out",
         "是合计行;已与上方各行核对,并略去",
     ),

@@ -271,3 +271,59 @@ def test_the_summary_names_every_table_in_chinese(tmp_path):
     result = validate_zh(ledger(tmp_path / "台账.xlsx"), tmp_path)
     assert "table." not in result.output, result.output
     assert "成果 " in result.output
+
+
+# ----------------------------------------------------------------------------- headers
+
+def test_two_columns_without_a_header_are_problems_not_a_traceback(tmp_path):
+    rows = activity_rows()
+
+    def sheet(ws):
+        ws.append(header() + [None, None])
+        for r in rows:
+            ws.append(r + ["多写的", "又一个"])
+
+    result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
+    assert result.exit_code == 1
+    assert "台账.xlsx[活动] 第 2 行,K 列(无表头):「多写的」" in result.output, result.output
+    assert "台账.xlsx[活动] 第 2 行,L 列(无表头):「又一个」" in result.output, result.output
+
+
+def _two_level(ws) -> None:
+    """活动时间 over 开始日期, 参与情况 over 数量 · 参与人数 · 时长; the other headers merged
+    down over both rows, as such 台账 are drawn."""
+    top, sub = [], []
+    for h in header():
+        group = {"开始日期": "活动时间", "数量": "参与情况", "参与人数": "参与情况",
+                 "时长": "参与情况"}.get(h)
+        top.append(group or h)
+        sub.append(h if group else None)
+    ws.append(top)
+    ws.append(sub)
+    for j, h in enumerate(sub, start=1):
+        if h is None:
+            ws.merge_cells(start_row=1, start_column=j, end_row=2, end_column=j)
+    ws.merge_cells("H1:J1")
+    for r in activity_rows():
+        ws.append(r)
+
+
+def test_a_two_level_header_reads_its_columns(tmp_path):
+    path = ledger(tmp_path / "台账.xlsx", _two_level)
+    assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
+    ds = sgnet.load(path)
+    assert ds.activities.index.min() == 3  # the first record is row 3, as Excel shows it
+    reference = sgnet.load(ledger(tmp_path / "plain.xlsx"))
+    for col in ("activity_id", "start_date", "count", "participants", "hours"):
+        assert ds.activities[col].tolist() == reference.activities[col].tolist(), col
+    assert any("header" in n and "row 2" in n for n in ds.notices["message"]), ds.notices
+
+
+def test_a_two_level_header_locates_a_bad_cell_by_its_excel_row(tmp_path):
+    def sheet(ws):
+        _two_level(ws)
+        ws.cell(5, 3).value = "2022/13/01"
+
+    messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
+    assert messages == ["台账.xlsx[活动] row 5, start_date: '2022/13/01' not a date; use "
+                        "YYYY-MM-DD (e.g. 2022-10-24)"]
