@@ -46,8 +46,9 @@ def canonical_header(name: object, table: str | None = None) -> str:
     for form in (text, header_stem(text)):
         if form in COLUMN_ALIASES:
             return COLUMN_ALIASES[form]
-        if form.isascii() and form.lower() in _CANONICAL:
-            return form.lower()
+        words = re.sub(r"[\s-]+", "_", form.lower())  # Start Date, target-org-id
+        if form.isascii() and words in _CANONICAL:
+            return words
     return text.lower() if text.isascii() else text
 
 
@@ -65,7 +66,7 @@ def header_stem(text: str) -> str:
     ('参训人数', '时长', 'Hours')
     """
     text = unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "")
-    text = _BRACKETS.sub("", text).strip()
+    text = _BRACKETS.sub("", text).strip().strip("*※").strip()  # * marks a required column
     text = re.sub(r"\s*/\s*[^/]{1,3}$", "", text) if "/" in text else text
     text = text if text.isascii() else re.sub(r"\s+", "", simplified(text))
     return text

@@ -327,3 +327,26 @@ def test_a_two_level_header_locates_a_bad_cell_by_its_excel_row(tmp_path):
     messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
     assert messages == ["台账.xlsx[活动] row 5, start_date: '2022/13/01' not a date; use "
                         "YYYY-MM-DD (e.g. 2022-10-24)"]
+
+
+@pytest.mark.parametrize("marked", [
+    {"activity_id": "*活动编号", "kind": "活动类型*", "start_date": "＊开始日期"},
+    {"start_date": "Start Date", "host_org_id": "Host Org ID",
+     "lead_person_ids": "Lead Person IDs", "target_org_id": "target-org-id"},
+])
+def test_headers_marked_required_or_spelled_in_words_are_their_columns(tmp_path, marked):
+    """A * marks a required column in many templates; English headers are written in words."""
+    rows = activity_rows()
+
+    def sheet(ws):
+        ws.append([marked.get(c, HEADERS["activities"][c]) for c in ACTIVITY_COLUMNS])
+        for r in rows:
+            ws.append(r)
+
+    path = ledger(tmp_path / "台账.xlsx", sheet)
+    assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
+    ds = sgnet.load(path)
+    reference = sgnet.load(ledger(tmp_path / "plain.xlsx"))
+    for col in marked:
+        assert ds.activities[col].tolist() == reference.activities[col].tolist(), col
+    assert not any("kept as text" in n for n in ds.notices["message"]), ds.notices
