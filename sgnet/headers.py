@@ -144,6 +144,8 @@ def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | No
     stem = header_stem(header).lower()
     if len(stem) < 2:
         return None
+    # a column of another table (帮扶机构 is pairings' mentor_org_id) by its Chinese names too
+    stems = [stem] + [k for k, v in COLUMN_ALIASES.items() if v == stem]
     columns = [c for c in SCHEMAS[table].columns if c not in set(present)]
     best = None
     for col in columns:
@@ -151,7 +153,7 @@ def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | No
             list(HEADER_HINTS.get(col, ()))
         for name in names:
             name = name.lower()
-            if len(name) >= 2 and (name in stem or (len(stem) >= 2 and stem in name)):
+            if len(name) >= 2 and any(name in s or s in name for s in stems):
                 return col
             if best is None and len(name) >= 3 and _one_edit(stem, name):
                 best = col

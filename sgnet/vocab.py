@@ -198,15 +198,17 @@ COLUMN_ALIASES.update({
 #: words that make an unknown header *look like* a column (a problem naming both, never an
 #: extra column that hides the canonical one): see :func:`sgnet.parse.looks_like`
 HEADER_HINTS: dict[str, tuple[str, ...]] = {
-    "pairing_id": ("结对", "帮扶项目"),
+    "pairing_id": ("结对", "帮扶项目", "项目编号"),
     "participants": ("人数", "人次", "参训", "参加"),
     "count": ("次数", "场次", "个数", "户数"),
-    "hours": ("时长", "小时", "学时", "课时", "时数"),
+    "hours": ("时长", "小时", "学时", "课时", "时数", "用时"),
     "start_date": ("开始", "日期", "时间"),
-    "end_date": ("结束", "截止"),
-    "lead_person_ids": ("督导老师", "带领", "负责人"),
-    "host_org_id": ("主办", "承办"),
-    "target_org_id": ("服务对象", "受援"),
+    "end_date": ("结束", "截止", "完成"),
+    "lead_person_ids": ("督导老师", "带领", "负责人", "督导"),
+    "host_org_id": ("主办", "承办", "帮扶", "实施"),
+    "target_org_id": ("服务对象", "受援", "服务机构", "对象"),
+    "mode": ("形式", "线上", "线下"),
+    "topic": ("内容",),
     "region": ("区划", "地区", "所在地"),
     "parent_id": ("上级",),
 }

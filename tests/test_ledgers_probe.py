@@ -350,3 +350,29 @@ def test_headers_marked_required_or_spelled_in_words_are_their_columns(tmp_path,
     for col in marked:
         assert ds.activities[col].tolist() == reference.activities[col].tolist(), col
     assert not any("kept as text" in n for n in ds.notices["message"]), ds.notices
+
+
+@pytest.mark.parametrize(("column", "typed"), [
+    ("lead_person_ids", "督导人员"), ("lead_person_ids", "负责督导"),
+    ("target_org_id", "受援机构"), ("target_org_id", "服务机构"),
+    ("host_org_id", "帮扶机构"), ("host_org_id", "实施机构"),
+    ("hours", "用时"), ("pairing_id", "项目编号"),
+    ("mode", "形式"), ("mode", "线上/线下"), ("topic", "活动内容"), ("topic", "内容"),
+])
+def test_validate_is_never_ok_while_a_column_is_read_as_empty(tmp_path, column, typed):
+    """A header people write for a column that is absent is a problem naming it, not an extra
+    column beside an empty one (帮扶机构 and 受援机构 are columns of 结对, not of 活动)."""
+    rows = activity_rows()
+    extra = [] if column in ACTIVITY_COLUMNS else [typed]  # mode, topic: a column added
+
+    def sheet(ws):
+        ws.append([typed if c == column else HEADERS["activities"][c] for c in ACTIVITY_COLUMNS]
+                  + extra)
+        for r in rows:
+            ws.append(r + (["线上" if column == "mode" else "需求评估"] if extra else []))
+
+    result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
+    assert result.exit_code == 1, result.output
+    assert f"台账.xlsx[活动] 第 1 行,{typed}:" in result.output, result.output
+    assert f"看起来像缺少的列 {HEADERS['activities'][column]}({column})" in result.output, \
+        result.output
