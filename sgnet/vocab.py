@@ -203,14 +203,16 @@ HEADER_HINTS: dict[str, tuple[str, ...]] = {
     "count": ("次数", "场次", "个数", "户数"),
     "hours": ("时长", "小时", "学时", "课时", "时数", "用时"),
     "start_date": ("开始", "日期", "时间"),
-    "end_date": ("结束", "截止", "完成"),
+    "end_date": ("结束", "截止", "完成", "到期"),
     "lead_person_ids": ("督导老师", "带领", "负责人", "督导"),
     "host_org_id": ("主办", "承办", "帮扶", "实施"),
     "target_org_id": ("服务对象", "受援", "服务机构", "对象"),
     "mode": ("形式", "线上", "线下"),
     "topic": ("内容",),
     "region": ("区划", "地区", "所在地"),
-    "parent_id": ("上级",),
+    "parent_id": ("上级", "所属单位", "主管"),
+    "party_member": ("政治面貌", "党员"),
+    "since": ("入职", "从业", "工作时间"),
 }
 
 #: how a target metric written in Chinese names the participants of a kind

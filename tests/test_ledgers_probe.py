@@ -376,3 +376,19 @@ def test_validate_is_never_ok_while_a_column_is_read_as_empty(tmp_path, column, 
     assert f"台账.xlsx[活动] 第 1 行,{typed}:" in result.output, result.output
     assert f"看起来像缺少的列 {HEADERS['activities'][column]}({column})" in result.output, \
         result.output
+
+
+@pytest.mark.parametrize(("table", "column", "typed"), [
+    ("people", "party_member", "政治面貌"), ("people", "since", "入职时间"),
+    ("people", "since", "从业时间"), ("organizations", "parent_id", "主管单位"),
+    ("organizations", "parent_id", "所属单位"), ("pairings", "end_date", "到期日期"),
+])
+def test_optional_columns_of_other_sheets_are_not_read_as_empty(tmp_path, table, column, typed):
+    def edit(book: openpyxl.Workbook) -> None:
+        for cell in book[SHEETS[table]][1]:
+            if cell.value == HEADERS[table][column]:
+                cell.value = typed
+
+    result = validate_zh(ledger(tmp_path / "台账.xlsx", edit=edit), tmp_path)
+    assert result.exit_code == 1, result.output
+    assert f"台账.xlsx[{SHEETS[table]}] 第 1 行,{typed}:" in result.output, result.output
