@@ -15,7 +15,7 @@ import pandas as pd
 
 from .reasons import REASONS
 from .schema import ACROSS
-from .vocab import COLUMN_ALIASES
+from .vocab import COLUMN_ALIASES, HEADERS
 from .words import word
 
 __all__ = ["PROBLEM_COLUMNS", "NOTICES", "Problems", "split_notices", "messages"]
@@ -130,7 +130,8 @@ _ZH_HEADERS: dict[object, str] = {
     for col in dict.fromkeys(COLUMN_ALIASES.values())} | {
     ("activities", "kind"): "活动类型", ("people", "org_id"): "所属机构",
     ("people", "name"): "姓名", ("organizations", "name"): "机构名称",
-    ("activities", "pairing_id"): "结对编号", ("targets", "pairing_id"): "结对编号"}
+    ("activities", "pairing_id"): "结对编号", ("targets", "pairing_id"): "结对编号"} | {
+    (table, col): head for table, heads in HEADERS.items() for col, head in heads.items()}
 _REJECTED = " (that row was rejected)"
 
 

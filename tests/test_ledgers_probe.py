@@ -392,3 +392,21 @@ def test_optional_columns_of_other_sheets_are_not_read_as_empty(tmp_path, table,
     result = validate_zh(ledger(tmp_path / "台账.xlsx", edit=edit), tmp_path)
     assert result.exit_code == 1, result.output
     assert f"台账.xlsx[{SHEETS[table]}] 第 1 行,{typed}:" in result.output, result.output
+
+
+def test_a_chinese_message_names_the_column_as_the_template_heads_it(tmp_path):
+    """数量 in 活动 and 成果 (not 次数, a header of no sheet), 成果名称 (not 机构名称)."""
+    rows = activity_rows()
+    rows[1][ACTIVITY_COLUMNS.index("count")] = "二十"
+
+    def sheet(ws):
+        ws.append(header())
+        for r in rows:
+            ws.append(r)
+
+    def edit(book: openpyxl.Workbook) -> None:
+        book["成果"]["E2"].value = "五个"
+
+    result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet, edit), tmp_path)
+    assert "台账.xlsx[活动] 第 3 行,数量:「二十」" in result.output, result.output
+    assert "台账.xlsx[成果] 第 2 行,数量:「五个」" in result.output, result.output
