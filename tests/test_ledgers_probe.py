@@ -410,3 +410,15 @@ def test_a_chinese_message_names_the_column_as_the_template_heads_it(tmp_path):
     result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet, edit), tmp_path)
     assert "台账.xlsx[活动] 第 3 行,数量:「二十」" in result.output, result.output
     assert "台账.xlsx[成果] 第 2 行,数量:「五个」" in result.output, result.output
+
+
+# ----------------------------------------------------------------------------- regions
+
+@pytest.mark.parametrize("typed", ["羅城仫佬族自治縣", "４５１２２５", "河池市罗城县", 451225])
+def test_a_region_as_people_type_it_resolves(tmp_path, typed):
+    def edit(book: openpyxl.Workbook) -> None:
+        book["机构"]["D3"].value = typed
+
+    path = ledger(tmp_path / "台账.xlsx", edit=edit)
+    assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
+    assert sgnet.load(path).organizations.loc[3, "region"] == "451225"
