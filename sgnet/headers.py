@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from .schema import SCHEMAS
 from .vocab import COLUMN_ALIASES, HEADER_HINTS, SHEET_ALIASES, TABLE_ALIASES
 
-__all__ = ["canonical_header", "header_stem", "simplified", "sheet_table", "looks_like",
-           "zh_header", "SERIAL_HEADERS"]
+__all__ = ["canonical_header", "header_stem", "simplified", "sheet_table", "noted_table",
+           "looks_like", "zh_header", "SERIAL_HEADERS"]
 
 
 def canonical_header(name: object, table: str | None = None) -> str:
@@ -46,8 +46,9 @@ def canonical_header(name: object, table: str | None = None) -> str:
     for form in (text, header_stem(text)):
         if form in COLUMN_ALIASES:
             return COLUMN_ALIASES[form]
-        if form.isascii() and form.lower() in _CANONICAL:
-            return form.lower()
+        words = re.sub(r"[\s-]+", "_", form.lower())  # Start Date, target-org-id
+        if form.isascii() and words in _CANONICAL:
+            return words
     return text.lower() if text.isascii() else text
 
 
@@ -65,7 +66,7 @@ def header_stem(text: str) -> str:
     ('参训人数', '时长', 'Hours')
     """
     text = unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "")
-    text = _BRACKETS.sub("", text).strip()
+    text = _BRACKETS.sub("", text).strip().strip("*※").strip()  # * marks a required column
     text = re.sub(r"\s*/\s*[^/]{1,3}$", "", text) if "/" in text else text
     text = text if text.isascii() else re.sub(r"\s+", "", simplified(text))
     return text
@@ -111,6 +112,20 @@ def sheet_table(name: object) -> str | None:
     return SHEET_ALIASES.get(text, SHEET_ALIASES.get(text.lower()))
 
 
+def noted_table(name: object) -> str | None:
+    """The table a sheet or file stem names with a note in brackets, as Excel names a copied
+    sheet (``活动 (2)``) and a browser a downloaded copy (``activities (1)``), or None.
+
+    Examples
+    --------
+    >>> noted_table("活动 (2)"), noted_table("活动（下半年）"), noted_table("活动")
+    ('activities', 'activities', None)
+    """
+    if sheet_table(name) is not None:
+        return None
+    return sheet_table(header_stem(str(name)))
+
+
 def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | None:
     """The canonical column of ``table`` an unknown header looks like, when that column is
     not among ``present`` (None when it looks like none).
@@ -129,6 +144,8 @@ def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | No
     stem = header_stem(header).lower()
     if len(stem) < 2:
         return None
+    # a column of another table (帮扶机构 is pairings' mentor_org_id) by its Chinese names too
+    stems = [stem] + [k for k, v in COLUMN_ALIASES.items() if v == stem]
     columns = [c for c in SCHEMAS[table].columns if c not in set(present)]
     best = None
     for col in columns:
@@ -136,7 +153,7 @@ def looks_like(table: str, header: str, present: Iterable[str] = ()) -> str | No
             list(HEADER_HINTS.get(col, ()))
         for name in names:
             name = name.lower()
-            if len(name) >= 2 and (name in stem or (len(stem) >= 2 and stem in name)):
+            if len(name) >= 2 and any(name in s or s in name for s in stems):
                 return col
             if best is None and len(name) >= 3 and _one_edit(stem, name):
                 best = col

@@ -177,8 +177,11 @@ def _parse_dates(text: pd.Series, window: tuple[str, str] = ("2000-01-01", "2100
     parsed = iso(text)
     other = parsed.isna() & (text != "")
     if other.any():  # other ways of writing a date: 2022/10/24, 2022年10月24日, ...T00:00
-        forms = text[other].str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
-        forms = forms.str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]00:00(:00)?$", r"\1", regex=True)
+        # full-width digits (an input method's); a time of day after the date is not kept
+        forms = text[other].map(lambda v: unicodedata.normalize("NFKC", v).strip())
+        forms = forms.str.replace(r"^(\S+?)\s*T?\s*\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", r"\1",
+                                  regex=True)
+        forms = forms.str.replace(_DATE_FORMS, r"\1-\2-\3", regex=True)
         parsed[other] = iso(forms)
     low, high = pd.Timestamp(window[0]), pd.Timestamp(window[1])
     outside = parsed.notna() & ((parsed < low) | (parsed > high))
@@ -267,7 +270,8 @@ def _enum_reason(domain: str, allowed: list[str], uniques: pd.Series, found: lis
 
 #: id lists that need no normalizing: plain ids joined by ";" (most of them)
 _PLAIN_IDLIST = re.compile(r"[A-Za-z0-9_.\-;]*")
-_IDLIST_SEPARATORS = re.compile(r"\s*[;；,，、]\s*")
+#: between ids: ; , 、 (half or full width), a slash, a line break (Alt+Enter) or a space
+_IDLIST_SEPARATORS = re.compile(r"\s*[;；,，、/／]\s*|\s+")
 
 
 def _parse_bool(text: pd.Series) -> pd.Series:
@@ -327,7 +331,7 @@ def _parse_column(table: str, name: str, text: pd.Series, distinct: Distinct | N
                                pd.Series(reasons, index=uniques.index, dtype=object))
         return value, (mask, "value", reason)
     if kind == "idlist":
-        fixed = [u if _PLAIN_IDLIST.fullmatch(u) else _IDLIST_SEPARATORS.sub(";", u)
+        fixed = [u if _PLAIN_IDLIST.fullmatch(u) else _IDLIST_SEPARATORS.sub(";", u.strip())
                  for u in uniques]
         return _text_or_same(distinct, fixed, present), None
     if kind.startswith("enum:"):
@@ -451,9 +455,19 @@ _TOTAL_WORDS = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|總\s*計|合\s*�
                           re.IGNORECASE)  # also run by Arrow (RE2): keep to the common syntax
 
 
+def _total_level(cells: pd.Series) -> int:
+    """1 for a 小计 (subtotal), 3 for a 总计, 2 for a 合计 (or total, sum)."""
+    word = next((str(v) for v in cells if isinstance(v, str) and _TOTAL_WORDS.match(v)), "")
+    word = re.sub(r"\s", "", word)
+    return 1 if word.startswith("小") else 3 if word[:1] in ("总", "總") else 2
+
+
 def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
     """A 合计 (总计, 小计, total) row: checked against the sum of the rows above it, then left
-    out with a note. A total that differs from that sum is a problem naming both. A 序号
+    out with a note. A total that differs from that sum is a problem naming both. The rows
+    above are those since the last total row; a 合计 or 总计 under 小计 rows may also sum every
+    row since the last total of its own level, and a total right under the header sums the
+    rows below it, up to the next total. A 序号
     column (:data:`sgnet.read.SERIAL`), where the word 合计 often stands, is left out after,
     with a note.
 
@@ -496,26 +510,37 @@ def drop_total_rows(raw: RawTable, problems: Problems) -> RawTable:
     if not total.any():
         return raw
     rows = frame.index[total].tolist()
-    start = frame.index[0]
-    for row in rows:
-        above = frame.loc[start:row].iloc[:-1]
-        above = above[~above.index.isin(rows)]
+    data = frame.drop(index=rows)
+    levels = [_total_level(frame.loc[r].iloc[:2]) for r in rows]
+    for i, row in enumerate(rows):
+        # the rows since the last total (a 小计's section), and since the last total of at
+        # least this level (a 合计 under 小计 rows sums them all); either sum is right
+        since = rows[i - 1] if i else -1
+        grand = max([-1] + [r for r, lv in zip(rows[:i], levels, strict=False) if lv >= levels[i]])
+        section = data[(data.index > since) & (data.index < row)]
+        whole = data[(data.index > grand) & (data.index < row)]
+        where = "above"
+        if not (data.index < row).any():  # a total right under the header: the rows below
+            end = rows[i + 1] if i + 1 < len(rows) else frame.index[-1] + 1
+            section = whole = data[(data.index > row) & (data.index < end)]
+            where = "below"
         for col in frame.columns:
             if parse_kind(raw.table, col) not in ("int", "float"):
                 continue
             given, _ = _parse_numbers(pd.Series([frame.at[row, col]]), integer=False)
             if pd.isna(given[0]):
                 continue
-            sums, _ = _parse_numbers(above[col][above[col] != ""], integer=False)
-            summed = float(sums.sum())
-            if abs(summed - float(given[0])) > 1e-6 * max(1.0, abs(summed)):
+            sums = [float(_parse_numbers(part[col][part[col] != ""], integer=False)[0].sum())
+                    for part in (section, whole)]
+            if all(abs(s - float(given[0])) > 1e-6 * max(1.0, abs(s)) for s in sums):
                 problems.add(raw.file, raw.table, int(row), col, frame.at[row, col], "total",
-                             f"is the 合计 of {col}, but the rows above it sum to {summed:g}; "
-                             "correct the total or the rows")
+                             f"is the 合计 of {col}, but the rows {where} it sum to "
+                             f"{sums[1]:g}; correct the total or the rows")
         problems.add(raw.file, raw.table, int(row), None, None, "total_row",
-                     "is a 合计 (total) row; checked against the rows above and left out")
-        start = row
-    return _without_serial(RawTable(raw.table, raw.file, frame.drop(index=rows), raw.workbook,
+                     "is a 合计 (total) row; checked against the rows above and left out"
+                     if where == "above" else
+                     "is a 合计 (total) row; checked against the rows below and left out")
+    return _without_serial(RawTable(raw.table, raw.file, data, raw.workbook,
                                     header_row=raw.header_row))
 
 

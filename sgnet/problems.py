@@ -15,7 +15,7 @@ import pandas as pd
 
 from .reasons import REASONS
 from .schema import ACROSS
-from .vocab import COLUMN_ALIASES
+from .vocab import COLUMN_ALIASES, HEADERS
 from .words import word
 
 __all__ = ["PROBLEM_COLUMNS", "NOTICES", "Problems", "split_notices", "messages"]
@@ -29,8 +29,8 @@ PROBLEM_COLUMNS = ["file", "table", "row", "column", "value", "check", "message"
 #: said (``sgnet validate`` prints them, :class:`sgnet.audit.Audit` lists them) but reject
 #: nothing.
 NOTICES = frozenset({
-    "title_rows", "serial_column", "total_row", "open_end", "extra_column", "absent_column",
-    "region_replaced",
+    "title_rows", "header_rows", "serial_column", "total_row", "open_end", "extra_column",
+    "absent_column", "region_replaced",
 } | {rule.check for rule in ACROSS if rule.notice})
 
 
@@ -115,6 +115,8 @@ def _prefix(file: str, table: str, row: object, column: object, value: object,
                                                            and pd.isna(column)):
         shown = _ZH_HEADERS.get((table, column), _ZH_HEADERS.get(column, column)) \
             if lang == "zh" else column
+        if lang == "zh" and (m := re.fullmatch(r"column ([A-Z]+) \(no header\)", str(column))):
+            shown = word("problem.no_header", lang, letter=m[1])
         where += word("problem.column", lang, column=shown)
     missing = value is None or value is pd.NA or value == "" or (isinstance(value, float)
                                                                  and pd.isna(value))
@@ -128,7 +130,8 @@ _ZH_HEADERS: dict[object, str] = {
     for col in dict.fromkeys(COLUMN_ALIASES.values())} | {
     ("activities", "kind"): "活动类型", ("people", "org_id"): "所属机构",
     ("people", "name"): "姓名", ("organizations", "name"): "机构名称",
-    ("activities", "pairing_id"): "结对编号", ("targets", "pairing_id"): "结对编号"}
+    ("activities", "pairing_id"): "结对编号", ("targets", "pairing_id"): "结对编号"} | {
+    (table, col): head for table, heads in HEADERS.items() for col, head in heads.items()}
 _REJECTED = " (that row was rejected)"
 
 

@@ -28,7 +28,7 @@ import pyarrow.compute
 import pyarrow.csv as pacsv
 
 from .errors import DataFileError
-from .headers import SERIAL_HEADERS, canonical_header, header_stem, sheet_table
+from .headers import SERIAL_HEADERS, canonical_header, header_stem, noted_table, sheet_table
 from .paths import SAMPLE_DATA
 from .problems import Problems
 from .schema import SCHEMAS, parse_kind
@@ -110,7 +110,8 @@ def read_tables(path: str | Path | None = None) -> tuple[dict[str, RawTable], pd
             frame, header_row = _locate_header(frame, table, file, problems)
             frame = serial_dates(table, frame)
             text = frame.map(cell_text).astype(str)
-            text.columns = [cell_text(c) for c in frame.columns]
+            # a blank header is named by its position, as pandas names it in a CSV
+            text.columns = [cell_text(c) or f"unnamed: {i}" for i, c in enumerate(frame.columns)]
             tidy = _tidy(text, table=table)[0]
             raw[table] = RawTable(table, file, tidy, workbook=True, header_row=header_row)
             _merged_problems(raw[table], frame.attrs.get("merged", []), header_row,
@@ -169,7 +170,8 @@ def _table_files(folder: Path, problems: Problems) -> dict[str, Path]:
     both (the first in :data:`sgnet.vocab.FILE_STEMS` order is read)."""
     by_table: dict[str, list[Path]] = {}
     for p in sorted(folder.iterdir()):
-        if p.suffix.lower() == ".csv" and (table := sheet_table(p.stem)) is not None:
+        if p.suffix.lower() == ".csv" and (table := sheet_table(p.stem)
+                                           or noted_table(p.stem)) is not None:
             by_table.setdefault(table, []).append(p)
     out = {}
     for table, found in by_table.items():
@@ -383,8 +385,9 @@ def _merged_problems(raw: RawTable, ranges: list[tuple[str, int, int, int]],
     Ranges above the header row are a title, not data; ``names``: the sheet's headers."""
     for coord, first, last, col in ranges:
         header = names[col - 1] if col - 1 < len(names) else None
-        if last < header_row:
-            continue
+        if last < header_row or (last == header_row and first < last and header
+                                 and ":" in coord and _one_column(coord)):
+            continue  # a title, or a header merged down over a two-level header's rows
         if first <= header_row:
             problems.add(raw.file, raw.table, header_row, header or None, None, "merged",
                          f"header cells {coord} are merged; give each column its own header "
@@ -397,6 +400,12 @@ def _merged_problems(raw: RawTable, ranges: list[tuple[str, int, int, int]],
                          f"is empty because cells {coord} are merged and only row {first} "
                          f"holds the value{f' ({top!r})' if top else ''}; unmerge the cells "
                          "and fill in every row")
+
+
+def _one_column(coord: str) -> bool:
+    """Whether a merged range (``A1:A2``) spans one column."""
+    first, last = coord.split(":")
+    return first.rstrip("0123456789") == last.rstrip("0123456789")
 
 
 # --------------------------------------------------------------------------- tidying
@@ -417,20 +426,36 @@ def _locate_header(frame: pd.DataFrame, table: str, file: str, problems: Problem
     def named(cells) -> int:
         return len({canonical_header(cell_text(c), table) for c in cells} & known)
 
-    if named(frame.columns) >= min(2, len(known)) or frame.empty:
+    if frame.empty:
         return frame, 1
-    for position in range(min(_TITLE_ROWS, len(frame))):
-        cells = frame.iloc[position]
-        if named(cells) >= 2:
-            header_row = int(frame.index[position])
-            out = frame.iloc[position + 1:].copy()
-            out.columns = [cell_text(c) for c in cells]
-            out.attrs = frame.attrs
-            problems.add(file, table, None, None, None, "title_rows",
-                         f"rows 1–{header_row - 1} above the header (row {header_row}) are a "
-                         "title or blank and were skipped")
-            return out, header_row
-    return frame, 1
+    if named(frame.columns) >= min(2, len(known)):
+        position, cells = -1, list(frame.columns)
+    else:
+        position = next((p for p in range(min(_TITLE_ROWS, len(frame)))
+                         if named(frame.iloc[p]) >= 2), None)
+        if position is None:
+            return frame, 1
+        cells = list(frame.iloc[position])
+        top = int(frame.index[position])
+        problems.add(file, table, None, None, None, "title_rows",
+                     f"rows 1–{top - 1} above the header (row {top}) are a "
+                     "title or blank and were skipped")
+    if position + 1 < len(frame):  # a two-level header: 活动时间 over 开始日期 · 结束日期
+        sub = [cell_text(c) for c in frame.iloc[position + 1]]
+        if len({canonical_header(c, table) for c in sub if c} & known
+               - {canonical_header(cell_text(c), table) for c in cells}) >= 2:
+            position += 1
+            cells = [s or t for t, s in zip(cells, sub, strict=True)]
+            problems.add(file, table, None, None, None, "header_rows",
+                         f"rows {frame.index[position] - 1} and {frame.index[position]} are "
+                         f"one header: the names of row {frame.index[position]} are read, and "
+                         "those above where it is blank")
+    if position < 0:
+        return frame, 1
+    out = frame.iloc[position + 1:].copy()
+    out.columns = [cell_text(c) for c in cells]
+    out.attrs = frame.attrs
+    return out, int(frame.index[position])
 
 
 def _tidy(frame: pd.DataFrame, bom: bool = True, table: str | None = None

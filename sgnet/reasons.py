@@ -183,8 +183,22 @@ REASONS: tuple[tuple[str, str], ...] = (
         "是 {col} 的合计,但上方各行相加为 {sum};请更正合计或各行",
     ),
     (
+        "is the 合计 of {col}, but the rows below it sum to {sum}; correct the total or the "
+        "rows",
+        "是 {col} 的合计,但下方各行相加为 {sum};请更正合计或各行",
+    ),
+    (
+        "rows {a} and {b} are one header: the names of row {c} are read, and those above "
+        "where it is blank",
+        "第 {a}、{b} 行合为表头:读取第 {c} 行的列名,该行空白处读取上一行的列名",
+    ),
+    (
         "is a 合计 (total) row; checked against the rows above and left out",
         "是合计行;已与上方各行核对,并略去",
+    ),
+    (
+        "is a 合计 (total) row; checked against the rows below and left out",
+        "是合计行;已与下方各行核对,并略去",
     ),
     ("is empty; this column is required", "为空;此列必填"),
     ("appears more than once; ids must be unique", "重复出现;编号必须唯一"),

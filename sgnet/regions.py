@@ -16,9 +16,12 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
+
+from .headers import simplified
 
 __all__ = [
     "divisions",
@@ -219,6 +222,11 @@ def _candidates(text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def _plain(text: str) -> str:
+    """NFKC (full-width digits as ASCII) and simplified characters."""
+    return simplified(unicodedata.normalize("NFKC", text)).strip()
+
+
 def resolve_region(value: object) -> str:
     """Resolve a region code or place name to its 6-digit code.
 
@@ -251,6 +259,12 @@ def resolve_region(value: object) -> str:
     ValueError: '朝阳区' matches several places: 110105 北京市朝阳区, 220104 吉林省长春市朝阳区
     """
     text = str(value).strip()
+    plain = _plain(text)
+    if plain != text:  # full-width digits, traditional characters (羅城): read as typed else
+        try:
+            return resolve_region(plain)
+        except ValueError:
+            pass
     if re.fullmatch(r"\d+(\.0)?", text):
         digits = text.split(".")[0]
         code = digits[:6] if len(digits) in (6, 9, 12) else digits

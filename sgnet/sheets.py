@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataFileError
-from .headers import canonical_header, sheet_table
+from .headers import canonical_header, noted_table, sheet_table
 from .problems import Problems
 from .schema import parse_kind
 
@@ -57,8 +57,10 @@ def read_workbook(path: Path, problems: Problems) -> dict[str, tuple[str, pd.Dat
     except Exception as err:  # openpyxl raises many kinds for a damaged file
         raise DataFileError(f"{path.name}: not a readable .xlsx workbook ({err})") from err
     chosen: dict[str, openpyxl.worksheet.worksheet.Worksheet] = {}
-    for ws in sorted(book.worksheets, key=lambda w: w.sheet_state != "visible"):
-        table = sheet_table(ws.title)
+    # visible sheets first, those named exactly (活动) before those with a note (活动 (2))
+    for ws in sorted(book.worksheets, key=lambda w: (w.sheet_state != "visible",
+                                                     sheet_table(w.title) is None)):
+        table = sheet_table(ws.title) or noted_table(ws.title)
         if table is None:
             log.info("%s: sheet %r is not a table of sgnet; ignored", path.name, ws.title)
             continue

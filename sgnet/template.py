@@ -31,6 +31,7 @@ from .schema import METRICS, SCHEMAS, parse_kind, references, required_columns
 from .vocab import (
     ACTIVITY_KINDS,
     FILE_STEMS,
+    HEADERS,
     MILESTONE_KINDS,
     MODES,
     ORG_KINDS,
@@ -45,26 +46,6 @@ __all__ = ["HEADERS", "SHEETS", "CHOICES", "write_template", "template_frame"]
 
 #: the sheet of each table: its Chinese name
 SHEETS: dict[str, str] = {table: FILE_STEMS[table][1] for table in TABLES}
-
-#: the Chinese header of each column, per table (each is an alias in COLUMN_ALIASES)
-HEADERS: dict[str, dict[str, str]] = {
-    "organizations": {"org_id": "机构编号", "name": "机构名称", "kind": "类型",
-                      "region": "行政区划", "parent_id": "上级机构"},
-    "people": {"person_id": "人员编号", "name": "姓名", "org_id": "所属机构", "role": "角色",
-               "party_member": "党员", "since": "入职日期"},
-    "pairings": {"pairing_id": "结对编号", "mentor_org_id": "帮扶机构",
-                 "mentee_org_id": "受援机构", "program": "项目", "start_date": "开始日期",
-                 "end_date": "结束日期"},
-    "targets": {"pairing_id": "结对编号", "metric": "指标", "year": "年度", "value": "目标值"},
-    "activities": {"activity_id": "活动编号", "kind": "活动类型", "start_date": "开始日期",
-                   "end_date": "结束日期", "pairing_id": "结对编号", "host_org_id": "主办机构",
-                   "target_org_id": "服务对象机构", "lead_person_ids": "带领督导",
-                   "count": "数量", "participants": "参与人数", "hours": "时长", "mode": "方式",
-                   "topic": "主题", "source": "来源", "status": "状态"},
-    "milestones": {"milestone_id": "成果编号", "pairing_id": "结对编号", "kind": "成果类型",
-                   "date": "日期", "count": "数量", "name": "成果名称", "evidence": "佐证材料",
-                   "status": "状态"},
-}
 
 _DOMAINS = {"org_kind": ORG_KINDS, "role": ROLES, "activity_kind": ACTIVITY_KINDS, "mode": MODES,
             "milestone_kind": MILESTONE_KINDS, "status": STATUSES}

@@ -21,6 +21,7 @@ __all__ = [
     "MILESTONE_KINDS",
     "STATUSES",
     "HEADER_HINTS",
+    "HEADERS",
     "TABLE_ALIASES",
     "METRIC_SUFFIXES",
 ]
@@ -198,17 +199,21 @@ COLUMN_ALIASES.update({
 #: words that make an unknown header *look like* a column (a problem naming both, never an
 #: extra column that hides the canonical one): see :func:`sgnet.parse.looks_like`
 HEADER_HINTS: dict[str, tuple[str, ...]] = {
-    "pairing_id": ("结对", "帮扶项目"),
+    "pairing_id": ("结对", "帮扶项目", "项目编号"),
     "participants": ("人数", "人次", "参训", "参加"),
     "count": ("次数", "场次", "个数", "户数"),
-    "hours": ("时长", "小时", "学时", "课时", "时数"),
+    "hours": ("时长", "小时", "学时", "课时", "时数", "用时"),
     "start_date": ("开始", "日期", "时间"),
-    "end_date": ("结束", "截止"),
-    "lead_person_ids": ("督导老师", "带领", "负责人"),
-    "host_org_id": ("主办", "承办"),
-    "target_org_id": ("服务对象", "受援"),
+    "end_date": ("结束", "截止", "完成", "到期"),
+    "lead_person_ids": ("督导老师", "带领", "负责人", "督导"),
+    "host_org_id": ("主办", "承办", "帮扶", "实施"),
+    "target_org_id": ("服务对象", "受援", "服务机构", "对象"),
+    "mode": ("形式", "线上", "线下"),
+    "topic": ("内容",),
     "region": ("区划", "地区", "所在地"),
-    "parent_id": ("上级",),
+    "parent_id": ("上级", "所属单位", "主管"),
+    "party_member": ("政治面貌", "党员"),
+    "since": ("入职", "从业", "工作时间"),
 }
 
 #: how a target metric written in Chinese names the participants of a kind
@@ -227,4 +232,24 @@ VALUE_ALIASES["activity_kind"].update({
 TABLE_ALIASES: dict[str, dict[str, str]] = {
     "activities": {"日期": "start_date"},
     "milestones": {"日期": "date"},
+}
+
+#: the Chinese header of each column, per table (each is an alias in COLUMN_ALIASES)
+HEADERS: dict[str, dict[str, str]] = {
+    "organizations": {"org_id": "机构编号", "name": "机构名称", "kind": "类型",
+                      "region": "行政区划", "parent_id": "上级机构"},
+    "people": {"person_id": "人员编号", "name": "姓名", "org_id": "所属机构", "role": "角色",
+               "party_member": "党员", "since": "入职日期"},
+    "pairings": {"pairing_id": "结对编号", "mentor_org_id": "帮扶机构",
+                 "mentee_org_id": "受援机构", "program": "项目", "start_date": "开始日期",
+                 "end_date": "结束日期"},
+    "targets": {"pairing_id": "结对编号", "metric": "指标", "year": "年度", "value": "目标值"},
+    "activities": {"activity_id": "活动编号", "kind": "活动类型", "start_date": "开始日期",
+                   "end_date": "结束日期", "pairing_id": "结对编号", "host_org_id": "主办机构",
+                   "target_org_id": "服务对象机构", "lead_person_ids": "带领督导",
+                   "count": "数量", "participants": "参与人数", "hours": "时长", "mode": "方式",
+                   "topic": "主题", "source": "来源", "status": "状态"},
+    "milestones": {"milestone_id": "成果编号", "pairing_id": "结对编号", "kind": "成果类型",
+                   "date": "日期", "count": "数量", "name": "成果名称", "evidence": "佐证材料",
+                   "status": "状态"},
 }

@@ -58,6 +58,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.where_row": ("{file} 第 {row} 行", "{file} row {row}"),
     "problem.where": ("{file}", "{file}"),
     "problem.column": (",{column}", ", {column}"),
+    "problem.no_header": ("{letter} 列(无表头)", "column {letter} (no header)"),
     "problem.colon": (":", ": "),
     "problem.value": ("「{value}」", "{quoted} "),
     "problem.rejected": ("(该行已被拒收)", " (that row was rejected)"),
