@@ -135,19 +135,23 @@ def validate(
     raise typer.Exit(1)
 
 
-def _data_problems(error: TableValidationError) -> typer.Exit:
-    """Print the first problems of data a report refused, and how to go on."""
+def _data_problems(error: TableValidationError, lang: str = "zh") -> typer.Exit:
+    """Print the first problems of data a report refused (in ``lang``), and how to go on."""
+    from .problems import messages
+    from .words import word
+
     cases = error.failure_cases
-    for message in cases["message"].head(20):
+    try:
+        shown = messages(cases.head(20), lang)
+    except (AttributeError, KeyError):  # not a problems table: its English messages
+        shown = cases["message"].head(20)
+    for message in shown:
         err.print(message, highlight=False, markup=False)
-    more = f" (and {len(cases) - 20} more)" if len(cases) > 20 else ""
-    hint = ("; or pass --allow-rejected to report without those rows"
-            if isinstance(error, RejectedRowsError) else "")
-    return fail(f"the data has {len(cases)} problems{more}; run `sgnet validate` for the "
-                 f"full list{hint}")
+    key = "run.refused_rows" if isinstance(error, RejectedRowsError) else "run.refused"
+    return fail(word(key, lang, n=len(cases)))
 
 
-def _run_with_progress(start: str, call):
+def _run_with_progress(start: str, call, lang: str = "zh"):
     """Run a report run under one progress display; map its errors to exit codes."""
     from rich.progress import (
         BarColumn,
@@ -174,7 +178,7 @@ def _run_with_progress(start: str, call):
         with progress:
             return call(on_progress)
     except TableValidationError as error:
-        raise _data_problems(error) from None
+        raise _data_problems(error, lang) from None
     except (SgnetError, ValueError, OSError) as error:
         raise fail(error) from None
 
@@ -242,7 +246,7 @@ def report(
                 return found
         return run_report(data, **asked, on_progress=on_progress)
 
-    result = _run_with_progress("checking the data, starting a kernel", render)
+    result = _run_with_progress("checking the data, starting a kernel", render, lang)
     if result.audit is not None:
         out.print(result.audit.summary(), highlight=False, markup=False)
     if result.rejected:
@@ -305,7 +309,7 @@ def batch(
         data, period=period, each=each, level=level, jobs=jobs, audience=audience, lang=lang,
         out=out_dir, on_progress=on_progress, only=only, scheduler=scheduler,
         connect_timeout=connect_timeout, allow_rejected=allow_rejected, formats=formats,
-        **extra))
+        **extra), lang)
     if result.plan is not None and result.plan.rejected:
         err.print(f"[yellow]{result.plan.rejected} rows were rejected and left out of the "
                   "reports[/]; `sgnet validate` lists them", highlight=False)

@@ -96,7 +96,8 @@ def monthly_activity(ds: Dataset, *, column: str = "count", lang: str = "zh",
     Examples
     --------
     >>> import sgnet
-    >>> ax = monthly_activity(sgnet.load().select(period="2022"))
+    >>> fig, ax = plt.subplots()
+    >>> ax = monthly_activity(sgnet.load().select(period="2022"), ax=ax)
     >>> len(ax.get_xticklabels())
     12
     """
@@ -183,7 +184,8 @@ def target_progress(progress: pd.DataFrame, *, metric: str = "training", lang: s
     >>> p = pd.DataFrame({"pairing_id": ["P1"], "mentor": ["甲"], "mentee": ["乙"],
     ...                   "metric": ["training"], "target": [4.0], "expected": [2.0],
     ...                   "share": [2.12], "status": ["done"]})
-    >>> ax = target_progress(p)
+    >>> fig, ax = plt.subplots()
+    >>> ax = target_progress(p, ax=ax)
     >>> [t.get_text() for t in ax.texts]
     ['212%']
     """

@@ -449,4 +449,13 @@ WORDS.update({
         "后再运行。",
         "cannot write {path} ({reason}); the earlier report's files are left as they were. "
         "Close the program that holds it open (Word, for one) and run again."),
+    "run.refused": (
+        "数据有 {n} 个问题,未生成报告;完整清单请运行 `sgnet validate`。",
+        "the data has {n} problem(s), so no report was written; run `sgnet validate` for "
+        "the full list."),
+    "run.refused_rows": (
+        "数据有 {n} 个问题,未生成报告;完整清单请运行 `sgnet validate`;或加 --allow-rejected,"
+        "不计入这些行生成报告。",
+        "the data has {n} problem(s), so no report was written; run `sgnet validate` for "
+        "the full list, or pass --allow-rejected to report without those rows."),
 })

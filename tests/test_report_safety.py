@@ -202,8 +202,15 @@ def test_funder_report_of_flawed_data_is_refused(flawed, tmp_path):
     result = runner.invoke(app, ["report", "--data", str(flawed), "--period", "2022",
                                  "--out", str(tmp_path)], catch_exceptions=False)
     assert result.exit_code == 1
-    assert "activities.csv row 3, count: '二十来个' not a number" in result.output
-    assert "--allow-rejected" in result.output
+    # in the report's language: Chinese unless --lang en
+    assert "activities.csv 第 3 行" in result.output and "「二十来个」" in result.output
+    assert "--allow-rejected" in result.output and "未生成报告" in result.output
+    english = runner.invoke(app, ["report", "--data", str(flawed), "--period", "2022",
+                                  "--out", str(tmp_path), "--lang", "en"],
+                            catch_exceptions=False)
+    assert english.exit_code == 1
+    assert "activities.csv row 3, count: '二十来个' not a number" in english.output
+    assert "--allow-rejected" in english.output
     assert not (tmp_path / "2022").exists()
 
 
