@@ -24,6 +24,7 @@ from .errors import (
     PeriodError,
     RejectedRowsError,
     ReportError,
+    SelectionError,
     SgnetError,
     TableValidationError,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "PeriodError",
     "RejectedRowsError",
     "ReportError",
+    "SelectionError",
     "SgnetError",
     "TableValidationError",
     "load",

@@ -9,10 +9,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .errors import SelectionError
 from .markup import escape
 from .periods import Period, parse_period
 from .regions import region_name, resolve_region, within
 from .schema import SCHEMAS, column_dtype
+from .values import canonical_values
+from .vocab import STATUSES
 
 __all__ = ["Dataset"]
 
@@ -160,7 +163,8 @@ class Dataset:
 
         status : str, optional
             Keep only activities and milestones of this review status (``approved`` for
-            ``--approved-only``); a record without a status is kept by no status.
+            ``--approved-only``, or its Chinese form 已审核); a record without a status is kept
+            by no status.
 
         Milestones follow their pairing (pairing, region) and their ``date`` (period).
 
@@ -174,8 +178,9 @@ class Dataset:
         ------
         PeriodError
             If ``period`` is not understood.
-        ValueError
-            If ``region`` resolves to no place or several, or ``pairing`` is unknown.
+        SelectionError
+            If ``region`` resolves to no place or several, ``pairing`` is unknown or
+            ``status`` is not a review status (a ``ValueError`` too).
 
         Examples
         --------
@@ -190,14 +195,19 @@ class Dataset:
         new_period, new_region, new_pairing = self.period, self.region, self.pairing
         if pairing is not None:
             if pairing not in set(pairs["pairing_id"]):
-                raise ValueError(f"pairing {pairing!r} is not a pairing_id of this dataset")
+                known = ", ".join(sorted(map(str, pairs["pairing_id"]))[:8])
+                raise SelectionError(f"pairing {pairing!r} is not a pairing_id of this dataset"
+                                     f" (it has: {known or 'no pairings'})")
             acts = acts[acts["pairing_id"] == pairing]
             pairs = pairs[pairs["pairing_id"] == pairing]
             targets = targets[targets["pairing_id"] == pairing]
             miles = miles[miles["pairing_id"] == pairing]
             new_pairing = pairing
         if region is not None:
-            code = resolve_region(region)
+            try:
+                code = resolve_region(region)
+            except ValueError as err:
+                raise SelectionError(f"region: {err}") from None
             acts = acts[within(acts["region"], code)]
             mentee_region = pairs["mentee_org_id"].map(
                 self.organizations.set_index("org_id")["region"])
@@ -212,6 +222,10 @@ class Dataset:
             miles = miles[(miles["date"] >= start) & (miles["date"] <= end)]
             new_period = p
         if status is not None:
+            typed, status = status, canonical_values([str(status)], "status", STATUSES)[0]
+            if status is None:
+                raise SelectionError(f"status {typed!r} is not a review status; use one "
+                                     f"of {', '.join(STATUSES)} (草稿, 已提交, 已审核, 退回)")
             acts = acts[(acts["status"] == status).fillna(False).to_numpy(dtype=bool)] \
                 if "status" in acts else acts.iloc[0:0]
             miles = miles[(miles["status"] == status).fillna(False).to_numpy(dtype=bool)] \

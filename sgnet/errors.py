@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pandas is not imported by `import sgnet`
     import pandas as pd
 
 __all__ = ["SgnetError", "DataFileError", "TableValidationError", "PeriodError", "ReportError",
-           "RejectedRowsError"]
+           "RejectedRowsError", "SelectionError"]
 
 
 class SgnetError(Exception):
@@ -26,6 +26,10 @@ class DataFileError(SgnetError):
 
 class PeriodError(SgnetError, ValueError):
     """A period string does not match any of the accepted forms."""
+
+
+class SelectionError(SgnetError, ValueError):
+    """A selection names a region, pairing or review status that the data cannot match."""
 
 
 class ReportError(SgnetError):

@@ -1,0 +1,34 @@
+"""A researcher's workflow on data the project did not write, and parameters people get wrong.
+
+Each test is a case found by probing: a wrong parameter gives one clear sgnet error, an empty
+selection gives an empty result, never a deep pandas or matplotlib traceback.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import sgnet
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sgnet.load()
+
+
+@pytest.mark.parametrize("kwargs", [{"pairing": "PR999"}, {"region": "火星"},
+                                    {"region": "朝阳区"}, {"status": "ok"}])
+def test_a_selection_the_data_does_not_have_is_an_sgnet_error(sample, kwargs):
+    with pytest.raises(sgnet.SgnetError) as caught:
+        sample.select(**kwargs)
+    assert isinstance(caught.value, ValueError)  # as documented before, for old callers
+    assert str(next(iter(kwargs.values()))) in str(caught.value)
+
+
+def test_a_status_in_chinese_selects_as_its_canonical_form(sample):
+    approved = sample.select(status="approved")
+    assert len(approved.milestones) > 0
+    for typed in ("已审核", "Approved", " approved "):
+        same = sample.select(status=typed)
+        assert len(same.milestones) == len(approved.milestones), typed
+
