@@ -194,9 +194,12 @@ def panel(ds: Dataset, *, period_type: str = "quarter") -> pd.DataFrame:
     """
     frames = [_period_rows(ds, p) for p in periods_of(ds, period_type)]
     columns = [c[0] for c in CODEBOOK]
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    out = pd.concat(frames, ignore_index=True).reindex(columns=columns)
+    if not frames:  # an empty selection: the same columns and types, no rows
+        out = pd.DataFrame(columns=columns).astype(
+            {"pairing_id": "str", "period": "str", "period_start": "datetime64[s]",
+             "period_end": "datetime64[s]"})
+    else:
+        out = pd.concat(frames, ignore_index=True).reindex(columns=columns)
     floats = {"supervision_hours", "training_hours", "total_hours", "per_worker"}
     for col in columns[4:]:
         if col in floats:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import sgnet
+from sgnet import export
 
 
 @pytest.fixture(scope="module")
@@ -31,4 +32,15 @@ def test_a_status_in_chinese_selects_as_its_canonical_form(sample):
     for typed in ("已审核", "Approved", " approved "):
         same = sample.select(status=typed)
         assert len(same.milestones) == len(approved.milestones), typed
+
+
+def test_export_of_an_empty_selection_writes_an_empty_panel(sample, tmp_path):
+    empty = sample.select(period="2030")
+    files = export.write_export(empty, tmp_path)
+    assert [f.name for f in files] == ["panel.parquet", "panel.csv", "codebook.csv"]
+    header = (tmp_path / "panel.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert header[0].startswith("pairing_id,period,period_start")
+    assert len(header) == 1
+    panel = export.panel(empty)
+    assert panel.empty and str(panel["period_start"].dtype).startswith("datetime64")
 
