@@ -267,7 +267,8 @@ def pairing_map(data: Dataset | nx.MultiDiGraph, *, lang: str = "zh", ax: Axes |
     for program, color in PROGRAM_COLORS.items():
         if any(c == color for *_, c in arcs):
             ax.plot([], [], color=color, linewidth=1.5, label=program)
-    ax.legend(loc="lower left", fontsize=7.5, frameon=False)
+    if ax.get_legend_handles_labels()[0]:  # none when no pairing is in the graph
+        ax.legend(loc="lower left", fontsize=7.5, frameon=False)
     ax.set_xticks([])
     ax.set_yticks([])
     for side in ax.spines.values():

@@ -6,10 +6,12 @@ selection gives an empty result, never a deep pandas or matplotlib traceback.
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 import sgnet
-from sgnet import export
+from sgnet import export, graph, maps
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +46,13 @@ def test_export_of_an_empty_selection_writes_an_empty_panel(sample, tmp_path):
     panel = export.panel(empty)
     assert panel.empty and str(panel["period_start"].dtype).startswith("datetime64")
 
+
+def test_the_map_of_a_graph_without_pairings_draws_without_warnings(sample):
+    import matplotlib.pyplot as plt
+
+    G = graph.build(sample.select(region="110000"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = plt.subplots()
+        maps.pairing_map(G, ax=ax)
+    plt.close(fig)
