@@ -139,6 +139,18 @@ def _local_social_workers(ds: Dataset) -> pd.Series:
     return n.astype("int64")
 
 
+def _pairings_in_period(ds: Dataset) -> list:
+    """Pairings of ``ds`` active in its period (or with activities in it); all without one."""
+    pairs = ds.pairings
+    if ds.period is None or "end_date" not in pairs:
+        return pairs["pairing_id"].tolist()
+    start, end = pd.Timestamp(ds.period.start), pd.Timestamp(ds.period.end)
+    ends = pairs["end_date"]
+    keep = ((pairs["start_date"] <= end) & (ends.isna() | (ends >= start))).fillna(True)
+    keep |= pairs["pairing_id"].isin(ds.activities["pairing_id"].dropna())
+    return pairs.loc[keep.to_numpy(dtype=bool), "pairing_id"].tolist()
+
+
 def supervision_frequency(ds: Dataset) -> pd.DataFrame:
     """Supervision received per local social worker of each pairing (督导频率).
 
@@ -150,10 +162,12 @@ def supervision_frequency(ds: Dataset) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per pairing of ``ds``: ``pairing_id``, ``sessions`` (Σ count of individual and
-        group supervision), ``supervised`` (Σ participants: 人次 supervised), ``hours``
-        (supervision hours), ``social_workers`` (people with role ``social_worker`` in
-        organizations of the mentee's county, the mentor's own left out), ``per_worker``
+        One row per pairing of ``ds`` (when ``ds`` is selected to a period, per pairing
+        active in it or with activities in it): ``pairing_id``, ``sessions`` (Σ count of
+        individual and group supervision), ``supervised`` (Σ participants: 人次
+        supervised), ``hours`` (supervision hours), ``social_workers`` (people with role
+        ``social_worker`` in organizations of the mentee's county, the mentor's own left
+        out), ``per_worker``
         (``supervised`` / ``social_workers``: times each local social worker was supervised;
         NaN when there is none) and ``hours_per_worker``.
 
@@ -180,7 +194,7 @@ def supervision_frequency(ds: Dataset) -> pd.DataFrame:
     acts = ds.activities
     sup = acts[acts["kind"].isin(["individual_supervision", "group_supervision"])]
     grouped = sup.groupby("pairing_id")
-    ids = ds.pairings["pairing_id"].tolist()
+    ids = _pairings_in_period(ds)
     out = pd.DataFrame(index=pd.Index(ids, name="pairing_id"))
     out["sessions"] = grouped["count"].sum().reindex(ids, fill_value=0).fillna(0).astype("int64")
     out["supervised"] = (grouped["participants"].sum().reindex(ids, fill_value=0)

@@ -56,3 +56,21 @@ def test_the_map_of_a_graph_without_pairings_draws_without_warnings(sample):
         fig, ax = plt.subplots()
         maps.pairing_map(G, ax=ax)
     plt.close(fig)
+
+
+def test_a_pairing_that_ended_before_the_period_is_not_in_its_supervision_table(sample):
+    import dataclasses
+
+    import pandas as pd
+
+    from sgnet import metrics, sections
+
+    pairs = sample.pairings.copy()
+    pairs.loc[pairs["pairing_id"] == "PR15", "end_date"] = pd.Timestamp("2022-03-31")
+    ended = dataclasses.replace(sample, pairings=pairs)
+    q2 = ended.select(period="2023Q2")
+    assert "PR15" not in set(metrics.supervision_frequency(q2)["pairing_id"])
+    assert "PR14" in set(metrics.supervision_frequency(q2)["pairing_id"])
+    assert "PR15" in set(metrics.supervision_frequency(ended)["pairing_id"])  # no period: all
+    table = sections.supervision_parts(ended, "2023Q2")[1]
+    assert "PR15" not in str(table)
