@@ -23,7 +23,7 @@ from .paths import TEMPLATES
 from .periods import Period
 from .regions import region_name
 from .webfont import embed_font
-from .words import kind_label, word
+from .words import check_options, kind_label, word
 
 __all__ = [
     "IndexRow",
@@ -59,6 +59,7 @@ def title_fields(ds: Dataset, period: Period, *, lang: str = "zh", audience: str
     >>> f["title"], f["scope"], f["marking"]
     ('Mentoring program report · 2022Q4', '广西壮族自治区', 'Funder version · no names of people')
     """
+    check_options(audience, lang)  # the first cell of a report: a typo stops it here
     if ds.pairing:
         pair = ds.pairings.set_index("pairing_id").loc[ds.pairing]
         names = ds.organizations.set_index("org_id")["name"]

@@ -34,7 +34,7 @@ from .pdf import require_browser
 from .periods import Period, latest_full_quarter, parse_period
 from .provenance import SCOPE_TABLES, provenance, whole_hashes
 from .regions import LEVELS, region_name, rollup
-from .words import LANGS
+from .words import AUDIENCES, check_options
 
 __all__ = [
     "AUDIENCES",
@@ -83,7 +83,6 @@ def check_formats(formats: str | tuple[str, ...] | list[str]) -> tuple[str, ...]
     return tuple(f for f in FORMATS if f in {"html", *formats})
 
 
-AUDIENCES = ("funder", "internal")
 EACH = ("pairing", "region")
 REPORT_NOTEBOOK = NOTEBOOKS / "period_report.ipynb"
 
@@ -134,23 +133,6 @@ class Plan:
     def rejected(self) -> int:
         """Rows of the data left out of the reports."""
         return self.audit.n_rejected
-
-
-def check_options(audience: str, lang: str) -> None:
-    """Raise :class:`ReportError` unless ``audience`` and ``lang`` are known.
-
-    Examples
-    --------
-    >>> check_options("funder", "zh")
-    >>> check_options("funders", "zh")
-    Traceback (most recent call last):
-    ...
-    sgnet.errors.ReportError: audience must be one of funder, internal, not 'funders'
-    """
-    if audience not in AUDIENCES:
-        raise ReportError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
-    if lang not in LANGS:
-        raise ReportError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
 
 
 def default_period(ds: Dataset, *, today: dt.date | None = None) -> Period:

@@ -11,10 +11,15 @@ in :mod:`sgnet.vocab`.
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "WORDS", "KIND_WORDS", "word", "kind_label", "check_lang"]
+from .errors import ReportError
+
+__all__ = ["LANGS", "AUDIENCES", "WORDS", "KIND_WORDS", "word", "kind_label", "check_lang",
+           "check_options"]
 
 #: languages a report can speak
 LANGS: tuple[str, ...] = ("zh", "en")
+#: readers of a report: funders see no names of people, internal readers may
+AUDIENCES: tuple[str, ...] = ("funder", "internal")
 
 #: activity kinds: (Chinese, English)
 KIND_WORDS: dict[str, tuple[str, str]] = {
@@ -309,6 +314,23 @@ def check_lang(lang: str) -> str:
     return lang
 
 
+
+
+def check_options(audience: str, lang: str) -> None:
+    """Raise :class:`ReportError` unless ``audience`` and ``lang`` are known.
+
+    Examples
+    --------
+    >>> check_options("funder", "zh")
+    >>> check_options("funders", "zh")
+    Traceback (most recent call last):
+    ...
+    sgnet.errors.ReportError: audience must be one of funder, internal, not 'funders'
+    """
+    if audience not in AUDIENCES:
+        raise ReportError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
+    if lang not in LANGS:
+        raise ReportError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
 
 
 def word(key: str, lang: str = "zh", **fields: object) -> str:

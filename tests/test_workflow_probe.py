@@ -74,3 +74,15 @@ def test_a_pairing_that_ended_before_the_period_is_not_in_its_supervision_table(
     assert "PR15" in set(metrics.supervision_frequency(ended)["pairing_id"])  # no period: all
     table = sections.supervision_parts(ended, "2023Q2")[1]
     assert "PR15" not in str(table)
+
+
+@pytest.mark.parametrize("options", [{"lang": "cn"}, {"audience": "public"}])
+def test_a_report_title_in_an_unknown_language_or_for_an_unknown_audience_is_an_error(
+        sample, options):
+    from sgnet import pages
+
+    # was: lang="cn" gave a funder report in English, audience="public" printed the raw
+    # key report.marking.public in its title
+    with pytest.raises(sgnet.SgnetError, match=next(iter(options.values()))):
+        pages.title_fields(sample, sgnet.parse_period("2022Q4"), **options)
+
