@@ -122,6 +122,9 @@ def picker(ds: Dataset, *, period: str | None = None, region: str | None = None,
     except ImportError:
         print("The period/region picker needs ipywidgets: pip install \"sgnet[lab]\"")
         return None
+    # as text, as the drop-downs hold them: papermill passes `-p period 2023` as a number
+    period = period.label if isinstance(period, Period) else period
+    period, region = (None if v is None else str(v) for v in (period, region))
     periods = period_choices(ds)
     if period is not None and str(period) not in periods:
         periods.insert(0, str(period))

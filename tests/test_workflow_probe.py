@@ -86,3 +86,13 @@ def test_a_report_title_in_an_unknown_language_or_for_an_unknown_audience_is_an_
     with pytest.raises(sgnet.SgnetError, match=next(iter(options.values()))):
         pages.title_fields(sample, sgnet.parse_period("2022Q4"), **options)
 
+
+def test_the_picker_takes_a_year_and_a_region_code_given_as_numbers(sample):
+    # papermill -p period 2023 -p region 451225 passes ints (was: TraitError in ipywidgets)
+    pytest.importorskip("ipywidgets", reason="the picker needs ipywidgets (sgnet[lab])")
+    from sgnet import explore
+
+    w = explore.picker(sample, period=2023, region=451225)
+    period, region = w.children[:2]
+    assert (period.value, region.value) == ("2023", "451225")
+    assert w.result._suptitle.get_text().startswith("2023 · ")
