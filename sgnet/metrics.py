@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .errors import SelectionError
 from .measures import (
     SILENT_MONTHS,
     SUPERVISION_KINDS,
@@ -201,7 +202,18 @@ def compare(ds: Dataset, period: str | Period) -> pd.DataFrame:
        value  previous  pct_previous
     0      3       NaN           NaN
     """
-    return change(ds, period, headline)
+    p = parse_period(period)
+    _needs(ds, year_before(p).start, p.end, "compare")
+    return change(ds, p, headline)
+
+
+def _needs(ds: Dataset, start, end, what: str) -> None:
+    """Raise unless ``ds`` holds the records from ``start`` to ``end`` (not cut shorter)."""
+    if ds.period is not None and (ds.period.start > start or ds.period.end < end):
+        raise SelectionError(
+            f"{what} needs the records from {start} to {end}, but this Dataset is selected "
+            f"to {ds.period.label}; pass it without .select(period=...) (a region or pairing "
+            f"selection is fine): metrics.{what}(ds, \"{ds.period.label}\")")
 
 
 def _org_names(ds: Dataset) -> pd.Series:
@@ -278,8 +290,9 @@ def progress(ds: Dataset, period: str | Period) -> pd.DataFrame:
     Parameters
     ----------
     ds : Dataset
-        Not selected by period (it needs the activities since 1 January); it may be selected
-        by region or pairing.
+        Not selected by period (it needs the activities since 1 January: a
+        :class:`~sgnet.errors.SelectionError` says so); it may be selected by region or
+        pairing.
     period : str or Period
         The reporting period.
 
@@ -310,6 +323,7 @@ def progress(ds: Dataset, period: str | Period) -> pd.DataFrame:
     """
     p = parse_period(period)
     year = p.end.year
+    _needs(ds, p.end.replace(month=1, day=1), p.end, "progress")
     acts = ds.activities
     ytd = acts[(acts["start_date"] >= pd.Timestamp(year, 1, 1))
                & (acts["start_date"] <= pd.Timestamp(p.end))]

@@ -96,3 +96,16 @@ def test_the_picker_takes_a_year_and_a_region_code_given_as_numbers(sample):
     period, region = w.children[:2]
     assert (period.value, region.value) == ("2023", "451225")
     assert w.result._suptitle.get_text().startswith("2023 · ")
+
+
+def test_progress_and_compare_of_a_dataset_already_cut_to_the_period_say_so(sample):
+    # was: year-to-date actuals of the quarter alone and 环比/同比 all "incomplete", silently
+    from sgnet import metrics
+
+    current = sample.select(period="2022Q4")
+    for measure in (metrics.progress, metrics.compare):
+        with pytest.raises(sgnet.SelectionError, match="select"):
+            measure(current, "2022Q4")
+    year = sample.select(period="2022", region="450000")
+    assert len(metrics.progress(year, "2022Q4")) == len(
+        metrics.progress(sample.select(region="450000"), "2022Q4"))
