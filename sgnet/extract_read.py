@@ -81,6 +81,7 @@ def _fold_width(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)  # story_lines and the year search read each line: convert once
 def normalize(text: str) -> str:
     """Fold full-width ASCII to half-width and convert traditional characters to simplified.
 
