@@ -6,6 +6,7 @@ silently and nothing sgnet writes runs as a formula.
 
 import time
 
+import pytest
 from conftest import plain
 from typer.testing import CliRunner
 
@@ -42,3 +43,29 @@ def test_extract_of_a_large_repeated_file_takes_seconds(tmp_path):
     code, out = cli("extract", report, "-o", tmp_path / "d.csv")
     assert code == 0, out
     assert time.perf_counter() - started < 5  # was 10 s: every line converted twice
+
+
+TEXT = "2023年3月15日,东部社工中心督导一行开展团体督导2次,覆盖社工17人。\n"
+
+
+@pytest.mark.parametrize("name, content, what", [
+    ("报告.docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, "Word 或 Excel"),
+    ("报告.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4, "旧版 Word"),
+    ("报告.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 4, "PDF"),
+    ("photo.txt", bytes(range(256)) * 8, "二进制"),
+])
+def test_extract_of_a_file_that_is_not_text_says_so(tmp_path, name, content, what):
+    # was: 0 draft rows and exit 0, as if the report held no activities
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out = cli("extract", path)
+    assert code == 1
+    assert name in out and what in out and "纯文本" in out and "Traceback" not in out
+
+
+def test_extract_reads_utf16_saved_without_a_bom(tmp_path):
+    # was: read as GB18030, 0 rows and exit 0
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(TEXT.encode("utf-16-le"))
+    code, out = cli("extract", path)
+    assert code == 0 and "1 draft rows" in out
