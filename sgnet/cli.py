@@ -363,6 +363,7 @@ def extract(
         "--output", "-o", help="Write the draft rows to this CSV (default: print a table).")
     ] = None,
     year: Annotated[int | None, typer.Option(
+        min=2000, max=2100,
         help="Year for dates written without one, when the page shows no publication date."
     )] = None,
     force: Annotated[bool, typer.Option(

@@ -69,3 +69,12 @@ def test_extract_reads_utf16_saved_without_a_bom(tmp_path):
     path.write_bytes(TEXT.encode("utf-16-le"))
     code, out = cli("extract", path)
     assert code == 0 and "1 draft rows" in out
+
+
+@pytest.mark.parametrize("year", ["0", "-5", "23", "99999"])
+def test_extract_refuses_a_year_the_data_would_refuse(tmp_path, year):
+    # was: --year 0 wrote 0000-03-15, --year -5 an empty date, silently
+    path = tmp_path / "r.txt"
+    path.write_text("3月15日,督导一行开展团督2次,覆盖社工17人。", encoding="utf-8")
+    code, out = cli("extract", path, "--year", year, "-o", tmp_path / "d.csv")
+    assert code == 2 and "--year" in out and not (tmp_path / "d.csv").exists()
