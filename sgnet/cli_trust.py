@@ -108,16 +108,20 @@ def check_report_command(report: Path, data: Path | None) -> None:
         raise typer.Exit(1)
 
 
-def print_approval_problems(data: Path | None, ds, files: dict[str, str]) -> int:
-    """Print the records changed in approved scopes (for ``sgnet validate``); how many."""
+def print_approval_problems(data: Path | None, ds, files: dict[str, str],
+                            lang: str = "zh") -> int | None:
+    """Print the records changed in approved scopes (for ``sgnet validate``); how many, or
+    None (and why, in ``lang``) when the approvals file cannot be read."""
     from .approvals import approval_problems
     from .paths import SAMPLE_DATA
+    from .words import word
 
     try:
         found = approval_problems(data if data is not None else SAMPLE_DATA, ds, files)
     except SgnetError as error:
-        err.print(f"[yellow]{error}[/]", highlight=False)
-        return 0
+        err.print(word("validate.approvals_unreadable", lang, error=error), highlight=False,
+                  markup=False)
+        return None
     for message in found["message"]:
         out.print(message, highlight=False, markup=False)
     return len(found)

@@ -293,6 +293,9 @@ WORDS: dict[str, tuple[str, str]] = {
     # exploration widgets
     "explore.period": ("期间", "Period"),
     "explore.region": ("地区", "Region"),
+    # sgnet validate: an approvals file that cannot be read
+    "validate.approvals_unreadable": ("无法核对已审核期间的记录:{error}",
+                                      "the approved records cannot be checked: {error}"),
     # sgnet extract: a file that is not plain text
     "extract.not_text": ("{file} 是{what},不是纯文本;请在 Word/WPS 中“另存为”纯文本(.txt)后再提取",
                          "{file} is {what}, not plain text; save it as plain text (.txt) in "

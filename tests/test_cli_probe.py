@@ -78,3 +78,32 @@ def test_extract_refuses_a_year_the_data_would_refuse(tmp_path, year):
     path.write_text("3月15日,督导一行开展团督2次,覆盖社工17人。", encoding="utf-8")
     code, out = cli("extract", path, "--year", year, "-o", tmp_path / "d.csv")
     assert code == 2 and "--year" in out and not (tmp_path / "d.csv").exists()
+
+
+@pytest.fixture
+def approved(tmp_path):
+    from conftest import tiny_frames, write_csv_dataset
+
+    from sgnet.approvals import approvals_file
+
+    folder = write_csv_dataset(tmp_path / "d", tiny_frames())
+    assert cli("approve", folder, "--period", "2022Q2", "--by", "王审核")[0] == 0
+    return folder, approvals_file(folder)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda good: good[:-40],                                   # cut off while copied
+    lambda good: b"garbage\x00\xff\xfe\n",                     # not UTF-8 at all
+    lambda good: good + b'{"action": "approve"}\n',            # an object missing its fields
+    lambda good: good + b'{"action": "approve", "period": 5, "start": "x", "end": "y", '
+                        b'"by": "a", "at": "b", "rows": []}\n',
+])
+def test_a_broken_approvals_file_is_one_line_and_validate_does_not_say_ok(approved, tmp_path,
+                                                                          damage):
+    folder, file = approved
+    file.write_bytes(damage(file.read_bytes()))
+    code, out = cli("validate", folder, "--errors-csv", tmp_path / "e.csv")
+    assert code == 1, out  # was: "没有问题", exit 0, or a UnicodeDecodeError traceback
+    assert file.name in out and "没有问题" not in out
+    code, out = cli("approve", folder, "--period", "2022Q3", "--by", "王审核")
+    assert code == 1 and file.name in out and "codec" not in out
