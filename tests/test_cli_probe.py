@@ -107,3 +107,32 @@ def test_a_broken_approvals_file_is_one_line_and_validate_does_not_say_ok(approv
     assert file.name in out and "没有问题" not in out
     code, out = cli("approve", folder, "--period", "2022Q3", "--by", "王审核")
     assert code == 1 and file.name in out and "codec" not in out
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+@pytest.mark.parametrize("command", [
+    lambda folder, tmp: ["extract", _report(tmp), "-o", folder],
+    lambda folder, tmp: ["validate", _bad_data(tmp), "--errors-csv", folder],
+    lambda folder, tmp: ["diff", _bad_data(tmp), _bad_data(tmp, "v2", 2), "--csv", folder],
+])
+def test_a_csv_output_that_is_a_folder_says_so(tmp_path, command, force):
+    # was: "exists; pass --force", then with --force "cannot write d: Is a directory"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, out = cli(*command(folder, tmp_path), *force)
+    assert code == 1 and "is a folder" in out and "--force" not in out
+    assert list(folder.iterdir()) == []
+
+
+def _report(tmp):
+    path = tmp / "r.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def _bad_data(tmp, name="v1", row=1):
+    from conftest import tiny_frames, write_csv_dataset
+
+    frames = tiny_frames()
+    frames["activities"].loc[row, "start_date"] = "2022/13/01"
+    return write_csv_dataset(tmp / name, frames)
