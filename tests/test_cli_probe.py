@@ -136,3 +136,18 @@ def _bad_data(tmp, name="v1", row=1):
     frames = tiny_frames()
     frames["activities"].loc[row, "start_date"] = "2022/13/01"
     return write_csv_dataset(tmp / name, frames)
+
+
+@pytest.mark.parametrize("content", [
+    "[1]", '{"metadata": null}', '{"metadata": {"sgnet": "fingerprint"}}',
+    '{"metadata": {"sgnet": {"fingerprint": "x"}}}',  # was: endless recursion on itself
+    '{"metadata": {"sgnet": {"fingerprint": "x", "rows": {}, "parameters": {"data": "%s"}}}}',
+])
+def test_report_check_of_a_notebook_that_is_not_a_report_is_one_line(tmp_path, content):
+    from conftest import tiny_frames, write_csv_dataset
+
+    data = write_csv_dataset(tmp_path / "d", tiny_frames())
+    path = tmp_path / "r.ipynb"
+    path.write_text(content.replace("%s", str(data)), encoding="utf-8")
+    code, out = cli("report", "--check", path)
+    assert code == 1 and "r.ipynb" in out and "Traceback" not in out
