@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from .cli_common import err, fail, out
-from .errors import SgnetError
+from .errors import SgnetError, TableValidationError
 
 __all__ = ["register", "diff", "approve", "check_report_command", "print_approval_problems"]
 
@@ -87,6 +87,9 @@ def approve(
                       f"recorded in {approvals_file(data)}", highlight=False)
             return
         record = do_approve(data, load(data), period, by=by, pairing=pairing, note=note)
+    except TableValidationError as error:  # its message ends "(see .failure_cases)"
+        raise fail(f"{data} has {len(error.failure_cases)} problems; run `sgnet validate "
+                   f"{data}` for the list, fix them, then approve") from None
     except (SgnetError, ValueError, OSError) as error:
         raise fail(error) from None
     n = sum(len(rows) for rows in record["rows"].values())

@@ -151,3 +151,10 @@ def test_report_check_of_a_notebook_that_is_not_a_report_is_one_line(tmp_path, c
     path.write_text(content.replace("%s", str(data)), encoding="utf-8")
     code, out = cli("report", "--check", path)
     assert code == 1 and "r.ipynb" in out and "Traceback" not in out
+
+
+def test_approve_of_data_with_problems_points_to_validate(tmp_path):
+    # was: "... (see .failure_cases)", a Python attribute a user cannot see
+    data = _bad_data(tmp_path)
+    code, out = cli("approve", data, "--period", "2022Q2", "--by", "王审核")
+    assert code == 1 and "sgnet validate" in out and "failure_cases" not in out
