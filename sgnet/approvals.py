@@ -84,24 +84,34 @@ def read_approvals(data: str | Path) -> list[dict]:
     Raises
     ------
     SgnetError
-        If a line is not a JSON object (the file was edited by hand and broken).
+        If a line is not an approval record: not UTF-8 JSON, or an object without the
+        fields sgnet writes (the file was edited by hand, cut off or broken).
     """
     path = approvals_file(data)
     if not path.exists():
         return []
     records = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for n, line in enumerate(path.read_bytes().splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line)  # bytes: a line that is not UTF-8 is a ValueError
         except ValueError:
             record = None
-        if not isinstance(record, dict) or "action" not in record:
+        if not _is_record(record):
             raise SgnetError(f"{path} line {n}: not an approval record; restore the file "
                              "from its history (it is append-only)")
         records.append(record)
     return records
+
+
+def _is_record(record: object) -> bool:
+    """Whether a line holds what an approval or a revocation writes (strings, rows a dict)."""
+    return (isinstance(record, dict) and record.get("action") in ("approve", "revoke")
+            and all(isinstance(record.get(k), str) for k in ("period", "start", "end", "by", "at"))
+            and isinstance(rows := record.get("rows", {}), dict)
+            and all(isinstance(keys, dict) for keys in rows.values())
+            and isinstance(record.get("pairing"), str | None))
 
 
 def _append(data: str | Path, record: dict) -> dict:

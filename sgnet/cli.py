@@ -96,12 +96,14 @@ def validate(
         for message in messages(result.notices, lang):
             out.print(f"  {message}", highlight=False, markup=False)
     files = dict(zip(result.counts["table"], result.counts["file"], strict=True))
-    edited = print_approval_problems(data, result.dataset, files)  # approved, then changed
+    edited = print_approval_problems(data, result.dataset, files, lang)  # approved, changed
     problems = result.problems
-    if problems.empty and not edited:
+    if problems.empty and edited == 0:
         out.print("[green]ok[/]: " + escape(word("validate.ok", lang,
                                                  data=data or "data/sample")))
         return
+    if problems.empty and edited is None:  # the approvals cannot be checked: said, not ok
+        raise typer.Exit(1)
     if problems.empty:
         err.print(f"[bold red]{edited} records[/] were added, removed or changed after their "
                   "period was approved", highlight=False)
@@ -363,6 +365,7 @@ def extract(
         "--output", "-o", help="Write the draft rows to this CSV (default: print a table).")
     ] = None,
     year: Annotated[int | None, typer.Option(
+        min=2000, max=2100,
         help="Year for dates written without one, when the page shows no publication date."
     )] = None,
     force: Annotated[bool, typer.Option(

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from .cli_common import err, fail, out
-from .errors import SgnetError
+from .errors import SgnetError, TableValidationError
 
 __all__ = ["register", "diff", "approve", "check_report_command", "print_approval_problems"]
 
@@ -87,6 +87,9 @@ def approve(
                       f"recorded in {approvals_file(data)}", highlight=False)
             return
         record = do_approve(data, load(data), period, by=by, pairing=pairing, note=note)
+    except TableValidationError as error:  # its message ends "(see .failure_cases)"
+        raise fail(f"{data} has {len(error.failure_cases)} problems; run `sgnet validate "
+                   f"{data}` for the list, fix them, then approve") from None
     except (SgnetError, ValueError, OSError) as error:
         raise fail(error) from None
     n = sum(len(rows) for rows in record["rows"].values())
@@ -108,16 +111,20 @@ def check_report_command(report: Path, data: Path | None) -> None:
         raise typer.Exit(1)
 
 
-def print_approval_problems(data: Path | None, ds, files: dict[str, str]) -> int:
-    """Print the records changed in approved scopes (for ``sgnet validate``); how many."""
+def print_approval_problems(data: Path | None, ds, files: dict[str, str],
+                            lang: str = "zh") -> int | None:
+    """Print the records changed in approved scopes (for ``sgnet validate``); how many, or
+    None (and why, in ``lang``) when the approvals file cannot be read."""
     from .approvals import approval_problems
     from .paths import SAMPLE_DATA
+    from .words import word
 
     try:
         found = approval_problems(data if data is not None else SAMPLE_DATA, ds, files)
     except SgnetError as error:
-        err.print(f"[yellow]{error}[/]", highlight=False)
-        return 0
+        err.print(word("validate.approvals_unreadable", lang, error=error), highlight=False,
+                  markup=False)
+        return None
     for message in found["message"]:
         out.print(message, highlight=False, markup=False)
     return len(found)

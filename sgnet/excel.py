@@ -69,7 +69,7 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, overwrite: bool = False)
     Raises
     ------
     SgnetError
-        If ``path`` exists and ``overwrite`` is false, or it cannot be written.
+        If ``path`` is a folder, exists and ``overwrite`` is false, or cannot be written.
 
     Examples
     --------
@@ -80,6 +80,8 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, overwrite: bool = False)
     ['name', "'=1+1", '甲']
     """
     path = Path(path)
+    if path.is_dir():  # --force would not help: say what to give instead
+        raise SgnetError(f"{path} is a folder; give a file name, e.g. {path / 'out.csv'}")
     if path.exists() and not overwrite:
         raise SgnetError(f"{path} exists; pass --force to replace it, or choose another name")
     safe = frame.astype(object).map(defuse)  # text cells only: numbers pass unchanged

@@ -464,7 +464,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def _years(text: str, year: int | None) -> YearSource:
-    lines = [line.strip() for line in normalize(text).splitlines() if line.strip()]
+    lines = [line.strip() for raw in text.splitlines() if (line := normalize(raw)).strip()]
     years = YearSource(find_publication_date(lines), year)
     # "某项目2022年10月工作月报": the month that 本月 means
     named = [d.when.start for d in parse_dates(title_of(lines), {}, YearSource(None, None))

@@ -101,16 +101,18 @@ def _one_pairing(facts: list[Fact]) -> list[Fact]:
     师徒") and then the mentoring dated without numbers ("1月8日至10日,师傅们开展一对一带教"):
     one row, the pairs on the days."""
     out: list[Fact] = []
+    waiting: list[Fact] = []  # the pairs told without days, in order (a scan of out was O(n²))
     for fact in facts:
-        first = next((o for o in out if o.kind == "mentoring" and o.hard
-                      and not o.dated_here and not o.aggregate), None)
-        if (fact.kind == "mentoring" and first is not None and not fact.hard
+        if (fact.kind == "mentoring" and waiting and not fact.hard
                 and fact.dated_here and fact.when is not None and not fact.aggregate):
+            first = waiting.pop(0)
             first.when, first.dated_here = fact.when, True
             first.evidence = f"{first.evidence} {fact.evidence}"
             first.notes.append("the days of the mentoring told after the pairing")
             continue
         out.append(fact)
+        if fact.kind == "mentoring" and fact.hard and not fact.dated_here and not fact.aggregate:
+            waiting.append(fact)
     return out
 
 
@@ -127,11 +129,10 @@ def _one_day_stations(facts: list[Fact]) -> list[Fact]:
     """Stations named one by one on the same day ("上午到甲乡社工站。...下午去了乙乡社工站"),
     with no number told: one visit row, counting the stations named."""
     out: list[Fact] = []
+    firsts: dict = {}  # day -> the first unnumbered one-day visit on it (not a scan of out)
     for fact in facts:
         names = _station_names(fact.evidence)
-        first = next((o for o in out if o.kind == "station_visit" and not o.hard
-                      and not o.aggregate and o.when is not None and o.when.end is None
-                      and span_of(o.when) == span_of(fact.when)), None)
+        first = firsts.get(span_of(fact.when)) if fact.when is not None else None
         seen = _station_names(first.evidence) if first is not None else set()
         if (fact.kind == "station_visit" and first is not None and not fact.hard
                 and not fact.aggregate and len(names) == 1 and seen and not names & seen):
@@ -139,6 +140,9 @@ def _one_day_stations(facts: list[Fact]) -> list[Fact]:
             first.soft_count = len(seen) + 1
             continue
         out.append(fact)
+        if (fact.kind == "station_visit" and not fact.hard and not fact.aggregate
+                and fact.when is not None and fact.when.end is None):
+            firsts.setdefault(span_of(fact.when), fact)
     return out
 
 

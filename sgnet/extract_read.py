@@ -14,6 +14,7 @@ from os import PathLike
 from pathlib import Path
 
 from . import extract_vocab as _v
+from .errors import SgnetError
 
 __all__ = [
     "read_report_text",
@@ -37,12 +38,18 @@ def read_report_text(path: str | PathLike) -> str:
     Parameters
     ----------
     path : str or PathLike
-        A text file in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+        A text file in UTF-8 (with or without BOM), UTF-16 (with or without BOM), or GB18030/GBK.
 
     Returns
     -------
     str
         The text, BOM removed. Traditional characters are kept; :func:`normalize` converts.
+
+    Raises
+    ------
+    SgnetError
+        If the file is not text (a .docx, .doc, .pdf or other binary file), saying to save
+        it as plain text.
 
     Examples
     --------
@@ -55,10 +62,37 @@ def read_report_text(path: str | PathLike) -> str:
     data = Path(path).read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    for magic, what in _NOT_TEXT:
+        if data.startswith(magic):
+            raise _not_text(path, what)
+    if b"\x00" in data:  # UTF-16 saved without a BOM (its ASCII has a zero byte), or binary
+        big_endian = data[::2].count(0) > data[1::2].count(0)
+        try:
+            text = data.decode("utf-16-be" if big_endian else "utf-16-le")
+        except UnicodeError:
+            raise _not_text(path, "binary") from None
+        if _CONTROL.search(text):
+            raise _not_text(path, "binary")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
+        text = data.decode("gb18030", errors="replace")
+    if text.count("\ufffd") > len(text) // 100:  # not GB18030 either: sentences would be lost
+        raise _not_text(path, "binary")
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+#: how files that are not text begin, and what they are
+_NOT_TEXT = ((b"PK\x03\x04", "zip"), (b"\xd0\xcf\x11\xe0", "ole"), (b"%PDF", "pdf"))
+
+
+def _not_text(path: str | PathLike, what: str) -> SgnetError:
+    from .words import word
+
+    return SgnetError(word("extract.not_text", file=Path(path).name,
+                           what=word(f"extract.what.{what}")))
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +115,7 @@ def _fold_width(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)  # story_lines and the year search read each line: convert once
 def normalize(text: str) -> str:
     """Fold full-width ASCII to half-width and convert traditional characters to simplified.
 

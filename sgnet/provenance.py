@@ -154,13 +154,15 @@ def read_provenance(report: str | Path) -> dict:
             meta = json.loads(found) if found else None
         else:
             meta = None
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError,
+            zipfile.BadZipFile) as err:  # TypeError, AttributeError: JSON of another shape
         raise SgnetError(f"{report}: cannot read it as a report ({err})") from None
-    if not meta or "fingerprint" not in meta:
+    if not isinstance(meta, dict) or "fingerprint" not in meta \
+            or not isinstance(meta.get("parameters", {}), dict):
         raise SgnetError(f"{report}: not a report sgnet wrote (it records no provenance)")
     if "rows" not in meta:
         sibling = report.with_suffix(".ipynb")
-        if sibling.exists():
+        if sibling.exists() and sibling != report:  # a notebook is its own sibling
             # the notebook's parameters name the data by its whole path; a funder file
             # names it by its file name alone (pages.shared_parameters)
             meta = read_provenance(sibling) | {k: v for k, v in meta.items()
@@ -203,13 +205,17 @@ def check_report(report: str | Path, data: str | Path | None = None) -> ReportCh
         If the report records no provenance, or the data cannot be read.
     """
     meta = read_provenance(report)
-    data_path = Path(data or meta["parameters"].get("data") or "")
+    data_path = Path(data or meta.get("parameters", {}).get("data") or "")
     if not data_path.exists():
         raise SgnetError(f"{data_path}: the data of {report} is not there; pass --data")
     if fingerprint(data_path) == meta["fingerprint"]:
         return ReportCheck(Path(report), data_path, True, True)
-    period = parse_period(meta["period"]["label"] if isinstance(meta.get("period"), dict)
-                          else meta["parameters"]["period"])
+    try:
+        period = parse_period(meta["period"]["label"] if isinstance(meta.get("period"), dict)
+                              else meta["parameters"]["period"])
+    except (KeyError, TypeError) as err:
+        raise SgnetError(f"{report}: its provenance names no period ({err}); render the "
+                         "report again") from None
     scope = meta.get("scope") if isinstance(meta.get("scope"), dict) else {}
     ds = load(data_path, errors="drop")
     now = row_fingerprints(scope_rows(ds, period, pairing=scope.get("pairing"),

@@ -298,6 +298,19 @@ WORDS: dict[str, tuple[str, str]] = {
     # exploration widgets
     "explore.period": ("期间", "Period"),
     "explore.region": ("地区", "Region"),
+    # sgnet validate: an approvals file that cannot be read
+    "validate.approvals_unreadable": ("无法核对已审核期间的记录:{error}",
+                                      "the approved records cannot be checked: {error}"),
+    # sgnet extract: a file that is not plain text
+    "extract.not_text": ("{file} 是{what},不是纯文本;请在 Word/WPS 中“另存为”纯文本(.txt)后再提取",
+                         "{file} is {what}, not plain text; save it as plain text (.txt) in "
+                         "Word or WPS and extract that"),
+    "extract.what.zip": ("Word 或 Excel 文件(.docx/.xlsx)", "a Word or Excel file (.docx/.xlsx)"),
+    "extract.what.ole": ("旧版 Word 或 Excel 文件(.doc/.xls)",
+                         "an old Word or Excel file (.doc/.xls)"),
+    "extract.what.pdf": ("PDF 文件", "a PDF file"),
+    "extract.what.binary": ("二进制文件(不是 UTF-8、GB18030 或 UTF-16 文本)",
+                            "a binary file (not UTF-8, GB18030 or UTF-16 text)"),
 }
 
 
