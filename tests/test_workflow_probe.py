@@ -52,7 +52,7 @@ def test_the_map_of_a_graph_without_pairings_draws_without_warnings(sample):
 
     G = graph.build(sample.select(region="110000"))
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
+        warnings.simplefilter("error", UserWarning)  # matplotlib's; not a GC-time ResourceWarning
         fig, ax = plt.subplots()
         maps.pairing_map(G, ax=ax)
     plt.close(fig)
