@@ -265,13 +265,17 @@ class KernelWorker:
         except ReportError:
             raise
         except Exception as err:  # the kernel died, hung or stopped answering
-            tail = self._stderr_tail()
-            try:
-                self.restart()
-            except Exception as again:
-                log.warning("could not restart the kernel: %s", again)
-            raise ReportError(f"{what}: the kernel failed ({type(err).__name__}: {err}); "
-                              f"{tail}".strip("; ")) from err
+            raise self._replaced(err, f"{what}: ") from err
+
+    def _replaced(self, err: Exception, prefix: str = "") -> ReportError:
+        """Replace a kernel that died, hung or stopped answering; the error to raise."""
+        tail = self._stderr_tail()
+        try:
+            self.restart()
+        except Exception as again:
+            log.warning("could not restart the kernel: %s", again)
+        return ReportError(f"{prefix}the kernel failed ({type(err).__name__}: {err}); "
+                           f"{tail}".strip("; "))
 
     def execute(self, notebook: str | Path, output: str | Path, parameters: dict, *,
                 cwd: str | Path | None = None) -> nbformat.NotebookNode:
@@ -311,10 +315,4 @@ class KernelWorker:
         except pm.PapermillExecutionError:
             raise
         except Exception as err:  # the kernel died, hung or stopped answering
-            tail = self._stderr_tail()
-            try:
-                self.restart()
-            except Exception as again:
-                log.warning("could not restart the kernel: %s", again)
-            name = type(err).__name__
-            raise ReportError(f"the kernel failed ({name}: {err}); {tail}".strip("; ")) from err
+            raise self._replaced(err) from err
