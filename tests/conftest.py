@@ -97,3 +97,16 @@ def write_csv_dataset(folder: Path, frames: dict[str, pd.DataFrame] | None = Non
 def tiny_dir(tmp_path: Path) -> Path:
     """The tiny dataset as a folder of UTF-8 CSV files."""
     return write_csv_dataset(tmp_path / "tiny")
+
+
+def validate_cli(data: Path, tmp_path: Path, *extra: str):
+    """``sgnet validate DATA`` through the real command, its problems CSV under ``tmp_path``;
+    no traceback may reach the user."""
+    from typer.testing import CliRunner
+
+    from sgnet.cli import app
+
+    result = CliRunner().invoke(app, ["validate", str(data), "--errors-csv",
+                                      str(tmp_path / "p.csv"), *extra], catch_exceptions=False)
+    assert "Traceback" not in result.output
+    return result

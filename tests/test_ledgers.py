@@ -17,7 +17,7 @@ import opencc
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import plain, tiny_frames, write_csv_dataset
+from conftest import plain, tiny_frames, validate_cli, write_csv_dataset
 from typer.testing import CliRunner
 
 import sgnet
@@ -112,13 +112,6 @@ def ledger_workbook(path: Path, *, title: bool = True, serial: bool = True,
         old.sheet_state = "hidden"
     book.save(path)
     return path
-
-
-def validate_cli(data: Path, tmp_path: Path, *extra: str):
-    result = runner.invoke(app, ["validate", str(data), "--errors-csv",
-                                 str(tmp_path / "p.csv"), *extra], catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
 
 
 # ----------------------------------------------------------------------------- held-out ledgers

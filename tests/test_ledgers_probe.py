@@ -13,11 +13,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import tiny_frames
+from conftest import tiny_frames, validate_cli
 from typer.testing import CliRunner
 
 import sgnet
-from sgnet.cli import app
 from sgnet.template import HEADERS, SHEETS
 
 runner = CliRunner()
@@ -68,6 +67,16 @@ def header() -> list[str]:
     return [HEADERS["activities"][c] for c in ACTIVITY_COLUMNS]
 
 
+def header_and(rows: list[list[object]]) -> Callable[[openpyxl.worksheet.worksheet.Worksheet],
+                                                     None]:
+    """An 活动 sheet as the template heads it, then ``rows``."""
+    def sheet(ws) -> None:
+        ws.append(header())
+        for r in rows:
+            ws.append(r)
+    return sheet
+
+
 def total(label: str, rows: list[list[object]]) -> list[object]:
     """A 合计 row: the label in the first column, the sums under count, participants, hours."""
     out: list[object] = [None] * len(ACTIVITY_COLUMNS)
@@ -76,13 +85,6 @@ def total(label: str, rows: list[list[object]]) -> list[object]:
         j = ACTIVITY_COLUMNS.index(col)
         out[j] = sum(r[j] or 0 for r in rows)
     return out
-
-
-def validate_zh(data: Path, tmp_path: Path, *extra: str):
-    result = runner.invoke(app, ["validate", str(data), "--errors-csv",
-                                 str(tmp_path / "p.csv"), *extra], catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
 
 
 # ----------------------------------------------------------------------------- 小计 and 合计
@@ -125,7 +127,7 @@ def test_a_wrong_grand_total_under_subtotals_names_the_sum_of_every_row(tmp_path
         ws.append(total("小计", rows[3:]))
         ws.append(wrong)
 
-    result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
+    result = validate_cli(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
     assert result.exit_code == 1
     assert "台账.xlsx[活动] 第 11 行,参与人数:「122」是 participants 的合计,但上方各行相加为 112" \
         in result.output, result.output
@@ -173,7 +175,7 @@ def _copy_activities(title: str, extra_id: str | None = "A8"):
 def test_a_copy_of_a_sheet_is_not_ignored_silently(tmp_path, title):
     """Excel names a copied sheet 活动 (2); people keep adding rows to it."""
     path = ledger(tmp_path / "台账.xlsx", edit=_copy_activities(title))
-    result = validate_zh(path, tmp_path)
+    result = validate_cli(path, tmp_path)
     assert result.exit_code == 1, result.output
     assert f"台账.xlsx:工作表 活动 和 {title} 都是表 activities;请只保留一个(现只读取 活动)" \
         in result.output.replace("'", ""), result.output
@@ -206,10 +208,7 @@ def test_lead_people_separated_as_people_separate_them(tmp_path, typed):
     rows = activity_rows()
     rows[1][ACTIVITY_COLUMNS.index("lead_person_ids")] = typed
 
-    def sheet(ws):
-        ws.append(header())
-        for r in rows:
-            ws.append(r)
+    sheet = header_and(rows)
 
     path = ledger(tmp_path / "台账.xlsx", sheet)
     assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
@@ -220,10 +219,7 @@ def test_an_unknown_id_in_a_list_on_two_lines_is_named_alone(tmp_path):
     rows = activity_rows()
     rows[1][ACTIVITY_COLUMNS.index("lead_person_ids")] = "P1\nP9"
 
-    def sheet(ws):
-        ws.append(header())
-        for r in rows:
-            ws.append(r)
+    sheet = header_and(rows)
 
     messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
     assert messages == ["台账.xlsx[活动] row 3, lead_person_ids: 'P9' is not a person_id in "
@@ -243,10 +239,7 @@ def test_dates_as_people_type_them_are_the_date(tmp_path, typed):
     rows = activity_rows()
     rows[1][ACTIVITY_COLUMNS.index("start_date")] = typed
 
-    def sheet(ws):
-        ws.append(header())
-        for r in rows:
-            ws.append(r)
+    sheet = header_and(rows)
 
     path = ledger(tmp_path / "台账.xlsx", sheet)
     assert sgnet.validate(path).empty, sgnet.validate(path)["message"].tolist()
@@ -257,10 +250,7 @@ def test_a_time_alone_in_a_date_cell_is_still_a_problem(tmp_path):
     rows = activity_rows()
     rows[1][ACTIVITY_COLUMNS.index("start_date")] = dt.time(14, 30)
 
-    def sheet(ws):
-        ws.append(header())
-        for r in rows:
-            ws.append(r)
+    sheet = header_and(rows)
 
     messages = sgnet.validate(ledger(tmp_path / "台账.xlsx", sheet))["message"].tolist()
     assert messages == ["台账.xlsx[活动] row 3, start_date: '14:30:00' not a date; use "
@@ -268,7 +258,7 @@ def test_a_time_alone_in_a_date_cell_is_still_a_problem(tmp_path):
 
 
 def test_the_summary_names_every_table_in_chinese(tmp_path):
-    result = validate_zh(ledger(tmp_path / "台账.xlsx"), tmp_path)
+    result = validate_cli(ledger(tmp_path / "台账.xlsx"), tmp_path)
     assert "table." not in result.output, result.output
     assert "成果 " in result.output
 
@@ -283,7 +273,7 @@ def test_two_columns_without_a_header_are_problems_not_a_traceback(tmp_path):
         for r in rows:
             ws.append(r + ["多写的", "又一个"])
 
-    result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
+    result = validate_cli(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
     assert result.exit_code == 1
     assert "台账.xlsx[活动] 第 2 行,K 列(无表头):「多写的」" in result.output, result.output
     assert "台账.xlsx[活动] 第 2 行,L 列(无表头):「又一个」" in result.output, result.output
@@ -371,7 +361,7 @@ def test_validate_is_never_ok_while_a_column_is_read_as_empty(tmp_path, column, 
         for r in rows:
             ws.append(r + (["线上" if column == "mode" else "需求评估"] if extra else []))
 
-    result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
+    result = validate_cli(ledger(tmp_path / "台账.xlsx", sheet), tmp_path)
     assert result.exit_code == 1, result.output
     assert f"台账.xlsx[活动] 第 1 行,{typed}:" in result.output, result.output
     assert f"看起来像缺少的列 {HEADERS['activities'][column]}({column})" in result.output, \
@@ -389,7 +379,7 @@ def test_optional_columns_of_other_sheets_are_not_read_as_empty(tmp_path, table,
             if cell.value == HEADERS[table][column]:
                 cell.value = typed
 
-    result = validate_zh(ledger(tmp_path / "台账.xlsx", edit=edit), tmp_path)
+    result = validate_cli(ledger(tmp_path / "台账.xlsx", edit=edit), tmp_path)
     assert result.exit_code == 1, result.output
     assert f"台账.xlsx[{SHEETS[table]}] 第 1 行,{typed}:" in result.output, result.output
 
@@ -399,15 +389,12 @@ def test_a_chinese_message_names_the_column_as_the_template_heads_it(tmp_path):
     rows = activity_rows()
     rows[1][ACTIVITY_COLUMNS.index("count")] = "二十"
 
-    def sheet(ws):
-        ws.append(header())
-        for r in rows:
-            ws.append(r)
+    sheet = header_and(rows)
 
     def edit(book: openpyxl.Workbook) -> None:
         book["成果"]["E2"].value = "五个"
 
-    result = validate_zh(ledger(tmp_path / "台账.xlsx", sheet, edit), tmp_path)
+    result = validate_cli(ledger(tmp_path / "台账.xlsx", sheet, edit), tmp_path)
     assert "台账.xlsx[活动] 第 3 行,数量:「二十」" in result.output, result.output
     assert "台账.xlsx[成果] 第 2 行,数量:「五个」" in result.output, result.output
 
