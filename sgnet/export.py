@@ -11,7 +11,6 @@ Chinese and English. :func:`graphml_ready` turns the pairing graph of a period
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from .graph import build
 from .measures import silence, supervision_frequency, supervision_hours
 from .metrics import headline
 from .onsite import DAYS_PER_STAY, onsite_summary, person_days
+from .paths import last_name
 from .periods import Period, parse_period
 from .vocab import MILESTONE_KINDS
 
@@ -261,7 +261,7 @@ def graphml_ready(graph: nx.MultiDiGraph, *, names: bool = True) -> nx.MultiDiGr
 
     about = dict(graph.graph)
     if not names and about.get("source"):
-        about["source"] = re.split(r"[\\/]", str(about["source"]).rstrip("\\/"))[-1]
+        about["source"] = last_name(about["source"])
     h = nx.MultiDiGraph(**flat(about))
     h.add_nodes_from((n, flat(shown(d))) for n, d in graph.nodes(data=True))
     h.add_edges_from((u, v, k, flat(d)) for u, v, k, d in graph.edges(keys=True, data=True))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import string
 from collections.abc import Iterable, Mapping
 
@@ -19,7 +18,7 @@ import pandas as pd
 from .dataset import Dataset
 from .markup import escape
 from .metrics import HEADLINE, status_counts
-from .paths import TEMPLATES
+from .paths import TEMPLATES, last_name
 from .periods import Period
 from .regions import region_name
 from .webfont import embed_font
@@ -321,7 +320,7 @@ def shared_parameters(parameters: Mapping, audience: str = "funder") -> dict:
     """
     shown = dict(parameters)
     if audience != "internal" and shown.get("data"):
-        shown["data"] = re.split(r"[\\/]", str(shown["data"]).rstrip("\\/"))[-1]
+        shown["data"] = last_name(shown["data"])
     return shown
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = ["PACKAGE_DIR", "PROJECT_DIR", "SAMPLE_DATA", "NOTEBOOKS", "TEMPLATES",
-           "reports_dir"]
+           "reports_dir", "last_name"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
@@ -36,3 +36,15 @@ def reports_dir() -> Path:
     True
     """
     return Path.cwd() / "reports"
+
+
+def last_name(path: str | Path) -> str:
+    """The file or folder name a path ends with, whichever system wrote it: what a file given
+    to others says of its data (a whole path can carry a person's name).
+
+    Examples
+    --------
+    >>> last_name(r"C:\\Users\\王小明\\台账.xlsx"), last_name("/home/wang/data/sample/")
+    ('台账.xlsx', 'sample')
+    """
+    return str(path).rstrip("\\/").replace("\\", "/").rsplit("/", 1)[-1]
