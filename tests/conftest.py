@@ -110,3 +110,22 @@ def validate_cli(data: Path, tmp_path: Path, *extra: str):
                                       str(tmp_path / "p.csv"), *extra], catch_exceptions=False)
     assert "Traceback" not in result.output
     return result
+
+
+def typed_cell(value: str, column: str) -> object:
+    """A cell as Excel holds it: dates as dates, numbers as numbers, the rest as text.
+
+    The date of a milestone in the sample (``date``) is a date too, as in the template; the
+    sample has no column called ``date`` in another table.
+    """
+    import datetime as dt
+
+    if value == "":
+        return None
+    if column in ("start_date", "end_date", "since", "date"):
+        return dt.date.fromisoformat(value)
+    if column in ("count", "participants", "year"):
+        return int(value)
+    if column in ("hours", "value"):
+        return float(value)
+    return value

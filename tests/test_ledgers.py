@@ -17,7 +17,7 @@ import opencc
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import plain, tiny_frames, validate_cli, write_csv_dataset
+from conftest import plain, tiny_frames, typed_cell, validate_cli, write_csv_dataset
 from typer.testing import CliRunner
 
 import sgnet
@@ -43,19 +43,6 @@ def sample_frames() -> dict[str, pd.DataFrame]:
 
 def sample_headline() -> list[int]:
     return headline(sgnet.load())["value"].tolist()
-
-
-def _typed(value: str, column: str) -> object:
-    """A cell as Excel holds it: dates as dates, numbers as numbers, the rest as text."""
-    if value == "":
-        return None
-    if column in ("start_date", "end_date", "since"):
-        return dt.date.fromisoformat(value)
-    if column in ("count", "participants", "year"):
-        return int(value)
-    if column in ("hours", "value"):
-        return float(value)
-    return value
 
 
 def _zh_values(frame: pd.DataFrame, table: str, traditional: bool) -> pd.DataFrame:
@@ -95,7 +82,7 @@ def ledger_workbook(path: Path, *, title: bool = True, serial: bool = True,
         for j, head in enumerate(headers, start=1):
             ws.cell(top, j, head)
         for i, record in enumerate(frame.itertuples(index=False), start=1):
-            cells = [_typed(v, c) for v, c in zip(record, frame.columns, strict=True)]
+            cells = [typed_cell(v, c) for v, c in zip(record, frame.columns, strict=True)]
             ws.append([i] + cells if serial else cells)
         if total and table == "activities":
             sums = {c: sum(float(v) for v in frame[c] if v) for c in ("count", "participants",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import tiny_frames, validate_cli
+from conftest import tiny_frames, typed_cell, validate_cli
 from typer.testing import CliRunner
 
 import sgnet
@@ -26,21 +26,9 @@ ACTIVITY_COLUMNS = ["activity_id", "kind", "start_date", "pairing_id", "host_org
                     "target_org_id", "lead_person_ids", "count", "participants", "hours"]
 
 
-def _typed(value: str, column: str) -> object:
-    if value == "":
-        return None
-    if column in ("start_date", "end_date", "since", "date"):
-        return dt.date.fromisoformat(value)
-    if column in ("count", "participants", "year"):
-        return int(value)
-    if column in ("hours", "value"):
-        return float(value)
-    return value
-
-
 def activity_rows() -> list[list[object]]:
     frame = tiny_frames()["activities"]
-    return [[_typed(r[c], c) for c in ACTIVITY_COLUMNS] for _, r in frame.iterrows()]
+    return [[typed_cell(r[c], c) for c in ACTIVITY_COLUMNS] for _, r in frame.iterrows()]
 
 
 def ledger(path: Path, activities: Callable[[openpyxl.worksheet.worksheet.Worksheet], None]
@@ -56,7 +44,7 @@ def ledger(path: Path, activities: Callable[[openpyxl.worksheet.worksheet.Worksh
             continue
         ws.append([HEADERS[table][c] for c in frame.columns])
         for _, record in frame.iterrows():
-            ws.append([_typed(record[c], c) for c in frame.columns])
+            ws.append([typed_cell(record[c], c) for c in frame.columns])
     if edit is not None:
         edit(book)
     book.save(path)
