@@ -77,7 +77,14 @@ from .extract_dates import (
     note_week,
     parse_dates,
 )
-from .extract_doc import brief_month, document_genre, foot_stamp, summary_period, title_of
+from .extract_doc import (
+    brief_month,
+    document_genre,
+    foot_stamp,
+    head_stamp,
+    summary_period,
+    title_of,
+)
 from .extract_facts import Fact, merge_facts, span_of
 from .extract_kinds import (
     bind,
@@ -111,9 +118,13 @@ DRAFT_COLUMNS: list[str] = [
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context,
                     context: When | None) -> list[Fact]:
+    # "截至2024年12月31日,...已开展...": the day a running total was counted to, not an event's
+    until = [d for d in dates if d.when is not None and base <= d.pos < base + len(sent)
+             and re.search(_v.UNTIL + r"\W?$", sent[:d.pos - base])]
     precise = [d for d in dates if d.when is not None and d.day_precise and
-               base <= d.pos < base + len(sent)]
-    cue = re.search(_v.AGGREGATE_CUES, sent)
+               base <= d.pos < base + len(sent) and d not in until]
+    # "完成年度计划的58%" is a share of a target, not the period of the total
+    cue = re.search(_v.AGGREGATE_CUES, re.sub(_v.TARGET_SHARE, lambda m: " " * len(m[0]), sent))
     # in a summary of a period, a sentence dated by nothing in its paragraph is a total
     summed = (ctx.summary is not None and not cue and not ctx.total and not ctx.section_dated
               and not re.match(_v.CONTINUATION_START, sent)
@@ -160,6 +171,9 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context
         if (ctx.summary is not None and when is not None and when.month_only
                 and when.end is None and when.start == ctx.summary.start):
             fact.when, fact.aggregate = ctx.summary, True
+        if (when is not None and when.month_only and when.end is None and when.start.year
+                and re.search(_v.SUM_CUES, sent)):  # "8月,...共入户走访二十三户": the month's total
+            fact.when, fact.aggregate = month_span(replace(when, end=when.start)), True
         if fact.aggregate and fact.when is None and months:
             fact.when = month_span(months[0])  # "今年1月至6月,...共8对": those months
         if fact.aggregate and fact.when is None:
@@ -167,6 +181,12 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context
                 fact.when = ctx.summary
             else:
                 _date_total(fact, ctx.total or sent, ctx.years)
+            if fact.when is None and until and ctx.years.project_start is not None:
+                fact.when = When(ctx.years.project_start, until[0].when.start, notes=(
+                    "a running total from the project's start to the day it was counted",))
+            if (fact.when is None and ctx.summary is not None
+                    and not re.search(_v.RUNNING_TOTAL_CUES, ctx.total or sent)):
+                fact.when = ctx.summary  # "共开展培训7期" in a half-year summary: that half year
         _finish(fact, sent)
     return [f for f in facts.values() if not f.public]
 
@@ -189,6 +209,7 @@ def _date_for(pos: int, base: int, sent: str, dates: list[DateMention],
 
 def _date_total(fact: Fact, cue: str, years: YearSource) -> None:
     """Date a total over a year, half year or quarter to its period when it can be told."""
+    cue = re.sub(_v.TARGET_SHARE, "", cue)  # "完成年度计划的58%" names no period of the total
     period = None if re.search(_v.RUNNING_TOTAL_CUES, cue) else years.total_period(cue)
     if period is None:
         fact.notes.append("aggregate over a period: no single date")
@@ -263,7 +284,8 @@ def _people_after(sent: str, fact: Fact) -> None:
     people = [q for q in find_quantities(sent) if q.unit in _v.PEOPLE_UNITS and not q.staff]
     if (fact.participants is None and "participants" in _v.SLOT_UNITS[fact.kind]
             and len(people) == 1 and not is_public(sent, people[0])
-            and re.match(_v.GATHERED, sent[people[0].end:])):
+            and (re.match(_v.GATHERED, sent[people[0].end:])
+                 or re.search(r"(?:来了|到了|来的有)$", sent[:people[0].start]))):
         fact.participants, fact.approx = people[0].value, fact.approx or people[0].approx
         fact.notes.append("participants from the sentence after it")
 
@@ -285,7 +307,11 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
     if years.report_month is not None:
         ctx.state.setdefault("month", years.report_month[1])  # "6日" in a 9月 月报
     for raw, line in lines:
-        if is_heading(line):
+        years.note_project_start(line)
+        if (not facts and years.publication is not None and re.fullmatch(r"\(.{8,16}\)", line)
+                and find_publication_date([line]) == years.publication):
+            continue  # "(2025年1月18日)" under a speech's title: when it was given, not a story
+        if is_heading(line) and not (re.match(_v.KIND_FIELD, line) and find_triggers(line)):
             ctx.section_dated = False
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
             years.note_heading(line)
@@ -410,7 +436,9 @@ def _evidence(raw: str, line: str, base: int, sent: str, span: tuple[int, int]) 
     starts = [m.end() for m in CLAUSE_BREAK.finditer(sent, 0, span[0])]
     stop = CLAUSE_BREAK.search(sent, span[1])
     lo, hi = (starts[-1] if starts else 0), (stop.end() if stop else len(sent))
-    text = raw[base + lo:base + hi] if len(raw.strip()) == len(line) else sent[lo:hi]
+    if len(raw.strip()) != len(line):  # a line rewritten to be read (a table row, a form)
+        return raw.strip() if len(raw.strip()) <= 80 else sent[lo:hi].strip(" \t”\"」,;:、")
+    text = raw[base + lo:base + hi]
     return text.strip(" \t”\"」,;:、")
 
 
@@ -466,6 +494,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 def _years(text: str, year: int | None) -> YearSource:
     lines = [line.strip() for raw in text.splitlines() if (line := normalize(raw)).strip()]
     years = YearSource(find_publication_date(lines), year)
+    years.stamp = head_stamp(lines, years)
     # "某项目2022年10月工作月报": the month that 本月 means
     named = [d.when.start for d in parse_dates(title_of(lines), {}, YearSource(None, None))
              if d.when is not None and d.when.month_only and not d.when.inferred]

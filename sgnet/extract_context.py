@@ -19,6 +19,9 @@ __all__ = ["Context", "read_field", "note_report_month", "read_dated_heading"]
 #: "Day 2", "第三天" opening a heading: the nth day of a trip
 _NTH_DAY = r"^\W{0,2}(?:day\s*(\d{1,2})|第([一二三四五六七八九十\d]{1,2})天)(?![\u4e00-\u9fff])"
 
+#: a diary heading that is the next day alone ("次日(周六)", "翌日")
+_NEXT_DAY = r"\W{0,2}(?:次日|翌日|第二天|隔天|隔日)\s*(?:\((?:周|星期)[一二三四五六日天]\))?\W{0,2}"
+
 
 @dataclass
 class Context:
@@ -53,8 +56,12 @@ def read_field(line: str, ctx: Context) -> None:
         known = [d.when for d in parse_dates(line, ctx.state, ctx.years) if d.when is not None]
         ctx.last = known[0] if known else ctx.last
         return
-    people = [q for q in find_quantities(line[field_.end():]) if q.unit in _v.PEOPLE_UNITS]
-    ctx.field_people = people[-1].value if people else None
+    value = line[field_.end():]
+    people = [q for q in find_quantities(value) if q.unit in _v.PEOPLE_UNITS]
+    # "参加人员:张润梅(永康镇社工站)", "杨丽华、李春燕": people named one by one, not counted
+    names = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,4}(?:\([^()]*\))?(?:[、,]\s*|\s*$))+", value)
+    listed = len(re.findall(r"[\u4e00-\u9fff]{2,4}(?:\([^()]*\))?(?=[、,]|\s*$)", value))
+    ctx.field_people = people[-1].value if people else listed if names else None
 
 
 def note_report_month(line: str, ctx: Context) -> None:
@@ -78,7 +85,8 @@ def note_report_month(line: str, ctx: Context) -> None:
 def read_dated_heading(line: str, ctx: Context, title: bool) -> None:
     """A heading that is a date ("9月11日 周一 晴", "3.18 周二") dates the entry below it; so
     does a headline that names a day ("督导团3月15日走进某镇"), not a byline; "Day 3" or
-    "第三天" alone is the third day of the trip whose first day a heading gave.
+    "第三天" alone is the third day of the trip whose first day a heading gave; "次日" alone is
+    the day after the entry before.
 
     Parameters
     ----------
@@ -100,6 +108,11 @@ def read_dated_heading(line: str, ctx: Context, title: bool) -> None:
             day = ctx.state["day1"].shift(n - 1)
             ctx.last = When(day, notes=(f"day {n} of the trip",), inferred=True)
             return
+    if re.fullmatch(_NEXT_DAY, line) and ctx.last is not None and not ctx.last.month_only:
+        day = (ctx.last.end or ctx.last.start).shift(1)  # "次日(周六)": the entry after
+        ctx.last = When(day, notes=("the day after the entry before",),
+                        inferred=ctx.last.inferred)
+        return
     diary = len(line) <= 24 and re.match(_v.DATED_HEADING, line, re.IGNORECASE)
     headline = title and re.search(r"\d{1,2}月\d{1,2}日", line) and not re.search(
         _v.PUBLICATION_LABELS + r"|来源|作者|编辑|\d{4}", line)  # a byline has its year

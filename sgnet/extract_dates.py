@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from . import extract_vocab as _v
 from .extract_numbers import to_int
+from .extract_years import BYLINE_RE, FULL_DATE, Day, When, YearSource, cn_year
 
 __all__ = [
     "Day",
@@ -65,198 +66,13 @@ _DATE_RE = re.compile(
     rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明百千])(?P<bd>{_MD})[日号](?!人)"
     rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
 )
-_FULL_DATE = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
-_PUB_RE = re.compile(rf"(?:{_v.PUBLICATION_LABELS})\s*[:|]?\s*{_FULL_DATE}", re.IGNORECASE)
-_STAMP_RE = re.compile(_FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
-_BYLINE_RE = re.compile(_FULL_DATE + r"(?!\d)")
-_YEAR_WORD = re.compile(r"(?<!\d)(\d{4}|[〇零一二三四五六七八九]{4})(?=年)")
+_PUB_RE = re.compile(rf"(?:{_v.PUBLICATION_LABELS})\s*[:|]?\s*{FULL_DATE}", re.IGNORECASE)
+_STAMP_RE = re.compile(FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
 _BYLINE_LINES = 8
-_FOOTER_RE = re.compile(r"[(]?[^\d·•|>()]{0,30}?\s*" + _FULL_DATE + r"日?\s*[)]?")
+_FOOTER_RE = re.compile(r"[(]?[^\d·•|>()]{0,30}?\s*" + FULL_DATE + r"日?\s*[)]?")
 _WEEKDAY_NOTE = re.compile(r"\((?:周|星期)([一二三四五六日天])\)")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\.(?=\s*(?:1[0-2]|0?[1-9])\.\d{1,2}(?!\d))")
 _WEEKDAYS = "一二三四五六日"
-
-
-@dataclass(frozen=True)
-class Day:
-    """A calendar day whose year may be unknown (``year`` None).
-
-    Examples
-    --------
-    >>> Day(2023, 2, 27).shift(2).iso(), Day(None, 5, 8).iso()
-    ('2023-03-01', '--05-08')
-    """
-
-    year: int | None
-    month: int
-    day: int
-
-    def shift(self, days: int) -> Day:
-        """The day ``days`` later (2000 stands in for an unknown year)."""
-        base = dt.date(self.year or 2000, self.month, self.day) + dt.timedelta(days=days)
-        return Day(self.year and base.year, base.month, base.day)
-
-    def iso(self) -> str:
-        """``YYYY-MM-DD``, or ``--MM-DD`` when the year is unknown."""
-        if self.year is None:
-            return f"--{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def valid(self) -> bool:
-        """Whether the day exists (29 February of an unknown year does)."""
-        try:
-            dt.date(self.year or 2000, self.month, self.day)
-        except ValueError:
-            return False
-        return True
-
-
-@dataclass(frozen=True)
-class When:
-    """The resolved date of a mention: a day range, or a month when the day is unknown.
-
-    ``inferred`` is true when the year was not written with the date.
-    """
-
-    start: Day
-    end: Day | None = None
-    month_only: bool = False
-    notes: tuple[str, ...] = ()
-    inferred: bool = False
-
-
-@dataclass
-class YearSource:
-    """Where the year of a month-day date comes from, updated while a report is read.
-
-    Examples
-    --------
-    >>> years = YearSource(dt.date(2023, 1, 10), None)
-    >>> years.resolve(7, 10, None, None)
-    (2022, 'year from publication date 2023-01-10')
-    >>> years.note_text_year(2022, "headline 2022年度工作总结")
-    >>> years.resolve(7, 10, None, None)
-    (2022, 'year from headline 2022年度工作总结')
-    >>> YearSource(None, None).resolve(7, 10, None, None)
-    (None, 'year unknown: month-day only')
-    """
-
-    publication: dt.date | None
-    year: int | None
-    text_year: int | None = None
-    text_source: str = ""
-    report_month: tuple[int, int] | None = None  # the month a 月报's title names
-    report_quarter: tuple[int, int] | None = None  # the quarter a 季报's title names
-
-    def note_text_year(self, year: int, source: str) -> None:
-        """Remember the year the document speaks of (an earlier date, a headline)."""
-        if 1990 <= year <= 2100:
-            self.text_year, self.text_source = year, source
-
-    def resolve(self, month: int, day: int, explicit: int | None, rel: str | None) -> tuple:
-        """(year or None, note) for a month-day date."""
-        if explicit is not None:
-            return explicit, "year given in text"
-        if rel and self.publication is not None:
-            offset = {"今年": 0, "去年": -1, "前年": -2}[rel]
-            return self.publication.year + offset, f"year from {rel} and publication date"
-        if self.text_year is not None:
-            return self.text_year, f"year from {self.text_source}"
-        if self.publication is not None:
-            year = self.publication.year
-            try:
-                if dt.date(year, month, day) > self.publication + dt.timedelta(days=7):
-                    year -= 1
-            except ValueError:
-                pass
-            return year, f"year from publication date {self.publication.isoformat()}"
-        if self.year is not None:
-            return self.year, f"year from --year {self.year}"
-        return None, "year unknown: month-day only"
-
-    def total_year(self, cue: str, last_month: int) -> tuple[int | None, str]:
-        """(year, source) of a total over a period that ends in ``last_month``: the year the
-        cue names ("2023年共...", "去年"), else the year of the document, else the year of
-        the last such period to have ended by the publication date.
-
-        Examples
-        --------
-        >>> years = YearSource(dt.date(2024, 1, 10), None)
-        >>> years.total_year("去年,", 12)[0], years.total_year("一年来", 12)[0]
-        (2023, 2023)
-        >>> YearSource(dt.date(2024, 7, 10), None).total_year("上半年", 6)[0]
-        2024
-        """
-        named = re.match(r"(\d{4})年", cue)
-        if named:
-            return int(named[1]), f"the total's own {named[0]}"
-        pub = self.publication
-        rel = re.search(r"去年|前年|今年|本年|年内", cue)
-        if rel and pub is not None:
-            return pub.year - {"去年": 1, "前年": 2}.get(rel[0], 0), f"{rel[0]} and {pub}"
-        if self.text_year is not None:
-            return self.text_year, self.text_source
-        if pub is not None:
-            year = pub.year if pub.month >= last_month - 2 else pub.year - 1
-            return year, f"the last such period before the publication date {pub}"
-        return None, ""
-
-    def total_period(self, cue: str) -> tuple[Day, Day, str, str] | None:
-        """(start, end, period words, year source) of a total whose cue names a year, a half
-        year or a quarter (本季度: the quarter of the title); None when it names none or its
-        year cannot be told.
-
-        Examples
-        --------
-        >>> years = YearSource(dt.date(2024, 10, 9), None)
-        >>> [d.iso() for d in years.total_period("第三季度")[:2]]
-        ['2024-07-01', '2024-09-30']
-        >>> [d.iso() for d in years.total_period("全年")[:2]]
-        ['2024-01-01', '2024-12-31']
-        """
-        quarter = re.search(r"第?([一二三四1-4])季度", cue)
-        half = re.search(r"上半年|下半年", cue)
-        if quarter:
-            n = "一二三四1234".index(quarter[1]) % 4 + 1
-            first, last, words = 3 * n - 2, 3 * n, f"Q{n}"
-        elif "本季度" in cue and self.report_quarter is not None:
-            n = self.report_quarter[1]
-            first, last, words = 3 * n - 2, 3 * n, f"Q{n} (the title's)"
-        elif half:
-            first, last = (1, 6) if half[0] == "上半年" else (7, 12)
-            words = half[0]
-        elif re.search(_v.ANNUAL_CUES, cue):
-            first, last, words = 1, 12, "annual"
-        else:
-            return None
-        if "本季度" in cue and self.report_quarter is not None:
-            year, source = self.report_quarter[0], "the title"
-        else:
-            year, source = self.total_year(cue, last)
-        if year is None:
-            return None
-        end = Day(year + last // 12, last % 12 + 1, 1).shift(-1)
-        return Day(year, first, 1), end, words, source
-
-    def note_heading(self, line: str) -> None:
-        """Take the year of a headline or byline ("2022年度工作总结", "（2023年6月）").
-
-        Examples
-        --------
-        >>> years = YearSource(None, None)
-        >>> years.note_heading("二〇二三年八月,督导团赴纳雍")
-        >>> years.text_year, years.text_source
-        (2023, 'headline 二〇二三年八月,督导团赴纳雍')
-        """
-        if _BYLINE_RE.search(line):
-            return  # a publication line or byline: the publication date speaks for it
-        found = _YEAR_WORD.search(line)
-        if found:
-            self.note_text_year(to_int(found[1]) or _cn_year(found[1]), f"headline {line[:20]}")
-
-
-def _cn_year(digits: str) -> int:
-    return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in digits))
 
 
 def find_publication_date(lines: list[str]) -> dt.date | None:
@@ -271,7 +87,7 @@ def find_publication_date(lines: list[str]) -> dt.date | None:
     bylines = [line for line in lines[:_BYLINE_LINES] if not re.search(r"[,;。!?]", line)]
     # a signature block at the foot ("某县民政局" / "2024年7月8日") dates the page too
     bylines += [line for line in lines[-3:] if _FOOTER_RE.fullmatch(line)]
-    for pattern, pool in ((_PUB_RE, lines), (_STAMP_RE, lines), (_BYLINE_RE, bylines)):
+    for pattern, pool in ((_PUB_RE, lines), (_STAMP_RE, lines), (BYLINE_RE, bylines)):
         for line in pool:
             match = pattern.search(line)
             if match:
@@ -354,11 +170,10 @@ def _joined_days(para: str, found: list[DateMention]) -> list[DateMention]:
 
 def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMention | None:
     if m["today"]:
-        pub = years.publication
-        if pub is None:
+        day = years.today()
+        if day is None:
             return None
-        day = Day(pub.year, pub.month, pub.day)
-        return DateMention(m.start(), When(day, notes=(f"{m['today']} = the publication date",),
+        return DateMention(m.start(), When(day, notes=(f"{m['today']} = the day of writing",),
                                            inferred=True))
     if m["rel"]:
         return DateMention(m.start(), None, rel=m["rel"])
@@ -493,8 +308,7 @@ def _this_month(m: re.Match, years: YearSource) -> DateMention | None:
 def _before_reference(m: re.Match, years: YearSource, state: dict) -> DateMention | None:
     """"昨天", "前天", "上周三", "本周二": counted back from the reference date (the publication
     date, else the latest date written in full)."""
-    pub = years.publication
-    ref = Day(pub.year, pub.month, pub.day) if pub is not None else state.get("reference")
+    ref = years.today() or state.get("reference")
     if ref is None:
         return None
     if m["ago"]:
@@ -542,7 +356,7 @@ def _simple(pos, years, month, day, end_month, end_day, extra=()) -> DateMention
 def _month_day_mention(m: re.Match, years: YearSource) -> DateMention | None:
     month = to_int(m["m"])
     day = to_int(m["d"]) if m["d"] else None
-    explicit = (to_int(m["y"]) or _cn_year(m["y"])) if m["y"] else None
+    explicit = (to_int(m["y"]) or cn_year(m["y"])) if m["y"] else None
     if month is None or not 1 <= month <= 12:
         return None
     year, note = years.resolve(month, day or 1, explicit, m["ry"])

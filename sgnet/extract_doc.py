@@ -23,11 +23,12 @@ from .extract_read import is_heading
 from .extract_spans import month_span
 
 __all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period", "brief_month",
-           "foot_stamp"]
+           "foot_stamp", "head_stamp"]
 
 #: how many story lines at the top may hold the title
 TITLE_LINES = 6
 _TITLE_MAX = 48
+_HEAD_LINES = 4  # a post's time stamp above its story: in its first lines
 _STAMP = re.compile(r"\W{0,2}(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*\d{1,2}:\d{2}")
 
 
@@ -160,6 +161,28 @@ def brief_month(lines: list[str], years: YearSource) -> When | None:
             return None
     return month_span(When(Day(year, month, 1), Day(year, month, 1), notes=(
         f"a total in a brief on {year}-{month:02d} (its 本月 heading), dated to that month",)))
+
+
+def head_stamp(lines: list[str], years: YearSource) -> Day | None:
+    """The day of a post's time stamp above its story ("3月5日 21:14 来自 iPhone"): the
+    post's "today" when the page has no publication date; its year may be unknown.
+
+    Examples
+    --------
+    >>> head_stamp(["小社工在路上", "3月5日 21:14 来自 iPhone", "今天上了课。"],
+    ...            YearSource(None, None))
+    Day(year=None, month=3, day=5)
+    """
+    for line in lines[:_HEAD_LINES]:
+        found = _STAMP.match(line)
+        if found and is_heading(line):
+            month, day = int(found["m"]), int(found["d"])
+            year = int(found["y"]) if found["y"] else years.resolve(month, day, None, None)[0]
+            start = Day(year, month, day)
+            return start if start.valid() else None
+        if not is_heading(line):
+            return None
+    return None
 
 
 def foot_stamp(lines: list[str], years: YearSource) -> When | None:

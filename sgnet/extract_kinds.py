@@ -179,7 +179,8 @@ def rejected(sent: str, t: Trigger) -> bool:
     if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT,
                                                sent[:t.start] + clause_of(sent, t)):
         return True  # visitors on an exchange stopping at stations, not the mentors' visit
-    if t.kind in _v.ONSITE_KINDS and re.search(_v.OFFICIAL_VISITORS, sent[:t.start]):
+    if t.kind in (*_v.ONSITE_KINDS, "interview") and re.search(_v.OFFICIAL_VISITORS,
+                                                               sent[:t.start]):
         return True  # officials inspecting a station or bringing gifts to households
     if t.kind == "station_visit" and (re.search(_v.OWN_STATION, sent[t.start:t.end])
                                       or re.search(r"线上|视频|远程|云端", clause_of(sent, t))):
@@ -220,10 +221,13 @@ def _venue_of_next(sent: str, t: Trigger) -> bool:
 
 def _asks(sent: str, t: Trigger) -> bool:
     """A question, unless only a last clause asks about what the clauses before it told
-    ("...去了两户家庭入户,这个要不要单独记?")."""
+    ("...去了两户家庭入户,这个要不要单独记?"), or the question is what a done activity
+    discussed ("组织了一场团督,...摆出来:老人不开门怎么办?")."""
     if not sent.rstrip().endswith("?"):
         return False
-    hi = clause_bounds(sent, t.start, t.end)[1]
+    lo, hi = clause_bounds(sent, t.start, t.end)
+    if ":" in sent[hi:] or (sent[hi:].strip(" ?") and "了" in sent[lo:hi]):
+        return False  # "组织了一场团督,...摆出来:老人不开门怎么办?": what was discussed
     last = re.split(r"[,;:]", sent.rstrip(" ?"))[-1]
     return not (sent[hi:].strip(" ?") and re.match(r"\s*(?:这|那|它)", last))
 

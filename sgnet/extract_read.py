@@ -145,7 +145,7 @@ def story_lines(text: str) -> list[tuple[str, str]]:
     seen: set[str] = set()
     body_seen = False
     for raw in text.splitlines():
-        line = _tabbed(normalize(raw).strip())
+        line = _form_field(_tabbed(normalize(raw).strip()))
         stripped = line.lstrip(" ·•-*#>【[")
         if body_seen and re.match(_v.STOP_MARKERS, stripped, re.IGNORECASE):
             break
@@ -182,6 +182,28 @@ def _tabbed(line: str) -> str:
     """
     if re.match(r"\d{1,3}\s{2,}\S", line) and len(re.findall(r"\S\s{2,}(?=\S)", line)) >= 2:
         return re.sub(r"(?<=\S)\s{2,}(?=\S)", "\t", line)
+    return line
+
+
+def _form_field(line: str) -> str:
+    """A field of a record form as "label:value": a boxed row ("│时  间│2023年10月17日│") or a
+    label spaced out to align ("督 导 者:刘沛然"); box rules become empty lines.
+
+    Examples
+    --------
+    >>> _form_field("│参加人员│张三、李四(共2人)│"), _form_field("时  间:2023年10月17日")
+    ('参加人员:张三、李四(共2人)', '时间:2023年10月17日')
+    >>> _form_field("┌────┬────┐")
+    ''
+    """
+    if re.fullmatch(r"[\s─━┌┐└┘├┤┬┴┼│┃|+\-=]*", line):
+        return "" if re.search(r"[─━┌┐└┘├┤┬┴┼]", line) else line
+    boxed = re.fullmatch(r"[│┃|]\s*([^│┃|]{1,12}?)\s*[│┃|]\s*(.*?)\s*[│┃|]?", line)
+    if boxed:
+        line = f"{boxed[1]}:{boxed[2]}"
+    spaced = re.match(r"([\u4e00-\u9fff](?:\s{1,4}[\u4e00-\u9fff]){1,4})\s*:", line)
+    if spaced:
+        line = re.sub(r"\s", "", spaced[1]) + line[len(spaced[1]):].lstrip()
     return line
 
 

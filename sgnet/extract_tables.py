@@ -2,9 +2,10 @@
 
 A table whose header names a column of what was done ("指标  年度目标  实际完成  完成率") is
 read down that column: "专业培训(场)  10  12  120%" becomes "专业培训12场", "培训人次  300  386"
-becomes "培训386人次"; targets and rates are left out. The rows become one line of sentences,
-opened by the period the table's caption names ("表1 2023年度主要指标完成情况" -> "2023年度,"),
-so that they are read as totals over it.
+becomes "培训386人次"; targets and rates are left out. A table of sessions and people
+("项目 | 次数 | 人数", "服务项目  数量") is read row by row the same way; 合计 rows are left
+out. Each row becomes a sentence of a total opened by the period the table's caption names
+("表1 2023年度主要指标完成情况" -> "2023年度,", "二、9月工作数据" -> "9月,").
 """
 
 from __future__ import annotations
@@ -12,10 +13,19 @@ from __future__ import annotations
 import re
 
 from . import extract_vocab as _v
+from .extract_kinds import find_triggers
 
 __all__ = ["indicator_tables"]
 
-_CELLS = re.compile(r"\s{2,}|\t")
+_CELLS = re.compile(r"\s*[|｜]\s*|\s{2,}|\t")
+#: a column of how many sessions, places or households ("次数", "场次", "数量")
+_COUNT_COLUMN = r"(?:次数|场次|场数|数量|次|场|户数|个数)"
+#: a column of how many people ("人数", "人次", "参与人数", "服务人次")
+_PEOPLE_COLUMN = r"(?:参与|参加|参训|服务|受益|覆盖)?(?:人数|人次)"
+#: a row that sums the rows above it, not an activity of its own
+_SUM_ROW = r"(?:合\s*计|小\s*计|总\s*计|共\s*计)"
+#: the period word that may open the column of what was done ("本月完成", "本期实际")
+_ACTUAL_PERIOD = r"(?:本月|本期|本季度?|当月|当期|本年度?|全年|年度|上半年|下半年)?"
 _LABEL_UNIT = re.compile(r"(?P<name>.+?)\s*\((?P<unit>[^()]{1,3})\)")
 #: a label that ends in what it counts ("培训人次", "入户户数"): the unit of its number
 _COUNTED = {"人次": "人次", "人数": "人", "场次": "场", "次数": "次", "户数": "户", "个数": "个"}
@@ -33,38 +43,119 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     Returns
     -------
     list of (str, str)
-        The lines, each table replaced by one line of its rows.
+        The lines, each table row (or pair of rows of one activity) replaced by a sentence
+        of a total: the caption's period, 共 and the row's words.
 
     Examples
     --------
     >>> rows = ["表2 2025年度指标完成情况", "指标      目标   实际完成   完成率",
     ...         "团体督导(次)   8     9     112%", "入户走访(户)   30    31    103%"]
-    >>> indicator_tables([(r, r) for r in rows])[-1][1]
-    '2025年度,团体督导9次;入户走访31户。'
+    >>> [words for _, words in indicator_tables([(r, r) for r in rows])[1:]]
+    ['2025年度,共团体督导9次。', '2025年度,共入户走访31户。']
     """
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(lines):
-        header = _CELLS.split(lines[i][1].strip())
-        actual = next((k for k, cell in enumerate(header) if k and re.fullmatch(
-            rf"(?:{_v.INDICATOR_ACTUAL})(?:数|值|情况)?(?:\([^()]*\))?", cell)), None)
+        header = _cells(lines[i][1])
+        columns = _columns(header)
         items, j = [], i + 1
-        while actual is not None and len(header) >= 3 and j < len(lines):
-            row = _CELLS.split(lines[j][1].strip())
-            if len(row) != len(header) or not re.match(r"\d", row[actual]):
+        while columns is not None and j < len(lines):
+            row = _cells(lines[j][1])
+            if len(row) != len(header) or not any(
+                    re.match(r"\d", row[k]) for k in columns if k is not None):
                 break
-            items.append(_item(row[0], row[actual]))
+            if not re.fullmatch(_SUM_ROW, row[0]):
+                items.append((lines[j][0], _row_item(row, columns, header)))
             j += 1
-        items = [item for item in items if item]
-        if not items:
+        groups = _grouped([item for item in items if item[1]])
+        if not groups:
             out.append(lines[i])
             i += 1
             continue
-        caption = _PERIOD.search(out[-1][1]) if out and "," not in out[-1][1] else None
-        text = (f"{caption[0]}," if caption else "") + ";".join(items) + "。"
-        out.append((text, text))
+        caption = _caption(out[-1][1] if out else "")
+        out += [(raw, f"{caption}共{words}。") for raw, words in groups]
         i = j
     return out
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table line: split at runs of spaces, tabs or bars ("项目 | 次数")."""
+    return [cell for cell in _CELLS.split(line.strip().strip("|｜").strip())]
+
+
+def _columns(header: list[str]) -> tuple[int | None, int | None, int | None] | None:
+    """(done, sessions, people) columns of a table header, None when it is not one.
+
+    A column of what was done ("实际完成", "本月完成") is read alone; else a column of
+    sessions ("次数") and one of people ("人数"), either or both.
+    """
+    if len(header) < 2:
+        return None
+    def find(pattern: str) -> int | None:
+        return next((k for k, cell in enumerate(header) if k and re.fullmatch(
+            rf"{pattern}(?:\([^()]*\))?", cell)), None)
+    done = find(rf"{_ACTUAL_PERIOD}(?:{_v.INDICATOR_ACTUAL})(?:数|值|情况)?")
+    if done is not None:
+        return (done, None, None) if len(header) >= 3 else None
+    if any("目标" in cell or "计划" in cell for cell in header):
+        return None  # a table of targets
+    sessions, people = find(_COUNT_COLUMN), find(_PEOPLE_COLUMN)
+    return None if sessions is None and people is None else (None, sessions, people)
+
+
+def _row_item(row: list[str], columns: tuple, header: list[str]) -> str:
+    """One row as words: "集中培训 | 2 | 96" under "项目 | 次数 | 人数" -> "集中培训2次,96人"."""
+    done, sessions, people = columns
+    if done is not None:
+        return _item(row[0], row[done])
+    named = _LABEL_UNIT.fullmatch(row[0])
+    name = named["name"] if named else row[0]
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return ""  # a row number, not what was done
+    words = ""
+    if sessions is not None and re.match(r"\d+[^\d.%]", row[sessions]) and people is None:
+        # "14场(受训人次:612)", "3场(出席约150人)": a number with its unit and its people
+        cell = re.sub(r"(\D*?)(人次|人数)\s*:\s*(\d+)", r"\1\3人次", row[sessions])
+        return name + re.sub(r"\(([^()]*)\)", r",\1", cell)
+    if sessions is not None and re.fullmatch(r"\d+", row[sessions]):
+        unit = named["unit"] if named else {"场次": "场", "场数": "场", "场": "场", "户数": "户",
+                                            "个数": "个"}.get(header[sessions], "次")
+        kinds = [t.kind for t in find_triggers(name)]
+        units = _v.SLOT_UNITS[kinds[0]]["count"] if kinds else ()
+        if units and unit not in units:  # "社工站走访 | 6" under "次数": 6 stations
+            unit = units[0]
+        words = f"{name}{row[sessions]}{unit}"
+    if people is not None and re.fullmatch(r"\d+", row[people]):
+        unit = "人次" if "人次" in header[people] else "人"
+        words = f"{words},{row[people]}{unit}" if words else f"{name}{row[people]}{unit}"
+    return words
+
+
+def _grouped(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(rows as written, words) per activity: a row of people right after a row of sessions of
+    the same activity ("专题培训3场", "培训156人次"), or of none ("参训人次"), completes it."""
+    out: list[tuple[str, str]] = []
+    for raw, words in items:
+        stem = re.match(r"\D*", words)[0]
+        kinds = {t.kind for t in find_triggers(stem)}
+        if (out and re.fullmatch(r"\d+人次?", words[len(stem):])
+                and kinds <= {t.kind for t in find_triggers(out[-1][1])}):
+            out[-1] = (f"{out[-1][0]} {raw}", f"{out[-1][1]},{words}")
+        else:
+            out.append((raw, words))
+    return out
+
+
+def _caption(line: str) -> str:
+    """The period a table's caption names, opening the table's line: "2023年度," for "表1
+    2023年度主要指标完成情况"; "9月," for "9月工作数据" or "9月,...主要数据如下:"."""
+    if not line or ("," in line and not line.endswith(":")):
+        return ""
+    year = _PERIOD.search(line) or re.search(r"本年度|本季度|上半年|下半年|全年", line)
+    if year:
+        return f"{year[0]},"
+    month = re.search(r"(?<![\d至到—-])(\d{1,2})月(?!\d|份?[至到—-])", line)
+    return f"{month[1]}月," if month else ""
 
 
 def _item(label: str, number: str) -> str:

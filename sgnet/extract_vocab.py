@@ -24,6 +24,11 @@ __all__ = [
     "APPROX_PREFIX",
     "APPROX_SUFFIX",
     "TOTAL_CUES",
+    "SUM_CUES",
+    "KIND_FIELD",
+    "UNTIL",
+    "PROJECT_START",
+    "TARGET_SHARE",
     "PER_CUES",
     "PARTICIPATION_CUES",
     "STAFF_AFTER",
@@ -103,7 +108,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"专题辅导",
         r"讲授",
         r"[给为]" + _NOT_PUNCT + r"{0,12}?上了?课(?!程)",
-        r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天|整天|一?(?:上午|下午|晚上))"
+        r"(?:上|讲)了?(?:[一两二三四五六七八九十\d]+[堂节次]|半天|一天|一?整天|一?(?:上午|下午|晚上))"
         + _NOT_PUNCT
         + r"{0,20}?课(?!程)",
         # "带来一堂题为“...”的专题课": a lesson counted by its measure word
@@ -146,7 +151,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
         + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
         # "3.18 周一 / 到某镇社工站,与站长座谈...": a diary sentence opening at a station
-        r"^(?:上午|下午|先|再|又)?(?:到|去)(?!我们|咱们)[^,;。]{0,20}?"
+        r"^(?:上午|下午|先|再|又)?(?:(?:坐|乘|搭|开|骑)[^,;。]{0,12}?[车船]|步行|驱车)?"
+        r"(?:到|去)(?!我们|咱们)[^,;。]{0,20}?"
         r"(?:社会工作服务站|社工服务站|社工站)(?=[,;。])"
         r"(?![^。]*(?:个别督导|个督|团体督导|团督|培训|授课|讲座|上课))",
         # "...,一共三个站": a total of the stations gone to
@@ -247,6 +253,7 @@ OFFICIAL_VISITORS = (
     r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|部长|处长|科长|常委|主席"
     r"|调研组|检查组|考核组)"
     r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)|主任(?:一行|等)"
+    r"|评估组|评估团队|评估专家|第三方评估|督查组|核查组"  # evaluators check; they do not mentor
 )
 
 #: what a station visit visits, and how several visited stations are joined
@@ -296,6 +303,16 @@ SLOT_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: a number right after these (within a few characters) is a total and wins over others
 TOTAL_CUES = r"共|累计|合计|总计|总共|一共|全年"
+#: a share of a target ("完成年度计划的58%"): it names no period of the total before it
+TARGET_SHARE = r"(?:完成|占|达到?)?(?:全?年度?|全年)(?:计划|目标|任务)数?的?(?:\d+(?:\.\d+)?%)?"
+#: the words before the day a running total was counted to ("截至2024年12月31日")
+UNTIL = r"(?:截至|截止|截止到|截至到)"
+#: the start of a project, of which running totals count ("项目执行期为2024年7月至...")
+PROJECT_START = (r"项目(?:执行期|实施期|周期|服务期|期限)?(?:为|是|:|自|从|于)?\s*"
+                 r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
+                 r"(?:起|开始|启动|实施|至|到|—|-|~)")
+#: a sum over the period a sentence names ("8月,...共入户走访二十三户"), not a word with 共 in it
+SUM_CUES = r"(?<!公)共(?![同青建享商识产事处])|累计|合计|总计"
 #: a number right after these is per session or per person, never a total ("每次约十人参加")
 PER_CUES = r"每"
 #: people numbers near these are participants even several clauses away ("二十三名社工参加")
@@ -313,13 +330,16 @@ STAFF_BEFORE = (r"(?:督导|老师|专家)[^,;。]{0,6}一行"
 #: numbers after these are a breakdown of the number before ("其中留守儿童家庭八户")
 BREAKDOWN_CUES = r"其中|包括|分别为"
 
+#: "应几个站长的要求": why something was done, not a rule (fixed-width look-behinds)
+_AT_REQUEST = "".join(f"(?<!应{'.' * n}的)" for n in range(1, 9))
 #: a trigger whose clause matches one of these is a plan, a rule, a purpose or a recurring
 #: arrangement, not something that happened
 NEGATIVE_CLAUSE_CUES = (
     r"(?<![按照据依])(?<!照年度)(?<!据年度)(?<!按年度)计划|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
-    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|要求|结束后|完成后"
+    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|"
+    + _AT_REQUEST + r"要求|结束后|完成后"
     r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)|(?:参加|接受|参与)过"
     r"|如果|假如|要是|建议|倡议"
     r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
@@ -335,7 +355,8 @@ DUTY_LIST_OPENER = r"(?:部署|要求|任务|目标|规定|(?:作出|做出|进�
 #: a sentence whose head (before the trigger) matches one of these states a rule, a plan or
 #: hearsay: none of its triggers happened ("会议要求,...", "根据协议,双方将...")
 NEGATIVE_SENTENCE_CUES = (
-    r"要求[,:]|提出[,:]|规定[,:]|根据协议|要求各|打算|听说|有没有|希望|将(?:在|于|继续)"
+    _AT_REQUEST + r"要求[,:]"
+    r"|提出[,:]|规定[,:]|根据协议|要求各|打算|听说|有没有|希望|将(?:在|于|继续)"
     r"|拟(?!定|稿)"
     # "计划开展培训10场,走访社工站20个": the plan verb governs the list after it
     r"|(?:(?<![按照据依原的])(?<!照年度)(?<!据年度)(?<!按年度)计划|将|准备)(?:再|于|在)?"
@@ -412,6 +433,8 @@ TOPIC_PATTERN = (
 FIELD_LINE = (
     r"^\W{0,3}(?:活动)?(?P<label>时间|日期|参与人员|参与人数|参加人数|参训人数|参加人员)\s*:"
 )
+#: the field of a record form naming what was done ("督导形式:团体督导(线下)"): a story line
+KIND_FIELD = r"^\W{0,3}(?:督导|活动|服务)(?:形式|类型|类别)\s*:"
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")
 CAPTION_LINE = r"\[?图片?\]|\(图\)|图\d+[:|]|图片\s*\|"
 NEXT_DAY_WORDS = r"次日|第二天|翌日|隔天|隔日"

@@ -1,0 +1,164 @@
+"""sgnet.extract: classes generalized from the blind5 and blind7 sets (round 7), each tested on
+text written for the test (other places, numbers and wording than any corpus document), in
+simplified and traditional characters."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import one, value
+
+from sgnet.extract import extract_text
+
+
+def kinds(df) -> list[str]:
+    return sorted(df["kind"])
+
+
+def test_a_table_of_sessions_and_people_is_read_row_by_row_without_its_sum_row():
+    text = ("“携手计划”工作月报\n第7期\n某县民政局 2026年8月4日\n二、7月服务完成情况\n"
+            "项目 | 次数 | 人数\n专题讲座 | 3 | 88\n团体督导 | 5 | 40\n走访社工站 | 9 | —\n"
+            "入户探访 | 17 | —\n合计 | 34 | 128\n三、存在问题:站点人员流动大。")
+    df = extract_text(text)
+    assert kinds(df) == ["group_supervision", "household_visit", "station_visit", "training"]
+    train = one(df, "training")
+    assert (train["start_date"], train["end_date"], value(train["count"]),
+            value(train["participants"])) == ("2026-07-01", "2026-07-31", 3, 88)
+    assert value(one(df, "station_visit")["count"]) == 9  # "次数" of stations: stations
+    assert value(one(df, "household_visit")["count"]) == 17
+    assert one(df, "group_supervision")["evidence"].startswith("团体督导 | 5")  # as written
+
+
+@pytest.mark.parametrize("done", ["本月完成", "本期完成", "当月实际"])
+def test_a_column_of_this_months_work_is_read_and_targets_are_not(done):
+    text = ("某协作项目简报\n2026年第5期\n某中心 2026年6月2日\n二、5月工作数据\n"
+            "5月,督导团队按计划开展工作,数据如下:\n"
+            f"项目            {done}    全年目标    累计完成率\n"
+            "业务培训(场)        2          12          40%\n"
+            "培训人次           71         500          33%\n"
+            "个别督导(人次)     19         150          30%\n")
+    df = extract_text(text)
+    train = one(df, "training")
+    assert (train["start_date"], train["end_date"], value(train["count"]),
+            value(train["participants"])) == ("2026-05-01", "2026-05-31", 2, 71)
+    sup = one(df, "individual_supervision")
+    assert (sup["end_date"], value(sup["participants"])) == ("2026-05-31", 19)
+
+
+def test_a_traditional_table_of_amounts_with_units_in_the_cells_and_a_report_year():
+    text = ("某某社會服務中心\n二〇二五／二六年度年報\n"
+            "本年度(二〇二五年四月一日至二〇二六年三月三十一日)計劃持續推行。\n"
+            "本年度服務數據\n服務項目          數量\n專業培訓          9場(受訓人次:301)\n"
+            "小組督導          22節\n家訪              31戶\n分享會            2場(出席約80人)\n")
+    df = extract_text(text)
+    train = one(df, "training")
+    assert (train["start_date"], train["end_date"], value(train["count"]),
+            value(train["participants"])) == ("2025-04-01", "2026-03-31", 9, 301)
+    assert value(one(df, "group_supervision")["count"]) == 22
+    assert value(one(df, "household_visit")["count"]) == 31
+    assert value(one(df, "sharing_session")["participants"]) == 80
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("2026年5月,督导团队与站点社工一起共入户走访困境家庭十七户。", "2026-05-31"),
+    ("二〇二六年三月份逢週四晚上以視像形式進行小組督導,共三次。", "2026-03-31"),
+])
+def test_a_sum_over_a_month_spans_the_month(text, end):
+    row = extract_text(text).iloc[0]
+    assert row["end_date"] == end
+
+
+def test_a_word_with_gong_in_it_is_not_a_sum():
+    df = extract_text("2026年5月,督导与站点社工共同举办培训1场,参训社工20人。")
+    assert one(df, "training")["end_date"] == ""
+
+
+def test_a_share_of_the_annual_target_does_not_make_a_half_year_total_annual():
+    text = ("2026年上半年结对帮扶工作总结\n一、主要成效\n"
+            "(一)能力建设。共开展培训5期,参训233人次,完成年度计划的47%。")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], row["end_date"]) == ("2026-01-01", "2026-06-30")
+
+
+def test_the_date_a_speech_was_given_is_not_the_year_of_the_totals_it_reviews():
+    text = ("在某县社工协会2025年度总结大会上的讲话\n(2026年1月9日)\n\n各位同仁:\n"
+            "全年,协会在两个结对县开展培训11场,培训社工三百余人次。")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], row["end_date"]) == ("2025-01-01", "2025-12-31")
+
+
+def test_a_running_total_counted_to_a_day_runs_from_the_projects_start():
+    text = ("某县牵手项目中期评估报告\n项目执行期为2025年9月至2026年8月。截至2026年2月28日,"
+            "帮扶机构已开展团体督导6场,实地走访社工站11个。")
+    df = extract_text(text)
+    row = one(df, "group_supervision")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2025-09-01", "2026-02-28", 6)
+
+
+def test_an_evaluation_team_visiting_stations_is_not_the_mentors_work():
+    text = "评估组于2026年3月3日至5日赴4个社工站开展实地核查,访谈站点社工17名。"
+    assert extract_text(text).empty
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("6月3日 晴\n應兩位站長的要求,下午給4名社工做了個別督導。", 1),
+    ("6月3日 晴\n按县里的要求,个督按人头记,次数记1次。", 0),
+])
+def test_done_at_someones_request_is_an_event_and_a_rule_is_not(text, n):
+    assert len(extract_text(text)) == n
+
+
+def test_a_next_day_heading_dates_its_diary_entry():
+    text = ("驻点日记\n4月9日 多云\n今天整理台账。\n\n翌日(周五)\n"
+            "上午在镇社工站给5名社工做了个别督导。")
+    row = one(extract_text(text, year=2026), "individual_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2026-04-10", 5)
+
+
+def test_people_who_came_are_the_participants_of_the_lesson_told_before():
+    text = ("4月9日 多云\n全镇社工站社工业务培训,县民政局牵头,我讲“小组工作入门”,一上午。"
+            "来了二十六名社工,好几位是骑摩托赶来的。")
+    row = one(extract_text(text, year=2026), "training")
+    assert value(row["participants"]) == 26
+
+
+def test_a_diary_sentence_riding_to_a_station_is_a_station_visit():
+    text = "4月9日 多云\n下午搭了半小时的车去安乐乡社工站,站里三个社工正在整理台账。"
+    row = one(extract_text(text, year=2026), "station_visit")
+    assert row["start_date"] == "2026-04-09"
+
+
+@pytest.mark.parametrize("box", [True, False])
+def test_a_supervision_record_form_is_one_fact(box):
+    fields = [("时  间", "2026年4月21日 9:30—11:30"), ("地  点", "某镇社工站"),
+              ("参加人员", "王芳、李强、赵敏(共3人)"), ("督导形式", "团体督导(线下)"),
+              ("主  题", "个案记录怎么写")]
+    lines = [f"│{k}│{v}│" if box else f"{k}:{v}" for k, v in fields]
+    text = "社工站督导记录表\n编号:DD-2026-011\n" + "\n".join(lines) + "\n内容摘要:讨论记录写法。"
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], value(row["participants"]), row["mode"]) == (
+        "2026-04-21", 3, "onsite")
+
+
+def test_people_named_one_by_one_in_a_form_are_counted():
+    text = ("督导记录\n时 间:2026年4月22日\n参加人员:陈雪梅(某镇社工站)\n"
+            "督导形式:个别督导(线上)\n")
+    row = one(extract_text(text), "individual_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2026-04-22", 1)
+
+
+@pytest.mark.parametrize(("post", "kind", "day"), [
+    ("阿梅社工日記\n4月8日 22:41 · 🌏\n\n昨日(週二)我哋喺縣社工中心辦咗一場工作坊,約二十位同工參加。",
+     "training", "--04-07"),
+    ("小周在路上\n4月8日 21:03 来自 手机\n\n今天在县里给十八名站点社工上了一整天的课,嗓子哑了。",
+     "training", "--04-08"),
+])
+def test_a_time_stamp_above_a_post_without_a_year_is_its_today(post, kind, day):
+    assert one(extract_text(post), kind)["start_date"] == day
+
+
+def test_a_question_the_supervision_discussed_does_not_unmake_it():
+    text = ("2026年5月20日 某社工站\n前天下午,督导在站里组织了一场团体督导,两个站的9名社工一起"
+            "讨论了难题:村民不信任社工怎么办?")
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2026-05-18", 9)
