@@ -311,6 +311,9 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         if (not facts and years.publication is not None and re.fullmatch(r"\(.{8,16}\)", line)
                 and find_publication_date([line]) == years.publication):
             continue  # "(2025年1月18日)" under a speech's title: when it was given, not a story
+        posted = re.search(_v.POST_HEADER, line) if is_heading(line) else None
+        if posted:  # "3楼 某网友 2023-04-19 21:03": the day this floor was written
+            years.post = Day(int(posted["y"]), int(posted["m"]), int(posted["d"]))
         if is_heading(line) and not (re.match(_v.KIND_FIELD, line) and find_triggers(line)):
             ctx.section_dated = False
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))
@@ -437,7 +440,7 @@ def _evidence(raw: str, line: str, base: int, sent: str, span: tuple[int, int]) 
     stop = CLAUSE_BREAK.search(sent, span[1])
     lo, hi = (starts[-1] if starts else 0), (stop.end() if stop else len(sent))
     if len(raw.strip()) != len(line):  # a line rewritten to be read (a table row, a form)
-        return raw.strip() if len(raw.strip()) <= 80 else sent[lo:hi].strip(" \t”\"」,;:、")
+        return re.sub(r"\s{2,}|\t", "  ", raw.strip())[:160]
     text = raw[base + lo:base + hi]
     return text.strip(" \t”\"」,;:、")
 
@@ -494,7 +497,8 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 def _years(text: str, year: int | None) -> YearSource:
     lines = [line.strip() for raw in text.splitlines() if (line := normalize(raw)).strip()]
     years = YearSource(find_publication_date(lines), year)
-    years.stamp = head_stamp(lines, years)
+    foot = foot_stamp(lines, years)
+    years.stamp = head_stamp(lines, years) or (foot.start if foot is not None else None)
     # "某项目2022年10月工作月报": the month that 本月 means
     named = [d.when.start for d in parse_dates(title_of(lines), {}, YearSource(None, None))
              if d.when is not None and d.when.month_only and not d.when.inferred]

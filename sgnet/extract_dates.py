@@ -63,7 +63,7 @@ _DATE_RE = re.compile(
     rf"|(?P<rm>本月|上月|当月|这个月|上个月)(?:(?P<rmd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
-    rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明百千])(?P<bd>{_MD})[日号](?!人)"
+    rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明百千])(?P<bd>{_MD})[日号](?!人|之[间內内]|内|里|以来|来)"
     rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
 )
 _PUB_RE = re.compile(rf"(?:{_v.PUBLICATION_LABELS})\s*[:|]?\s*{FULL_DATE}", re.IGNORECASE)

@@ -29,7 +29,9 @@ __all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period", "brief
 TITLE_LINES = 6
 _TITLE_MAX = 48
 _HEAD_LINES = 4  # a post's time stamp above its story: in its first lines
-_STAMP = re.compile(r"\W{0,2}(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*\d{1,2}:\d{2}")
+_STAMP = re.compile(r"\W{0,2}(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*\d{1,2}:\d{2}"
+                    r"|\W{0,2}(?:编辑|发布|发表)于\s*(?:(?P<y2>\d{4})-)?(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
+                    r"(?!\d)")
 
 
 def title_of(lines: list[str]) -> str:
@@ -163,6 +165,12 @@ def brief_month(lines: list[str], years: YearSource) -> When | None:
         f"a total in a brief on {year}-{month:02d} (its 本月 heading), dated to that month",)))
 
 
+def _stamp_parts(found: re.Match) -> tuple[int, int, int | None]:
+    """(month, day, year or None) of a time stamp ("10月22日 21:47", "编辑于 06-12")."""
+    year = found["y"] or found["y2"]
+    return int(found["m"] or found["m2"]), int(found["d"] or found["d2"]), year and int(year)
+
+
 def head_stamp(lines: list[str], years: YearSource) -> Day | None:
     """The day of a post's time stamp above its story ("3月5日 21:14 来自 iPhone"): the
     post's "today" when the page has no publication date; its year may be unknown.
@@ -176,8 +184,8 @@ def head_stamp(lines: list[str], years: YearSource) -> Day | None:
     for line in lines[:_HEAD_LINES]:
         found = _STAMP.match(line)
         if found and is_heading(line):
-            month, day = int(found["m"]), int(found["d"])
-            year = int(found["y"]) if found["y"] else years.resolve(month, day, None, None)[0]
+            month, day, given = _stamp_parts(found)
+            year = given or years.resolve(month, day, None, None)[0]
             start = Day(year, month, day)
             return start if start.valid() else None
         if not is_heading(line):
@@ -210,10 +218,10 @@ def foot_stamp(lines: list[str], years: YearSource) -> When | None:
     for line in lines:
         found = _STAMP.match(line)
         if body and found and is_heading(line):
-            month, day = int(found["m"]), int(found["d"])
-            year, note = years.resolve(month, day, int(found["y"]) if found["y"] else None, None)
+            month, day, given = _stamp_parts(found)
+            year, note = years.resolve(month, day, given, None)
             start = Day(year, month, day)
             return When(start, notes=(note, "the day of the post's time stamp below it"),
-                        inferred=found["y"] is None) if start.valid() else None
+                        inferred=given is None) if start.valid() else None
         body = body or not is_heading(line)
     return None

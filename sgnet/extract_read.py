@@ -130,6 +130,7 @@ def normalize(text: str) -> str:
 
 
 _ITEM_MAX = 24
+_SECTION_NUMBER = r"(?:[一二三四五六七八九十]+|\d{1,2})[、.]"
 
 
 def story_lines(text: str) -> list[tuple[str, str]]:
@@ -149,7 +150,9 @@ def story_lines(text: str) -> list[tuple[str, str]]:
         stripped = line.lstrip(" ·•-*#>【[")
         if body_seen and re.match(_v.STOP_MARKERS, stripped, re.IGNORECASE):
             break
-        if not line or line in seen or _is_debris(line):
+        # a section heading may repeat the brief's table of contents (本期导读): keep it
+        repeated = line in seen and not re.match(_SECTION_NUMBER, line)
+        if not line or repeated or _is_debris(line):
             continue
         seen.add(line)
         if kept and _list_item(kept[-1][1], line):
@@ -210,7 +213,8 @@ def _form_field(line: str) -> str:
 def _is_debris(line: str) -> bool:
     if line[0] in "·•▲" or re.match(r"\d+#", line) or re.match(_v.CAPTION_LINE, line):
         return True
-    if len(line) < 80 and _LIST_DATE_TAIL.search(line) and not re.match(_v.FIELD_LINE, line):
+    if (len(line) < 80 and _LIST_DATE_TAIL.search(line) and not re.match(_v.FIELD_LINE, line)
+            and not re.search(_v.POST_HEADER, line)):  # a forum floor's header is kept
         return True
     return False
 

@@ -22,6 +22,8 @@ _CELLS = re.compile(r"\s*[|｜]\s*|\s{2,}|\t")
 _COUNT_COLUMN = r"(?:次数|场次|场数|数量|次|场|户数|个数)"
 #: a column of how many people ("人数", "人次", "参与人数", "服务人次")
 _PEOPLE_COLUMN = r"(?:参与|参加|参训|服务|受益|覆盖)?(?:人数|人次)"
+#: a ledger cell with its unit ("1场", "42人", "18人次")
+_UNIT_CELL = r"\d+(?:场次|人次|户次|场|次|人|名|个|户|期|节|批|对)"
 #: a row that sums the rows above it, not an activity of its own
 _SUM_ROW = r"(?:合\s*计|小\s*计|总\s*计|共\s*计)"
 #: the period word that may open the column of what was done ("本月完成", "本期实际")
@@ -57,6 +59,13 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     i = 0
     while i < len(lines):
         header = _cells(lines[i][1])
+        ledger = _ledger_columns(header)
+        if ledger is not None:
+            rows, j = _ledger_rows(lines, i + 1, header, ledger)
+            if rows:
+                out += rows
+                i = j
+                continue
         columns = _columns(header)
         items, j = [], i + 1
         while columns is not None and j < len(lines):
@@ -76,6 +85,60 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out += [(raw, f"{caption}共{words}。") for raw, words in groups]
         i = j
     return out
+
+
+def _ledger_columns(header: list[str]) -> dict[str, int] | None:
+    """The columns of a ledger (台账) header, one activity per row: its date, what was done,
+    and how many sessions and people ("序号 日期 活动类型 地点 次数 参与人数(人次) 备注")."""
+    found: dict[str, int] = {}
+    for k, cell in enumerate(header):
+        name = re.sub(r"\([^()]*\)", "", cell)
+        for key, pattern in (("date", r"(?:活动|服务|开展)?(?:日期|时间)"),
+                             ("kind", r"(?:活动|服务|督导|工作)?(?:类型|类别|形式|项目|内容|名称)"),
+                             ("sessions", _COUNT_COLUMN), ("people", _PEOPLE_COLUMN)):
+            if key not in found and re.fullmatch(pattern, name):
+                found[key] = k
+    if "date" in found and "kind" in found and ({"sessions", "people"} & set(found)):
+        found["unit"] = "人次" if "人次" in header[found.get("people", 0)] else "人"
+        return found
+    return None
+
+
+def _ledger_rows(lines: list[tuple[str, str]], j: int, header: list[str],
+                 columns: dict[str, int]) -> tuple[list[tuple[str, str]], int]:
+    """The rows of a ledger from line ``j`` as sentences ("7月2日,团体督导1次,11人次。"), and
+    the index of the first line after it; 合计 rows are left out."""
+    out: list[tuple[str, str]] = []
+    need = max(v for k, v in columns.items() if k != "unit")
+    while j < len(lines):
+        line = lines[j][1]
+        if re.fullmatch(r"[-=_\s|+:]+", line):
+            j += 1
+            continue
+        row = _cells(line)
+        if re.match(_SUM_ROW, row[0]) or (len(row) > 1 and re.match(_SUM_ROW, row[1])):
+            j += 1
+            continue
+        if not (need < len(row) <= len(header)) or not re.search(r"\d", row[columns["date"]]):
+            break
+        date, kind = row[columns["date"]], row[columns["kind"]]
+        kinds = [t.kind for t in find_triggers(kind)]
+        numbers = []
+        sessions, people = (row[columns[k]] if k in columns else "" for k in ("sessions", "people"))
+        if re.fullmatch(r"\d+", sessions):
+            units = _v.SLOT_UNITS[kinds[0]]["count"] if kinds else ("次",)
+            numbers.append(f"{sessions}{'次' if '次' in units else units[0]}")
+        if re.fullmatch(r"\d+", people):
+            numbers.append(f"{people}{columns['unit']}")
+        numbers += [cell for k, cell in enumerate(row)  # "1场", "42人": cells with their unit
+                    if k not in (columns["date"], columns["kind"])
+                    and re.fullmatch(_UNIT_CELL, cell)]
+        # a row dated by a month alone ("6月") is that month's total
+        total = "" if re.search(r"[日号]|\d[./]\d", date) else "共"
+        words = f"{date},{kind}{total}{','.join(numbers)}"
+        out.append((lines[j][0], words + "。"))
+        j += 1
+    return out, j
 
 
 def _cells(line: str) -> list[str]:

@@ -25,6 +25,7 @@ __all__ = [
     "APPROX_SUFFIX",
     "TOTAL_CUES",
     "SUM_CUES",
+    "POST_HEADER",
     "KIND_FIELD",
     "UNTIL",
     "PROJECT_START",
@@ -145,7 +146,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?=[^。]{0,16}?(?:[2-9]|\d{2}|[两三四五六七八九十])[^。,;]{0,4}?(?:名|人|位))",
     ),
     "station_visit": (
-        r"(?:走访|实地督导|巡回督导|巡查|巡站|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察|调研|巡访|进驻|下沉到?|分赴|(?<!前)赴"
+        r"(?:走访|实地督导|巡回督导|巡查|巡站|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察(?![组团])|调研(?![组团])|巡访|进驻|下沉到?|分赴|(?<!前)赴"
         r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了)"
         # "跑了一天,上午在某站...": a time spent, not a station reached
         + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
@@ -235,6 +236,7 @@ SUPERVISE_VERB = (
 TRIGGER_NOT_FOLLOWED_BY = (
     r"方式|方法|技巧|能力|流程|记录|知识|内容|主题|制度|体系|模式|平台|协议|基地|实习|需求|计划"
     r"|方案|课程|师资|老师|讲师|机构|中心|经费|费用|证书|提纲|过程|教材|资料|手册"
+    r"|成果|效果|质量|成效"
     # a reference to an activity told before ("培训结束的次日", "前一天家访的记录")
     r"|的?(?:结束|记录|笔记|照片|资料|材料|档案|台账)|结束"
     # "分享各自第一次入户的经历", "讲入户服务的故事": what was told, not what was done
@@ -250,10 +252,10 @@ TRIGGER_NOT_FOLLOWED_BY = (
 EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
 #: a station "visit" by officials is an inspection, not the mentor's station visit
 OFFICIAL_VISITORS = (
-    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|部长|处长|科长|常委|主席"
-    r"|调研组|检查组|考核组)"
+    r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|部长|处长|科长|常委|主席)"
     r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)|主任(?:一行|等)"
-    r"|评估组|评估团队|评估专家|第三方评估|督查组|核查组"  # evaluators check; they do not mentor
+    # teams that survey, inspect or evaluate: they check the work, they do not mentor
+    r"|评估组|评估团队|评估专家|第三方评估|督查组|核查组|调研组|检查组|考核组"
 )
 
 #: what a station visit visits, and how several visited stations are joined
@@ -433,6 +435,9 @@ TOPIC_PATTERN = (
 FIELD_LINE = (
     r"^\W{0,3}(?:活动)?(?P<label>时间|日期|参与人员|参与人数|参加人数|参训人数|参加人员)\s*:"
 )
+#: the header of a forum floor with its time ("3楼 某网友 2023-04-19 21:03")
+POST_HEADER = (r"(?:\d+\s*[楼层#]|楼主|沙发|板凳|回复|发表于)[^,;。]*?"
+               r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
 #: the field of a record form naming what was done ("督导形式:团体督导(线下)"): a story line
 KIND_FIELD = r"^\W{0,3}(?:督导|活动|服务)(?:形式|类型|类别)\s*:"
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")

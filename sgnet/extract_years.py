@@ -97,10 +97,14 @@ class YearSource:
     project_start: Day | None = None  # "项目执行期为2024年7月至2025年6月"
     stamp: Day | None = None  # a post's time stamp above its story, maybe without a year
     fiscal: tuple[Day, Day] | None = None  # "本年度(2022年4月1日至2023年3月31日)"
+    post: Day | None = None  # the time stamp of the forum post being read ("3楼 ... 21:03")
 
     def today(self) -> Day | None:
-        """The day of writing: the publication date, else the day of a post's time stamp
-        ("3月5日 21:14 来自 iPhone"), whose year may be unknown."""
+        """The day of writing: the time stamp of the forum post being read, else the
+        publication date, else the day of a post's time stamp ("3月5日 21:14 来自 iPhone",
+        "编辑于 06-12"), whose year may be unknown."""
+        if self.post is not None:
+            return self.post
         pub = self.publication
         return Day(pub.year, pub.month, pub.day) if pub is not None else self.stamp
 

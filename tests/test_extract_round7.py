@@ -162,3 +162,74 @@ def test_a_question_the_supervision_discussed_does_not_unmake_it():
             "讨论了难题:村民不信任社工怎么办?")
     row = one(extract_text(text), "group_supervision")
     assert (row["start_date"], value(row["participants"])) == ("2026-05-18", 9)
+
+
+# -- classes of blind9 (round 7, second part) --------------------------------------------
+
+
+def test_a_ledger_table_is_read_row_by_row_with_its_columns():
+    text = ("某县社会工作督导服务台账(2026年3月)\n填报单位:某社工服务社\n\n"
+            "序号  日期          活动类型    地点/对象        次数   参与人数(人次)   备注\n"
+            "----  ------------  ----------  ---------------  -----  ---------------  ------\n"
+            " 1    3月4日        团体督导    东城镇社工站       1        9            主题:台账\n"
+            " 2    3月5日        个别督导    东城镇社工站       3        3\n"
+            " 3    3月11日-12日  集中培训    县民政局会议室     2       47\n"
+            " 4    3月18日       走访社工站  西乡、南乡         2        —\n"
+            " 5    3月19日       入户走访    西乡甲村           5        —\n"
+            "      合计                                         13       59\n")
+    df = extract_text(text)
+    assert kinds(df) == ["group_supervision", "household_visit", "individual_supervision",
+                         "station_visit", "training"]
+    train = one(df, "training")
+    assert (train["start_date"], train["end_date"], value(train["count"]),
+            value(train["participants"])) == ("2026-03-11", "2026-03-12", 2, 47)
+    sup = one(df, "individual_supervision")
+    assert (value(sup["count"]), value(sup["participants"])) == (3, 3)
+    assert value(one(df, "household_visit")["count"]) == 5
+    assert "东城镇社工站" in one(df, "group_supervision")["evidence"]  # the row as written
+
+
+def test_a_ledger_row_dated_by_a_month_alone_is_that_months_total():
+    text = ("2026年第一季度活动一览\n序号  活动内容    时间     次数    人数/数量\n"
+            "1     入户走访    2月      —      14户\n2     团体督导    3月6日   2场     19人次\n")
+    df = extract_text(text)
+    row = one(df, "household_visit")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2026-02-01", "2026-02-28", 14)
+    assert value(one(df, "group_supervision")["count"]) == 2
+
+
+def test_a_brief_whose_contents_list_ends_with_plans_still_reads_its_sections():
+    text = ("某县工作简报\n第2期\n某县民政局编 2026年4月20日\n【本期导读】\n"
+            "一、能力提升培训班举办\n二、下阶段工作安排\n\n一、能力提升培训班举办\n"
+            "4月8日,培训班在县民政局举办,全县社工共41人参训。\n\n二、下阶段工作安排\n"
+            "(一)5月举办第二期培训。")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], value(row["participants"])) == ("2026-04-08", 41)
+
+
+def test_within_three_days_is_not_the_third_of_the_month():
+    text = ("2026年簡訊\n三月九日至十一日,督導團隊赴某縣。三日之間,團隊走訪了甲、乙兩個鄉鎮社工站。")
+    row = one(extract_text(text), "station_visit")
+    assert row["start_date"] == "2026-03-09"
+
+
+@pytest.mark.parametrize("text", [
+    "2025年工作总结\n全年有6名社工离岗,培训成果难以巩固。",
+    "某县新闻 2026年4月2日\n4月1日,县调研组先后来到甲镇、乙镇2个社工站,并入户看望了3户困难群众。",
+])
+def test_training_outcomes_and_a_survey_team_are_not_mentoring_work(text):
+    assert extract_text(text).empty
+
+
+def test_an_edited_stamp_below_a_post_is_its_today():
+    text = "县里的第三天\n今天跟着督导老师跑了4个社工站,腿都酸了。\n#社工日常\n编辑于 05-21"
+    row = one(extract_text(text), "station_visit")
+    assert (row["start_date"], value(row["count"])) == ("--05-21", 4)
+
+
+def test_a_forum_reply_counts_its_days_from_its_own_time():
+    text = ("社工吧 > 督导来了\n楼主 某社工 2026-04-10 09:12\n上周督导来我们站了。\n\n"
+            "3楼 另一位社工 2026-04-13 20:40\n我们站前天也做了团督,7个人参加。")
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2026-04-11", 7)
