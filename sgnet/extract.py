@@ -57,6 +57,7 @@ Mentoring is one-to-one: "8对师徒" is 8 pairs and 8 mentees (count 8, unless 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -109,6 +110,10 @@ from .extract_tables import indicator_tables
 
 __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
 
+#: a fact dated more than this after the publication date was announced, not done (a
+#: diary's week heading may pass for its publication date)
+_GRACE = dt.timedelta(days=7)
+
 #: column order of the draft table
 DRAFT_COLUMNS: list[str] = [
     "activity_id", "kind", "start_date", "end_date", "pairing_id", "host_org_id",
@@ -139,7 +144,17 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context
         return []
     live = [i for i, t in enumerate(triggers) if not rejected(sent, t)
             and (aggregate or precise or not re.search(_v.LOOK_BACK, sent[:t.start]))]
-    bound = bind(sent, triggers, find_quantities(sent))
+    quantities = find_quantities(sent)
+    among = re.search(r"其中", sent)  # "督导共计68人次,其中个督44人次": the whole is not a part's
+    if among and any(t.start > among.start() for t in triggers):
+        bound = {}
+        for side in (lambda at: at < among.start(), lambda at: at >= among.end()):
+            picked = [i for i, t in enumerate(triggers) if side(t.start)]
+            part = bind(sent, [triggers[i] for i in picked], [q for q in quantities
+                                                               if side(q.start)])
+            bound.update({picked[k]: cols for k, cols in part.items()})
+    else:
+        bound = bind(sent, triggers, quantities)
     facts: dict[str, Fact] = {}
     for i in live:
         t = triggers[i]
@@ -290,6 +305,15 @@ def _people_after(sent: str, fact: Fact) -> None:
         fact.notes.append("participants from the sentence after it")
 
 
+def _form_people(facts: list[Fact], ctx: Context) -> None:
+    """A record form's people field below its kind field ("督导方式:■个别督导" then
+    "被督导者:某某"): the people of the form's fact."""
+    form = facts[-1] if facts and facts[-1].form else None
+    if form is not None and form.participants is None and ctx.field_people:
+        form.participants, ctx.field_people = ctx.field_people, None
+        form.notes.append("participants from the form's field below it")
+
+
 def _document_facts(text: str, years: YearSource) -> list[Fact]:
     facts: list[Fact] = []
     ctx = Context(years)
@@ -321,11 +345,13 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             note_report_month(line, ctx)
             note_week(line, ctx.state, ctx.years)
             read_field(line, ctx)
+            _form_people(facts, ctx)
             read_dated_heading(line, ctx, title=not facts and ctx.last is None)
             continue
         field_ = re.match(_v.FIELD_LINE, line)
         if field_ and field_["label"] not in ("时间", "日期") and not find_triggers(line):
             read_field(line, ctx)  # "参加人员:各站站长及社工,近百人": the people of the story
+            _form_people(facts, ctx)
             continue
         _note_year_opening(line, years)
         if re.match(r"问\s*:", line):  # an interview: the period a question names ...
@@ -357,6 +383,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                     fact.notes.append("date from an earlier sentence" if earlier else
                                       "date from an earlier paragraph")
             for fact in new:
+                if re.match(_v.KIND_FIELD, line):  # "督导方式:■个别督导": a form's own kind
+                    fact.form = fact.framed = True
                 if (ctx.field_people and fact.participants is None
                         and "participants" in _v.SLOT_UNITS[fact.kind]):
                     fact.participants, ctx.field_people = ctx.field_people, None
@@ -383,6 +411,11 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
     for fact in facts:  # a post's story told with no date: the day of its stamp below
         if stamp is not None and fact.when is None and not fact.aggregate:
             fact.when = stamp
+    pub = years.publication  # a day after the page was published: announced, not done
+    if pub is not None:
+        facts = [f for f in facts if f.when is None or f.when.start.year is None
+                 or not f.when.start.valid() or dt.date(f.when.start.year, f.when.start.month,
+                                                        f.when.start.day) <= pub + _GRACE]
     if genre == "inspection":  # officials' survey: the station and home visits are theirs
         facts = [f for f in facts if f.kind not in ("station_visit", "household_visit")]
     if genre == "notice":  # recruitment, plan, policy: duties and targets; only a dated event

@@ -59,8 +59,9 @@ def read_field(line: str, ctx: Context) -> None:
     value = line[field_.end():]
     people = [q for q in find_quantities(value) if q.unit in _v.PEOPLE_UNITS]
     # "参加人员:张润梅(永康镇社工站)", "杨丽华、李春燕": people named one by one, not counted
-    names = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,4}(?:\([^()]*\))?(?:[、,]\s*|\s*$))+", value)
-    listed = len(re.findall(r"[\u4e00-\u9fff]{2,4}(?:\([^()]*\))?(?=[、,]|\s*$)", value))
+    name = r"[\u4e00-\u9fff][\u4e00-\u9fff×*x某]{1,3}(?:\([^()]*\))?"  # "鲁××(某站 社工)"
+    names = re.fullmatch(rf"\s*(?:{name}(?:[、,]\s*|\s*$))+", value)
+    listed = len(re.findall(rf"{name}(?=[、,]|\s*$)", value))
     ctx.field_people = people[-1].value if people else listed if names else None
 
 

@@ -202,7 +202,7 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
         return _simple(m.start(), years, int(m["dm"]), int(m["dd"]), month2, end_day,
                        (f"{m[0]} read as month.day",))
     if m["rm"]:
-        return _this_month(m, years)
+        return _this_month(m, years, state)
     if m["wd"]:
         return _weekday(m, state)
     if m["ed1"]:
@@ -281,14 +281,15 @@ def _week(when: When) -> tuple[Day, Day] | None:
     return (when.start, when.end) if 0 < days <= 6 else None
 
 
-def _this_month(m: re.Match, years: YearSource) -> DateMention | None:
+def _this_month(m: re.Match, years: YearSource, state: dict) -> DateMention | None:
     """"本月15日" / "上月3日" / "本月": the month of the report (the month its title names,
-    else the month of the publication date), or the one before; "本月" alone is its 1st."""
-    pub = years.publication
+    else the month of the day of writing, else of the latest full date), or the one before;
+    "本月" alone is its 1st."""
+    today = years.today() or state.get("reference")
     if years.report_month is not None:
         (year, month), ref = years.report_month, "the month of the title"
-    elif pub is not None:
-        year, month, ref = pub.year, pub.month, f"the publication date {pub.isoformat()}"
+    elif today is not None and today.year is not None:
+        year, month, ref = today.year, today.month, f"the day {today.iso()}"
     else:
         return None
     if m["rm"] in ("上月", "上个月"):

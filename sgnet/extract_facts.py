@@ -31,6 +31,7 @@ class Fact:
     when: When | None = None
     aggregate: bool = False
     dated_here: bool = False
+    form: bool = False  # named by a record form's field ("督导形式:团体督导")
     framed: bool = False
     public: bool = False
     approx: bool = False

@@ -110,8 +110,8 @@ def _cost(sent: str, q: Quantity, t: Trigger, column: str) -> float | None:
         cost, limit = len(between) + 12 * commas, 30
     elif people:
         cost, limit = len(between) + 4 * commas + 2, 45
-    else:  # "六批次、近百名社工赴...": the people listed with the count do not part them
-        listed = re.match(r"次?、[^,;。、]{0,5}?(?:人次|名|人|位)", between)
+    else:  # "六批次、近百名社工赴...", "3批次共40名社工赴": the people with the count
+        listed = re.match(r"次?(?:、|共计?)[^,;。、]{0,5}?(?:人次|名|人|位)", between)
         cost, limit = len(between) - (listed.end() if listed else 0) + 8 * commas + 2, 12
     return cost if cost <= limit else None
 

@@ -204,6 +204,7 @@ def _form_field(line: str) -> str:
     boxed = re.fullmatch(r"[│┃|]\s*([^│┃|]{1,12}?)\s*[│┃|]\s*(.*?)\s*[│┃|]?", line)
     if boxed:
         line = f"{boxed[1]}:{boxed[2]}"
+    line = re.sub(r"[□☐]\s*[^\s□☐■☑]+", "", line)  # "■个别督导 □团体督导": the box ticked
     spaced = re.match(r"([\u4e00-\u9fff](?:\s{1,4}[\u4e00-\u9fff]){1,4})\s*:", line)
     if spaced:
         line = re.sub(r"\s", "", spaced[1]) + line[len(spaced[1]):].lstrip()

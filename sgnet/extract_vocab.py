@@ -134,6 +134,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?<!导)团督(?!导|促)",
         r"小组督导",
         r"集体督导",
+        r"以(?:小组|团体)(?:的)?(?:形式|方式)(?:进行|开展)(?:了)?督导",
         r"研讨疑难个案",
         r"(?<!团体)督导会",
         r"(?:个案|案例)会诊",
@@ -147,7 +148,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "station_visit": (
         r"(?:走访|实地督导|巡回督导|巡查|巡站|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察(?![组团])|调研(?![组团])|巡访|进驻|下沉到?|分赴|(?<!前)赴"
-        r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了)"
+        r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了|转往|转赴)"
         # "跑了一天,上午在某站...": a time spent, not a station reached
         + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
         + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
@@ -274,12 +275,12 @@ APPROX_WORDS = r"近|约有?|逾|超过|大约|大概|将近"
 NOT_QUANTITY = r"一对一|一对多|一线|一同|一起|一行(?=[^\d一二两三四五六七八九十])|手把手"
 #: "N个" followed by these counts people ("四个社工", "七八个社工")
 PERSON_NOUNS = (
-    r"[新老青年轻本土骨干一线专职]{0,3}"
+    r"[新老青年轻本土地当骨干一线专职]{0,3}"
     r"(?:社工(?!站|服务站|机构|中心)|人|同工|站长|学员|督导|老师|工作人员|骨干|小?伙伴|同事)"
 )
 UNIT_PATTERN = (
     r"人次|场次|课时|学时|个小时|小时|个人(?!员|成长|能力|信息)|名(?!单|义)|位(?!置)|人(?!员)"
-    r"|站次|户次|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
+    r"|站次|户次|批次|场|期(?!间)|次(?!性)|堂|节(?!日)|讲(?![座课授解话述师究])"
     r"|轮|批|户|对|个(?!月|人)|家(?!长|属)|所|处|天"
 )
 PEOPLE_UNITS = ("人次", "名", "位", "人", "个人")
@@ -298,7 +299,7 @@ SLOT_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
     "station_visit": {"count": ("个", "家", "所", "处", "站次")},
     "household_visit": {"count": ("户", "家", "户次")},
     "interview": {"count": PEOPLE_UNITS},
-    "exchange_visit": {"count": ("次", "批", "场"), "participants": PEOPLE_UNITS},
+    "exchange_visit": {"count": ("批次", "次", "批", "场"), "participants": PEOPLE_UNITS},
     "sharing_session": {"count": ("场次", "场", "期", "次"), "participants": PEOPLE_UNITS},
     "mentoring": {"count": ("对",), "participants": PEOPLE_UNITS},
 }
@@ -342,7 +343,7 @@ NEGATIVE_CLAUSE_CUES = (
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|"
     + _AT_REQUEST + r"要求|结束后|完成后"
-    r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)|(?:参加|接受|参与)过"
+    r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)|(?:参加|接受|参与)过|等各项(?:工作|任务)"
     r"|如果|假如|要是|建议|倡议"
     r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
     # a target and how far it is met ("年度培训目标(4场)完成50%"), not an event
@@ -433,13 +434,14 @@ TOPIC_PATTERN = (
 #: a "label: value" line of a post ("📅时间:2023年5月8日", "👥参与人员:社工36人"): its date
 #: and people count carry to the story below it
 FIELD_LINE = (
-    r"^\W{0,3}(?:活动)?(?P<label>时间|日期|参与人员|参与人数|参加人数|参训人数|参加人员)\s*:"
+    r"^\W{0,3}(?:活动|督导|服务)?(?P<label>时间|日期|参与人员|参与人数|参加人数|参训人数|参加人员"
+    r"|被督导者|被督导人|督导对象)\s*:"
 )
 #: the header of a forum floor with its time ("3楼 某网友 2023-04-19 21:03")
 POST_HEADER = (r"(?:\d+\s*[楼层#]|楼主|沙发|板凳|回复|发表于)[^,;。]*?"
                r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
 #: the field of a record form naming what was done ("督导形式:团体督导(线下)"): a story line
-KIND_FIELD = r"^\W{0,3}(?:督导|活动|服务)(?:形式|类型|类别)\s*:"
+KIND_FIELD = r"^\W{0,3}(?:督导|活动|服务)(?:形式|类型|类别|方式)\s*:"
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")
 CAPTION_LINE = r"\[?图片?\]|\(图\)|图\d+[:|]|图片\s*\|"
 NEXT_DAY_WORDS = r"次日|第二天|翌日|隔天|隔日"
@@ -532,7 +534,11 @@ INSPECTION_TITLES = OFFICIAL_VISITORS + r"[^|]{0,20}?(?:调研|视察|检查|督
 PEOPLE_LIST_JOINER = r"[^\d,;:。!?督培训访讲课会]{0,8}?(?:、|和|及|以及|与)"
 
 #: "其中3人进行个别督导": the people after 其中 belong to another activity, not a breakdown
-ACTIVITY_AFTER_BREAKDOWN = r"[^,;。]{0,10}?(?:进行|开展|接受|做了?|实施)"
+ACTIVITY_AFTER_BREAKDOWN = (
+    r"[^,;。]{0,10}?(?:进行|开展|接受|做了?|实施)"
+    # "督导共计68人次,其中个督44人次、团督24人次": supervision split by its kinds
+    r"|(?:个督|团督|个别督导|团体督导|小组督导)\d"
+)
 
 #: people a household visit went to, counted instead of households: the public or those served,
 #: before or after the number ("留守儿童12名", "15位独居老人")

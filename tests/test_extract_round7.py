@@ -233,3 +233,56 @@ def test_a_forum_reply_counts_its_days_from_its_own_time():
             "3楼 另一位社工 2026-04-13 20:40\n我们站前天也做了团督,7个人参加。")
     row = one(extract_text(text), "group_supervision")
     assert (row["start_date"], value(row["participants"])) == ("2026-04-11", 7)
+
+
+def test_last_month_counts_from_the_date_the_story_gives():
+    text = ("【本报讯】(2026年5月6日)督导团队上月二十日至二十二日在县里驻点。"
+            "团队二十日举办培训一场,四十多名社工参加;当晚为六名社工进行个别督导。")
+    df = extract_text(text)
+    assert one(df, "training")["start_date"] == "2026-04-20"
+    assert one(df, "individual_supervision")["start_date"] == "2026-04-20"
+
+
+def test_a_supervision_total_split_by_its_kinds_gives_each_kind_its_part():
+    text = "2026年上半年工作小结\n督导合计91人次,其中个督57人次、团督34人次(5场)。"
+    df = extract_text(text)
+    ind, grp = one(df, "individual_supervision"), one(df, "group_supervision")
+    assert (value(ind["participants"]), value(grp["count"]), value(grp["participants"])) == (
+        57, 5, 34)
+    assert (ind["start_date"], ind["end_date"]) == ("2026-01-01", "2026-06-30")
+
+
+def test_supervision_held_in_groups_and_moving_on_to_stations():
+    text = ("2026年8月新聞\n8月3日至5日工作坊期間,督導另以小組形式進行督導,共兩場、十九人次參與。"
+            "6日,督導轉往甲鎮、乙鎮兩個社工站實地訪視。")
+    df = extract_text(text)
+    grp = one(df, "group_supervision")
+    assert (value(grp["count"]), value(grp["participants"])) == (2, 19)
+    visit = one(df, "station_visit")
+    assert (visit["start_date"], value(visit["count"])) == ("2026-08-06", 2)
+
+
+def test_a_ticked_box_names_the_forms_kind_and_the_person_below_is_its_people():
+    text = ("个案督导记录表\n督导日期:2026年2月27日          时间:9:00—10:30\n"
+            "督导方式:■个别督导  □团体督导  □线上督导\n督导者:王××\n被督导者:周××(某镇社工站)\n")
+    row = one(extract_text(text), "individual_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2026-02-27", 1)
+
+
+def test_a_day_well_after_publication_is_announced_not_done():
+    text = ("关于举办社工能力提升培训班的通知\n发布时间:2026-03-02\n"
+            "定于3月25日至26日在县民政局举办培训班,请各站选派2名社工参加。")
+    assert extract_text(text).empty
+
+
+def test_local_buddies_are_people_and_batches_count_exchange_visits():
+    df = extract_text("2026年6月9日\n晚上回到县里,督导老师又给7个本地小伙伴做团督。")
+    assert value(one(df, "group_supervision")["participants"]) == 7
+    df = extract_text("2025年工作总结\n全年组织3批次共40名本土社工赴杭州交流学习。")
+    row = one(df, "exchange_visit")
+    assert (value(row["count"]), value(row["participants"])) == (3, 40)
+
+
+def test_a_list_of_all_kinds_of_work_is_not_an_event():
+    text = "2025年表彰名单\n该机构扎实开展培训、督导、入户走访等各项工作,成效明显。"
+    assert extract_text(text).empty
