@@ -98,13 +98,13 @@ from .extract_kinds import (
 )
 from .extract_numbers import find_quantities
 from .extract_read import (
-    CLAUSE_BREAK,
     is_heading,
     normalize,
     read_report_text,
     split_sentences,
     story_lines,
 )
+from .extract_rows import DRAFT_COLUMNS, as_written, draft_frame, draft_rows, evidence_of
 from .extract_spans import aside_spans, asides, duration_days, month_span, resolve_relative
 from .extract_tables import indicator_tables
 
@@ -113,13 +113,6 @@ __all__ = ["extract_text", "extract_files", "read_report_text", "DRAFT_COLUMNS"]
 #: a fact dated more than this after the publication date was announced, not done (a
 #: diary's week heading may pass for its publication date)
 _GRACE = dt.timedelta(days=7)
-
-#: column order of the draft table
-DRAFT_COLUMNS: list[str] = [
-    "activity_id", "kind", "start_date", "end_date", "pairing_id", "host_org_id",
-    "target_org_id", "lead_person_ids", "count", "participants", "hours", "mode", "topic",
-    "source", "evidence", "confidence", "note",
-]
 
 def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context,
                     context: When | None) -> list[Fact]:
@@ -376,8 +369,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                 new += _sentence_facts(piece, at, kept, ctx, context)
                 ctx.total = total if aside else ctx.total  # an aside opens no running total
             for fact in new:
-                fact.evidence = _evidence(raw, line, base, sent, fact.span)
-                fact.topic = _as_written(raw, line, base, sent, fact.topic)
+                fact.evidence = evidence_of(raw, line, base, sent, fact.span)
+                fact.topic = as_written(raw, line, base, sent, fact.topic)
                 if fact.when is not None and not fact.dated_here and not fact.aggregate:
                     earlier = any(d.when is fact.when for d in dates)
                     fact.notes.append("date from an earlier sentence" if earlier else
@@ -467,66 +460,6 @@ def _note_year_opening(line: str, years: YearSource) -> None:
             years.note_text_year(int(found[1]), f"the paragraph opening {found[0]}")
 
 
-def _evidence(raw: str, line: str, base: int, sent: str, span: tuple[int, int]) -> str:
-    """The clauses of the sentence from the trigger to its farthest number, as written."""
-    starts = [m.end() for m in CLAUSE_BREAK.finditer(sent, 0, span[0])]
-    stop = CLAUSE_BREAK.search(sent, span[1])
-    lo, hi = (starts[-1] if starts else 0), (stop.end() if stop else len(sent))
-    if len(raw.strip()) != len(line):  # a line rewritten to be read (a table row, a form)
-        return re.sub(r"\s{2,}|\t", "  ", raw.strip())[:160]
-    text = raw[base + lo:base + hi]
-    return text.strip(" \t”\"」,;:、")
-
-
-def _as_written(raw: str, line: str, base: int, sent: str, text: str) -> str:
-    """``text`` (found in the normalized sentence) as the report writes it."""
-    at = sent.find(text) if text else -1
-    if at < 0 or len(raw.strip()) != len(line):
-        return text
-    return raw.strip()[base + at:base + at + len(text)]
-
-
-def _rows(facts: list[Fact], source: str) -> list[dict]:
-    rows = []
-    for fact in facts:
-        count = fact.count if fact.count is not None else fact.soft_count or 1
-        when = fact.when
-        notes = list(when.notes) if when is not None else []
-        notes += [n for n in fact.notes if n not in notes]
-        if fact.count is None and fact.soft_count:
-            notes.append(f"count {fact.soft_count} from the names listed")
-        if fact.approx:
-            notes.append("approximate number")
-        rows.append({
-            "kind": fact.kind,
-            "start_date": when.start.iso() if when else "",
-            "end_date": when.end.iso() if when and when.end else "",
-            "count": count,
-            "participants": fact.participants,
-            "hours": fact.hours,
-            "mode": fact.mode,
-            "topic": fact.topic,
-            "source": source,
-            "evidence": fact.evidence,
-            "confidence": fact.confidence(),
-            "note": "; ".join(notes),
-        })
-    return rows
-
-
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=[c for c in DRAFT_COLUMNS if c != "activity_id"])
-    frame.insert(0, "activity_id", [f"D{i:04d}" for i in range(1, len(frame) + 1)])
-    for column in ("pairing_id", "host_org_id", "target_org_id", "lead_person_ids"):
-        frame[column] = ""
-    for column in ("count", "participants", "hours"):
-        frame[column] = frame[column].astype("Int64")
-    frame["confidence"] = frame["confidence"].astype(float)
-    for column in ("start_date", "end_date", "mode", "topic", "source", "evidence", "note"):
-        frame[column] = frame[column].fillna("").astype(str)
-    return frame[DRAFT_COLUMNS]
-
-
 def _years(text: str, year: int | None) -> YearSource:
     lines = [line.strip() for raw in text.splitlines() if (line := normalize(raw)).strip()]
     years = YearSource(find_publication_date(lines), year)
@@ -586,7 +519,7 @@ def extract_text(text: str, *, source: str = "", year: int | None = None) -> pd.
        start_date    end_date  count  participants
     0  2022-01-01  2022-12-31     64           980
     """
-    return _frame(_rows(_document_facts(text, _years(text, year)), source))
+    return draft_frame(draft_rows(_document_facts(text, _years(text, year)), source))
 
 
 def extract_files(paths: Iterable[str | PathLike], *,
@@ -625,5 +558,5 @@ def extract_files(paths: Iterable[str | PathLike], *,
         if not path.is_file():
             raise FileNotFoundError(f"report file {str(path)!r} not found; check the path")
         text = read_report_text(path)
-        rows.extend(_rows(_document_facts(text, _years(text, year)), path.name))
-    return _frame(rows)
+        rows.extend(draft_rows(_document_facts(text, _years(text, year)), path.name))
+    return draft_frame(rows)
