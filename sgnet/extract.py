@@ -83,6 +83,7 @@ from .extract_doc import (
     document_genre,
     foot_stamp,
     head_stamp,
+    post_stamp,
     summary_period,
     title_of,
 )
@@ -331,6 +332,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         posted = re.search(_v.POST_HEADER, line) if is_heading(line) else None
         if posted:  # "3楼 某网友 2023-04-19 21:03": the day this floor was written
             years.post = Day(int(posted["y"]), int(posted["m"]), int(posted["d"]))
+        elif years.stamp is not None and facts and (stamp := post_stamp(line, years)):
+            years.post = stamp  # the next post of a feed whose stamps stand above the story
         if is_heading(line) and not (re.match(_v.KIND_FIELD, line) and find_triggers(line)):
             ctx.section_dated = False
             ctx.future = len(line) <= 20 and bool(re.search(_v.FUTURE_HEADINGS, line))

@@ -40,7 +40,7 @@ _RANGE_SEP = r"至|到|-|—|–|~|－"
 _DM = r"1[0-2]|0?[1-9]"
 _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
-    r"(?P<today>今天|今日)|(?P<ago>昨天|昨日|大前天|前天)"
+    r"(?P<today>今天|今日|今朝)|(?P<ago>昨天|昨日|琴日|寻日|大前天|前天)"
     rf"|(?P<wk>{_v.WEEK_WORDS})(?P<wkd>[一二三四五六日天])"
     r"(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wkd2>[一二三四五六日天]))?"
     rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS}|{_v.LAST_DAY_WORDS}"

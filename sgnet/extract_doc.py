@@ -23,7 +23,7 @@ from .extract_read import is_heading
 from .extract_spans import month_span
 
 __all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period", "brief_month",
-           "foot_stamp", "head_stamp"]
+           "foot_stamp", "head_stamp", "post_stamp"]
 
 #: how many story lines at the top may hold the title
 TITLE_LINES = 6
@@ -31,7 +31,8 @@ _TITLE_MAX = 48
 _HEAD_LINES = 4  # a post's time stamp above its story: in its first lines
 _STAMP = re.compile(r"\W{0,2}(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*\d{1,2}:\d{2}"
                     r"|\W{0,2}(?:编辑|发布|发表)于\s*(?:(?P<y2>\d{4})-)?(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
-                    r"(?!\d)")
+                    r"(?!\d)"
+                    r"|\W{0,2}(?:(?P<y3>\d{4})-)?(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\s+\d{1,2}:\d{2}")
 
 
 def title_of(lines: list[str]) -> str:
@@ -87,12 +88,16 @@ def document_genre(lines: list[str]) -> str:
     'inspection'
     >>> document_genre(["督导团来到某镇", "5月3日,督导开展培训。"])
     'report'
+    >>> document_genre(["某会2022/23年报", "某县社工督导计划", "本年度培训9节。"])
+    'report'
     """
     title = title_of(lines)
     # a summary first: "2024年工作总结及2025年计划" reports a year, its plan section aside
     if re.search(_v.SUMMARY_TITLES, title) and re.search(r"\d{4}年|[〇零一二三四五六七八九]{4}年",
                                                           title):
         return "summary"
+    if re.search(_v.REPORT_TITLES, title):
+        return "report"  # "2022/23年报" naming its "督导计划" (a programme, not a plan)
     if re.search(_v.NOTICE_TITLES, title):
         return "notice"
     if re.search(_v.INSPECTION_TITLES, title):
@@ -166,9 +171,27 @@ def brief_month(lines: list[str], years: YearSource) -> When | None:
 
 
 def _stamp_parts(found: re.Match) -> tuple[int, int, int | None]:
-    """(month, day, year or None) of a time stamp ("10月22日 21:47", "编辑于 06-12")."""
-    year = found["y"] or found["y2"]
-    return int(found["m"] or found["m2"]), int(found["d"] or found["d2"]), year and int(year)
+    """(month, day, year or None) of a time stamp ("10月22日 21:47", "编辑于 06-12",
+    "11-03 20:15")."""
+    k = next(k for k in ("", "2", "3") if found[f"m{k}"])
+    year = found[f"y{k}"]
+    return int(found[f"m{k}"]), int(found[f"d{k}"]), int(year) if year else None
+
+
+def post_stamp(line: str, years: YearSource) -> Day | None:
+    """The day of a post's time stamp line ("11-03 20:15 来自 iPhone"), None if it is not one.
+
+    Examples
+    --------
+    >>> post_stamp("11-03 20:15 来自 iPhone客户端", YearSource(None, None))
+    Day(year=None, month=11, day=3)
+    """
+    found = _STAMP.match(line)
+    if found is None or not is_heading(line):
+        return None
+    month, day, given = _stamp_parts(found)
+    start = Day(given or years.resolve(month, day, None, None)[0], month, day)
+    return start if start.valid() else None
 
 
 def head_stamp(lines: list[str], years: YearSource) -> Day | None:

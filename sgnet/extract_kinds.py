@@ -179,6 +179,8 @@ def rejected(sent: str, t: Trigger) -> bool:
     if t.kind == "station_visit" and re.search(_v.EXCHANGE_CONTEXT,
                                                sent[:t.start] + clause_of(sent, t)):
         return True  # visitors on an exchange stopping at stations, not the mentors' visit
+    if t.kind in _v.ONSITE_KINDS and re.search(_v.ADMIN_CHECKS, sent[t.start:t.end + 2]):
+        return True  # "走访排查困难群众90户": an administrative check, not a mentor's visit
     if t.kind in (*_v.ONSITE_KINDS, "interview") and re.search(_v.OFFICIAL_VISITORS,
                                                                sent[:t.start]):
         return True  # officials inspecting a station or bringing gifts to households

@@ -84,7 +84,8 @@ def find_quantities(sent: str) -> list[Quantity]:
     """Numbers with units in a normalized sentence, a breakdown after 其中 and per-session
     numbers after 每 left out.
 
-    "N个" followed by a person noun ("四个社工") counts people, unit ``名``.
+    "N个" followed by a person noun ("四个社工") counts people, unit ``名``; people named by
+    nickname before what was done for them ("给小马和小杨做个督") are counted too.
 
     Examples
     --------
@@ -146,8 +147,19 @@ def find_quantities(sent: str) -> list[Quantity]:
         unit = "个" if masked[m.end():m.end() + 1] == "站" else "名"
         out.append(Quantity(to_int(m[1]) or 0, unit, m.start(), m.end() + (unit == "个"),
                             participation=_near(masked, m, _v.PARTICIPATION_CUES)))
+    # "给小马和小杨做个督": people named by nickname, counted, before what was done for them
+    for m in re.finditer(_NAMED_PEOPLE, masked[:limit]):
+        out.append(Quantity(len(re.findall(r"[小老][\u4e00-\u9fff]", m[1])), "名",
+                            m.start(1), m.end(1)))
     out.sort(key=lambda q: q.start)
     return _joined(masked, _partitive(masked, out))
+
+
+#: two or more people named by nickname ("小马和小杨", "小王、小李、老周") after 给/为/帮 and
+#: before what was done for them
+_NAMED_PEOPLE = (r"(?:给|为|帮|替)((?:[小老][\u4e00-\u9fff])"
+                 r"(?:(?:、|和|与|跟)[小老][\u4e00-\u9fff])+)"
+                 r"(?=都?(?:分别|逐一|一起)?(?:做|进行|开展|上|讲))")
 
 
 def _partitive(text: str, found: list[Quantity]) -> list[Quantity]:

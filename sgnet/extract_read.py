@@ -117,7 +117,8 @@ def _fold_width(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # story_lines and the year search read each line: convert once
 def normalize(text: str) -> str:
-    """Fold full-width ASCII to half-width and convert traditional characters to simplified.
+    """Fold full-width ASCII to half-width, convert traditional characters to simplified and
+    Cantonese words to Mandarin ones.
 
     The result has the same length as the input, so offsets found in it index the original.
 
@@ -126,7 +127,22 @@ def normalize(text: str) -> str:
     >>> normalize("督導團，共培訓２０人。")
     '督导团,共培训20人。'
     """
-    return _converter().convert(_fold_width(text))
+    return _cantonese(_converter().convert(_fold_width(text)))
+
+
+#: Cantonese words of Hong Kong posts as the Mandarin the rules read, each the same length
+_CANTONESE_WORDS = {"佢哋": "他们", "我哋": "我们", "你哋": "你们", "琴日": "昨天", "寻日": "昨天",
+                    "今朝": "今天", "听日": "明天", "边度": "哪里"}
+_CANTONESE_CHARS = str.maketrans("咗嚟喺嘅唔睇係", "了来在的不看是")
+
+
+def _cantonese(text: str) -> str:
+    """"今朝去咗两个社工站" -> "今天去了两个社工站" (same length, so offsets still hold)."""
+    if not re.search("[咗嚟喺嘅唔睇係哋]|琴日|寻日|今朝|听日|边度", text):
+        return text
+    for word, plain in _CANTONESE_WORDS.items():
+        text = text.replace(word, plain)
+    return text.translate(_CANTONESE_CHARS)
 
 
 _ITEM_MAX = 24

@@ -22,8 +22,8 @@ _CELLS = re.compile(r"\s*[|｜]\s*|\s{2,}|\t")
 _COUNT_COLUMN = r"(?:次数|场次|场数|数量|次|场|户数|个数)"
 #: a column of how many people ("人数", "人次", "参与人数", "服务人次")
 _PEOPLE_COLUMN = r"(?:参与|参加|参训|服务|受益|覆盖)?(?:人数|人次)"
-#: a ledger cell with its unit ("1场", "42人", "18人次")
-_UNIT_CELL = r"\d+(?:场次|人次|户次|场|次|人|名|个|户|期|节|批|对)"
+#: a ledger cell with its unit ("1场", "42人", "全县社工46人")
+_UNIT_CELL = r"[^\d\s]{0,6}\d+(?:场次|人次|户次|场|次|人|名|个|户|期|节|批|对)"
 #: a row that sums the rows above it, not an activity of its own
 _SUM_ROW = r"(?:合\s*计|小\s*计|总\s*计|共\s*计)"
 #: the period word that may open the column of what was done ("本月完成", "本期实际")
@@ -46,14 +46,15 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     -------
     list of (str, str)
         The lines, each table row (or pair of rows of one activity) replaced by a sentence
-        of a total: the caption's period, 共 and the row's words.
+        of a total: "统计:" (a recap, see :data:`sgnet.extract_vocab.RECAP_LINE`), the
+        caption's period, 共 and the row's words.
 
     Examples
     --------
     >>> rows = ["表2 2025年度指标完成情况", "指标      目标   实际完成   完成率",
     ...         "团体督导(次)   8     9     112%", "入户走访(户)   30    31    103%"]
     >>> [words for _, words in indicator_tables([(r, r) for r in rows])[1:]]
-    ['2025年度,共团体督导9次。', '2025年度,共入户走访31户。']
+    ['统计:2025年度,共团体督导9次。', '统计:2025年度,共入户走访31户。']
     """
     out: list[tuple[str, str]] = []
     i = 0
@@ -82,7 +83,8 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
             i += 1
             continue
         caption = _caption(out[-1][1] if out else "")
-        out += [(raw, f"{caption}共{words}。") for raw, words in groups]
+        # "统计:" makes each row a recap: a kind told above with numbers is not counted again
+        out += [(raw, f"统计:{caption}共{words}。") for raw, words in groups]
         i = j
     return out
 
@@ -95,7 +97,9 @@ def _ledger_columns(header: list[str]) -> dict[str, int] | None:
         name = re.sub(r"\([^()]*\)", "", cell)
         for key, pattern in (("date", r"(?:活动|服务|开展)?(?:日期|时间)"),
                              ("kind", r"(?:活动|服务|督导|工作)?(?:类型|类别|形式|项目|内容|名称)"),
-                             ("sessions", _COUNT_COLUMN), ("people", _PEOPLE_COLUMN)):
+                             ("sessions", _COUNT_COLUMN),
+                             ("people", rf"{_PEOPLE_COLUMN}|(?:参与|参加|出席)(?:情况|人员|对象)"
+                                        r"|人数/数量|数量/人数")):
             if key not in found and re.fullmatch(pattern, name):
                 found[key] = k
     if "date" in found and "kind" in found and ({"sessions", "people"} & set(found)):

@@ -25,6 +25,7 @@ __all__ = [
     "APPROX_SUFFIX",
     "TOTAL_CUES",
     "SUM_CUES",
+    "ADMIN_CHECKS",
     "POST_HEADER",
     "KIND_FIELD",
     "UNTIL",
@@ -61,6 +62,7 @@ __all__ = [
     "RUNNING_TOTAL_CUES",
     "ANNUAL_CUES",
     "NOTICE_TITLES",
+    "REPORT_TITLES",
     "WEEK_WORDS",
     "AFTER_END",
     "DATED_HEADING",
@@ -153,7 +155,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
         + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
         # "3.18 周一 / 到某镇社工站,与站长座谈...": a diary sentence opening at a station
-        r"^(?:上午|下午|先|再|又)?(?:(?:坐|乘|搭|开|骑)[^,;。]{0,12}?[车船]|步行|驱车)?"
+        r"^(?:上午|下午|先|再|又)?(?:(?:坐|乘|搭|开|骑)[^,;。]{0,12}?[车船]|步行|驱车"
+        r"|(?:早上|上午|下午|一早)?[^,;。]{0,6}?(?:出发|动身|启程))?"
         r"(?:到|去)(?!我们|咱们)[^,;。]{0,20}?"
         r"(?:社会工作服务站|社工服务站|社工站)(?=[,;。])"
         r"(?![^。]*(?:个别督导|个督|团体督导|团督|培训|授课|讲座|上课))",
@@ -232,6 +235,8 @@ SUPERVISE_VERB = (
     r"[\d一二两三四五六七八九十]+(?:人|名|位))"
 )
 
+#: "入户核查38户", "走访排查困难群众90户": an administrative check, not a mentor's visit
+ADMIN_CHECKS = r"核查|排查|摸排|核实|摸底"
 #: a trigger immediately followed by one of these is a topic or a thing, not an event
 #: ("入户走访方式", "培训主题", "督导模式", "访谈提纲", "实习基地").
 TRIGGER_NOT_FOLLOWED_BY = (
@@ -245,7 +250,8 @@ TRIGGER_NOT_FOLLOWED_BY = (
     # "在访谈中,...": the activity told before, as a frame
     r"|中[,:]"
     # "培训采用线上线下相结合的方式": how the activity told before was held
-    r"|采用|采取"
+    r"|采用|采取|"
+    + ADMIN_CHECKS
 )
 
 #: a station "visit" in a sentence with these is a stop of visitors on an exchange visit
@@ -338,10 +344,10 @@ _AT_REQUEST = "".join(f"(?<!应{'.' * n}的)" for n in range(1, 9))
 #: a trigger whose clause matches one of these is a plan, a rule, a purpose or a recurring
 #: arrangement, not something that happened
 NEGATIVE_CLAUSE_CUES = (
-    r"(?<![按照据依])(?<!照年度)(?<!据年度)(?<!按年度)计划|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|后天|下周|下个月|预计|打算|争取|力争"
+    r"(?<![按照据依])(?<!照年度)(?<!据年度)(?<!按年度)计划(?![”\"#」』》]|项目)|拟于?|将于|将要|将继续|将会|即将|下一步|下步|下月|下季度|下阶段|下一阶段|今后|定于|明年|明天|明日|听日|后天|下周|下个月|预计|打算|争取|力争"
     r"|不少于|至少|将(?=[^,;。]{0,6}(?:开展|举办|组织|召开|进行|带教|走访|培训|督导))"
     r"|^(?:为了|为加强|为提升|为提高|为推动|为促进|为落实|为贯彻|为进一步|为更好|旨在)"
-    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|须|需要|应当|"
+    r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|能不能|可不可以|须|需要|应当|"
     + _AT_REQUEST + r"要求|结束后|完成后"
     r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)|(?:参加|接受|参与)过|等各项(?:工作|任务)"
     r"|如果|假如|要是|建议|倡议"
@@ -504,6 +510,8 @@ PUBLICATION_LABELS = (
 
 #: a title with one of these is a recruitment notice, a plan, a policy explainer or an official
 #: notice: its activities are duties, targets or methods, and nothing is drafted from it
+#: titles of a report of work done that a programme's name ("某县督导计划") does not make a plan
+REPORT_TITLES = r"年报|年度报告|简报|会刊|季刊|月刊"
 NOTICE_TITLES = (
     r"招聘|诚聘|招募|(?:工作|帮扶|年度|行动|培训|督导)计划(?![^|]{0,8}(?:总结|进展|完成|回顾))"
     r"|实施方案|工作方案|工作要点|工作打算|下一步工作|政策解读|一图读懂|实施意见|印发"

@@ -286,3 +286,71 @@ def test_local_buddies_are_people_and_batches_count_exchange_visits():
 def test_a_list_of_all_kinds_of_work_is_not_an_event():
     text = "2025年表彰名单\n该机构扎实开展培训、督导、入户走访等各项工作,成效明显。"
     assert extract_text(text).empty
+
+
+# -- classes of blind8 (round 7, fourth part) --------------------------------------------
+
+
+def test_an_annual_report_naming_its_programme_is_not_a_plan():
+    text = ("某某青年發展會\n2024/25年報(節錄)\n\n某縣社工督導計劃\n\n"
+            "本年度(2024年4月1日至2025年3月31日)督導團隊恢復實地工作。\n\n本年度服務數字\n\n"
+            "項目                    目標        實際\n專題培訓(節數)          6           7\n"
+            "受訓人次                300         352\n")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], row["end_date"], value(row["count"]),
+            value(row["participants"])) == ("2024-04-01", "2025-03-31", 7, 352)
+
+
+def test_each_post_of_a_feed_counts_its_days_from_its_own_stamp():
+    text = ("某社工\n11-08 21:10 来自 手机\n\n今天上午给6个本地社工做团督。\n\n————\n\n"
+            "某社工\n11-10 19:40 来自 手机\n\n昨天又跟着站里社工走了三户。")
+    df = extract_text(text)
+    assert one(df, "group_supervision")["start_date"] == "--11-08"
+    row = one(df, "household_visit")
+    assert (row["start_date"], value(row["count"])) == ("--11-09", 3)
+
+
+def test_cantonese_days_and_verbs_are_read():
+    text = ("社工討論區\n樓主:阿明    發表於 2026-3-12 22:05\n\n"
+            "琴日喺縣民政局禮堂做咗一場培訓,二十幾位本地社工嚟聽。今朝去咗甲鎮同乙鎮兩個社工站。"
+            "聽日會去丙鎮。")
+    df = extract_text(text)
+    assert one(df, "training")["start_date"] == "2026-03-11"
+    row = one(df, "station_visit")
+    assert (row["start_date"], value(row["count"])) == ("2026-03-12", 2)
+
+
+def test_a_table_repeating_the_months_work_told_above_adds_nothing():
+    text = ("某项目工作简报(2026年4月)\n4月,督导团队开展团体督导3次(参与29人次),入户走访11户。\n\n"
+            "五、本月数据统计\n指标             本月完成    年度目标\n团体督导(次)     3           30\n"
+            "入户走访(户)     11          100\n")
+    df = extract_text(text)
+    assert len(df) == 2
+    assert value(one(df, "group_supervision")["participants"]) == 29
+
+
+def test_a_ledger_column_of_who_took_part_gives_the_people():
+    text = ("2026年5月工作简报\n序号  日期     内容                  地点          参与情况\n"
+            "1     5.7      团体督导(个案会商)    某镇会议室    社工9人\n"
+            "2     5.20     入户走访              某乡          4户\n")
+    df = extract_text(text)
+    assert value(one(df, "group_supervision")["participants"]) == 9
+    assert value(one(df, "household_visit")["count"]) == 4
+
+
+def test_a_check_of_households_by_the_civil_affairs_office_is_not_a_visit():
+    text = "2026年6月10日\n镇社工站配合镇民政办完成低保对象入户核查41户,走访排查困难群众90户。"
+    assert extract_text(text).empty
+
+
+def test_a_hashtag_naming_the_programme_is_not_a_plan():
+    text = "阿梅\n6-02 20:15 来自 手机\n#牵手计划# 今天上午给锁南镇社工站的5个小伙伴做团督。"
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("--06-02", 5)
+
+
+def test_people_named_by_nickname_are_counted_and_setting_off_to_a_station_is_a_visit():
+    text = "6月12日 晴\n早上八点出发去某镇社工站。看完台账给小王和小李做个督,聊了一上午。"
+    df = extract_text(text, year=2026)
+    assert one(df, "station_visit")["start_date"] == "2026-06-12"
+    assert value(one(df, "individual_supervision")["participants"]) == 2
