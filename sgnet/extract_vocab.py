@@ -194,7 +194,8 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"面谈(?![^。]{0,12}(?:个别督导|个督))",
     ),
     "exchange_visit": (
-        r"参观学习",
+        # "参观学习了红军长征的历史": a memorial or a museum, not another agency's work
+        r"参观学习(?!了?[^,;。]{0,12}(?:历史|纪念馆|旧址|遗址|博物馆|展览馆|革命|红色))",
         r"参观交流",
         r"交流学习",
         r"学习交流",
@@ -260,7 +261,7 @@ EXCHANGE_CONTEXT = r"参访|观摩|跟岗|参观|学员|考察团"
 #: a station "visit" by officials is an inspection, not the mentor's station visit
 OFFICIAL_VISITORS = (
     r"(?:领导|厅长|局长|书记|县长|市长|区长|州长|镇长|乡长|部长|处长|科长|常委|主席)"
-    r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|莅临|到|来到|深入)|主任(?:一行|等)"
+    r"[\u4e00-\u9fff]{0,3}?(?:一行|等|率队|带队|带领|率领|莅临|到|来到|深入)|主任(?:一行|等)"
     # teams that survey, inspect or evaluate: they check the work, they do not mentor
     r"|评估组|评估团队|评估专家|第三方评估|督查组|核查组|调研组|检查组|考核组"
 )
@@ -350,6 +351,8 @@ NEGATIVE_CLAUSE_CUES = (
     r"|每月|每季度|每周|每年|每次|每天|每名|每位|如何|是否|能否|能不能|可不可以|须|需要|应当|"
     + _AT_REQUEST + r"要求|结束后|完成后"
     r"|以为|等(?:方式|形式|手段|途径|措施|举措|方法)|(?:参加|接受|参与)过|等各项(?:工作|任务)"
+    # "双方就下半年开展个别督导等工作进行了沟通": the topic of a talk, not what was done
+    r"|就[^,;。]{2,40}?(?:进行了?|作了?|开展了?)?(?:沟通|商讨|探讨|磋商|研讨|交换意见)"
     r"|如果|假如|要是|建议|倡议"
     r"|未能|未(?:开展|举办|进行|成行)|没(?:有)?(?:开展|举办|进行)|取消|暂停|推迟|延期|原定"
     # a target and how far it is met ("年度培训目标(4场)完成50%"), not an event

@@ -354,3 +354,12 @@ def test_people_named_by_nickname_are_counted_and_setting_off_to_a_station_is_a_
     df = extract_text(text, year=2026)
     assert one(df, "station_visit")["start_date"] == "2026-06-12"
     assert value(one(df, "individual_supervision")["participants"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "发布时间:2026-05-14\n5月13日,副县长王某带领县民政局负责同志,先后走访了4个乡镇社工站。",
+    "2026年7月1日\n双方还就下半年开展个别督导、站长培训等工作进行了沟通。",
+    "2026年7月1日\n党员们参观学习了红军长征翻越六盘山的历史。",
+])
+def test_a_leader_leading_a_tour_a_talk_about_work_and_a_memorial_are_not_facts(text):
+    assert extract_text(text).empty
