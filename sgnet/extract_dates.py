@@ -336,9 +336,9 @@ def _with_duration(para: str, end: int, when: When | None) -> When | None:
         return when
     rest = re.split(r"[。;!?]", para[end:], maxsplit=1)[0]
     found = re.search(_v.DURATION, rest)
-    if found is None or _DATE_RE.search(rest[:found.start()]):
-        return when
-    days = to_int(found[1] or found[2])
+    if found is None or _DATE_RE.search(rest[:found.start()]) or found[3]:
+        return when  # "26日、27日连续两天": days told one by one span themselves
+    days = to_int(next(g for g in found.groups() if g))
     if not days or days < 2:
         return when
     return When(when.start, when.start.shift(days - 1), notes=(

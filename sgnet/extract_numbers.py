@@ -23,20 +23,22 @@ _QTY_RE = re.compile(
 _OLD_TENS = {"廿": "二十", "卅": "三十", "卌": "四十", "仨": "三", "俩": "两"}
 _SPOKEN_RANGE = re.compile(r"([一二两三四五六七八])([二三四五六七八九])")
 _DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+_SPOKEN_TEENS = re.compile(r"([一二两三四五六七八九]?十)([一二三四五六七八])([二三四五六七八九])")
 _SPOKEN_TENS = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千].*)")
 
 
 def to_int(num: str) -> int | None:
     """Value of an Arabic or Chinese numeral, ``None`` when it is not one.
 
-    A spoken range ("七八", "三四") is its lower end; 廿 and 卅 are twenty and thirty.
+    A spoken range ("七八", "三四", "十七八") is its lower end; 廿 and 卅 are twenty and
+    thirty.
 
     Examples
     --------
     >>> [to_int(s) for s in ["35", "三十五", "卅", "一千一百", "七八", "百", "第"]]
     [35, 35, 30, 1100, 7, 100, None]
-    >>> [to_int(s) for s in ["二三十", "1.2万"]]
-    [20, 12000]
+    >>> [to_int(s) for s in ["二三十", "1.2万", "十七八", "二十三四"]]
+    [20, 12000, 17, 23]
     """
     if num.isdigit():
         return int(num)
@@ -50,6 +52,9 @@ def to_int(num: str) -> int | None:
     spoken = _SPOKEN_RANGE.fullmatch(num)
     if spoken and _DIGIT[spoken[2]] == _DIGIT[spoken[1]] + 1:
         num = spoken[1]
+    teens = _SPOKEN_TEENS.fullmatch(num)
+    if teens and _DIGIT[teens[3]] == _DIGIT[teens[2]] + 1:
+        num = teens[1] + teens[2]  # "十七八", "二十三四": the lower end
     try:
         value = cn2an.cn2an(num, "smart")
     except (ValueError, KeyError, IndexError):

@@ -67,7 +67,8 @@ def resolve_relative(mentions: list[DateMention], previous: When | None,
 
 
 def duration_days(sent: str) -> tuple[int, str] | None:
-    """(days, words) of a duration stated in a sentence ("为期三天", "2天的").
+    """(days, words) of a duration stated in a sentence ("为期三天", "2天的", "一连两天",
+    "四天跑了7个站").
 
     Examples
     --------
@@ -79,7 +80,7 @@ def duration_days(sent: str) -> tuple[int, str] | None:
     found = re.search(_v.DURATION, sent)
     if not found:
         return None
-    days = to_int(found[1] or found[2])
+    days = to_int(next(g for g in found.groups() if g))
     return (days, found[0]) if days else None
 
 

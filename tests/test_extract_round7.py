@@ -363,3 +363,26 @@ def test_people_named_by_nickname_are_counted_and_setting_off_to_a_station_is_a_
 ])
 def test_a_leader_leading_a_tour_a_talk_about_work_and_a_memorial_are_not_facts(text):
     assert extract_text(text).empty
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("2026年9月4日\n翌日起一连两天与当地社工一同探访了九户困难家庭。", "2026-09-06"),
+    ("2026年4月28日\n28号开始跑站,三天跑了5个乡镇社工站。", "2026-04-30"),
+])
+def test_a_run_of_days_after_a_day_spans_it(text, end):
+    row = extract_text(text).iloc[0]
+    assert row["end_date"] == end
+
+
+def test_days_told_one_by_one_are_not_stretched_by_their_count():
+    text = "2026年简讯\n刘督导于3月9日、10日连续两天在线上为6名站长开展一对一督导。"
+    row = one(extract_text(text), "individual_supervision")
+    assert (row["start_date"], row["end_date"]) == ("2026-03-09", "2026-03-10")
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("2026年5月6日\n督导在镇里给全镇村级社工做培训,来了十七八个人。", 17),
+    ("2026年5月6日\n今天在县里给三十几个站点社工上了一整天的课。", 30),
+])
+def test_spoken_ranges_and_station_workers_are_people(text, people):
+    assert value(one(extract_text(text), "training")["participants"]) == people
