@@ -385,6 +385,7 @@ PUBLIC_AUDIENCE = (
 #: a heading line with these starts a section about the future; its triggers are skipped
 FUTURE_HEADINGS = (
     r"下一步|下步|下阶段|下一阶段|工作计划|未来计划|明年计划|展望|打算|工作思路"
+    r"|议定事项|会议决定|会议议定|会议部署"  # minutes: what the meeting decided to do
     r"|后续(?:工作)?(?:计划|安排|打算)"
     r"|(?:下半年|下季度|下月|下个月|下周|下星期|下期|明年|来年|\d{4}年)(?:度)?(?:的)?(?:各项)?"
     r"(?:工作)?(?:计划|安排|重点|预告|任务)(?![^,;。]{0,4}(?:完成|执行|落实)情况)"

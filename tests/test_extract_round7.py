@@ -386,3 +386,11 @@ def test_days_told_one_by_one_are_not_stretched_by_their_count():
 ])
 def test_spoken_ranges_and_station_workers_are_people(text, people):
     assert value(one(extract_text(text), "training")["participants"]) == people
+
+
+def test_what_a_meeting_decided_is_not_yet_done():
+    text = ("某县牵手计划联席会议纪要\n会议时间:2026年4月9日\n一、一季度工作回顾\n"
+            "一季度共开展培训2场,参训社工61人次。\n三、会议议定事项\n"
+            "(一)4月中旬开展二季度第一场集中培训;\n(二)5月组织站长赴宁波交流学习。")
+    df = extract_text(text)
+    assert len(df) == 1 and value(one(df, "training")["participants"]) == 61
