@@ -299,6 +299,14 @@ def _people_after(sent: str, fact: Fact) -> None:
         fact.notes.append("participants from the sentence after it")
 
 
+def _same_numbers(fact: Fact, told: Fact) -> bool:
+    """Whether ``told`` is ``fact`` told before: the same kind with the same number of
+    sessions or of people."""
+    return fact.kind == told.kind and (
+        (fact.count is not None and fact.count == (told.count or told.soft_count or 1))
+        or (fact.participants is not None and fact.participants == told.participants))
+
+
 def _form_people(facts: list[Fact], ctx: Context) -> None:
     """A record form's people field below its kind field ("督导方式:■个别督导" then
     "被督导者:某某"): the people of the form's fact."""
@@ -332,7 +340,7 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
         posted = re.search(_v.POST_HEADER, line) if is_heading(line) else None
         if posted:  # "3楼 某网友 2023-04-19 21:03": the day this floor was written
             years.post = Day(int(posted["y"]), int(posted["m"]), int(posted["d"]))
-        elif years.stamp is not None and facts and (stamp := post_stamp(line, years)):
+        elif years.stamp is not None and (stamp := post_stamp(line, years)):
             years.post = stamp  # the next post of a feed whose stamps stand above the story
         if is_heading(line) and not (re.match(_v.KIND_FIELD, line) and find_triggers(line)):
             ctx.section_dated = False
@@ -388,6 +396,8 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             if re.match(_v.RECAP_LINE, line):  # a recap of the kinds told above
                 told = {f.kind for f in facts if f.hard}  # told above with numbers
                 new = [f for f in new if f.kind not in told]
+            elif line.startswith(_v.TABLE_ROW):  # a table of the totals told above
+                new = [f for f in new if not any(_same_numbers(f, g) for g in facts)]
             new = [f for f in new if not _told_again(sent, f, facts)]
             if not new and line_facts and not find_triggers(sent):
                 _people_after(sent, line_facts[-1])

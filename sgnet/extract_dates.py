@@ -68,6 +68,8 @@ _DATE_RE = re.compile(
 )
 _PUB_RE = re.compile(rf"(?:{_v.PUBLICATION_LABELS})\s*[:|]?\s*{FULL_DATE}", re.IGNORECASE)
 _STAMP_RE = re.compile(FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
+#: a date followed by its label ("2022年8月29日 发布")
+_PUB_AFTER_RE = re.compile(FULL_DATE + r"日?\s*(?:发布|发表|印发)")
 _BYLINE_LINES = 8
 _FOOTER_RE = re.compile(r"[(]?[^\d·•|>()]{0,30}?\s*" + FULL_DATE + r"日?\s*[)]?")
 _WEEKDAY_NOTE = re.compile(r"\((?:周|星期)([一二三四五六日天])\)")
@@ -87,7 +89,8 @@ def find_publication_date(lines: list[str]) -> dt.date | None:
     bylines = [line for line in lines[:_BYLINE_LINES] if not re.search(r"[,;。!?]", line)]
     # a signature block at the foot ("某县民政局" / "2024年7月8日") dates the page too
     bylines += [line for line in lines[-3:] if _FOOTER_RE.fullmatch(line)]
-    for pattern, pool in ((_PUB_RE, lines), (_STAMP_RE, lines), (BYLINE_RE, bylines)):
+    for pattern, pool in ((_PUB_RE, lines), (_PUB_AFTER_RE, lines), (_STAMP_RE, lines),
+                          (BYLINE_RE, bylines)):
         for line in pool:
             match = pattern.search(line)
             if match:
@@ -204,7 +207,7 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
     if m["rm"]:
         return _this_month(m, years, state)
     if m["wd"]:
-        return _weekday(m, state)
+        return _weekday(m, state, years)
     if m["ed1"]:
         month = state.get("month")
         if month is None:
@@ -225,11 +228,22 @@ def _mention_from_match(m: re.Match, state: dict, years: YearSource) -> DateMent
                    to_int(m["bd2"]) if m["bd2"] else None, extra)
 
 
-def _weekday(m: re.Match, state: dict) -> DateMention | None:
+def _weekday(m: re.Match, state: dict, years: YearSource) -> DateMention | None:
     """"周二": the day of that weekday in the week of a date whose weekday was stated, else
-    of the latest date written with its year (whose weekday the calendar gives)."""
+    of the latest date written with its year (whose weekday the calendar gives); with none,
+    the week of the day of writing, up to that day ("周二...周五..." in a post of Sunday)."""
     anchor = state.get("anchor")
     ref = state.get("reference")
+    today = years.today()
+    if anchor is None and ref is None and state.get("week") is None and today is not None \
+            and today.year is not None:
+        weekday = dt.date(today.year, today.month, today.day).weekday()
+        wanted = _WEEKDAYS.index(m["wd"][-1].replace("天", "日"))
+        if wanted > weekday:
+            return None
+        start = today.shift(wanted - weekday)
+        return DateMention(m.start(), When(start, _weekday_end(m, start, wanted), notes=(
+            f"{m['wd']} of the week of the day of writing {today.iso()}",), inferred=True))
     wanted = _WEEKDAYS.index(m["wd"][-1].replace("天", "日"))
     week = state.get("week")
     if anchor is None and week is not None:  # "2025年5月12日—5月18日" over a week's diary

@@ -189,6 +189,8 @@ def rejected(sent: str, t: Trigger) -> bool:
         return True  # the writer's own station hosts a visitor; an online "visit"
     if t.kind == "station_visit" and _venue_of_next(sent, t):
         return True  # "来到某站,为14名社工开展了一次团督": the place of the supervision
+    if any(q.start() < t.start < q.end() for q in re.finditer(_v.TITLE_QUOTE, sent)):
+        return True  # "主题是“我最难忘的一次入户”": a title, not an activity
     if _in_quoted_past(sent[:t.start]) or any(
             q.start() < t.start < q.end() for q in re.finditer(_v.SLOGAN_QUOTE, sent)):
         return True

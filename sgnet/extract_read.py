@@ -217,10 +217,14 @@ def _form_field(line: str) -> str:
     """
     if re.fullmatch(r"[\s─━┌┐└┘├┤┬┴┼│┃|+\-=]*", line):
         return "" if re.search(r"[─━┌┐└┘├┤┬┴┼]", line) else line
-    boxed = re.fullmatch(r"[│┃|]\s*([^│┃|]{1,12}?)\s*[│┃|]\s*(.*?)\s*[│┃|]?", line)
+    boxed = re.fullmatch(r"[│┃|]\s*([^│┃|]{1,12}?)\s*[│┃|]\s*([^│┃|]*?)\s*[│┃|]?", line)
     if boxed:
-        line = f"{boxed[1]}:{boxed[2]}"
+        people = re.fullmatch(r"\(共?(\d+)人\)", boxed[1])  # "│(5人)│..." under 参加人员
+        line = f"参加人数:{people[1]}人" if people else f"{boxed[1]}:{boxed[2]}"
+    # "年  8 月 20 日" in a form whose year box was left blank
+    line = re.sub(r"(?<=[年月]) +(?=\d{1,2} *[月日])|(?<=\d) +(?=[月日])", "", line)
     line = re.sub(r"[□☐]\s*[^\s□☐■☑]+", "", line)  # "■个别督导 □团体督导": the box ticked
+    line = re.sub(r"[■☑✓√]\s*", "", line)
     spaced = re.match(r"([\u4e00-\u9fff](?:\s{1,4}[\u4e00-\u9fff]){1,4})\s*:", line)
     if spaced:
         line = re.sub(r"\s", "", spaced[1]) + line[len(spaced[1]):].lstrip()

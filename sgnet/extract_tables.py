@@ -17,13 +17,15 @@ from .extract_kinds import find_triggers
 
 __all__ = ["indicator_tables"]
 
-_CELLS = re.compile(r"\s*[|｜]\s*|\s{2,}|\t")
+_CELLS = re.compile(r"\s*[|｜│┃]\s*|\s{2,}|\t")
+#: a rule under a header ("------  ----", "|------|------|")
+_RULE = r"[-=_\s|+:─━┼├┤]+"
 #: a column of how many sessions, places or households ("次数", "场次", "数量")
 _COUNT_COLUMN = r"(?:次数|场次|场数|数量|次|场|户数|个数)"
 #: a column of how many people ("人数", "人次", "参与人数", "服务人次")
 _PEOPLE_COLUMN = r"(?:参与|参加|参训|服务|受益|覆盖)?(?:人数|人次)"
 #: a ledger cell with its unit ("1场", "42人", "全县社工46人")
-_UNIT_CELL = r"[^\d\s]{0,6}\d+(?:场次|人次|户次|场|次|人|名|个|户|期|节|批|对)"
+_UNIT_CELL = r"[^\d\s]{0,6}\d+(?:场次|人次|户次|场|次|人|名|个|户|期|节|批|对)[^\d\s]{0,2}"
 #: a row that sums the rows above it, not an activity of its own
 _SUM_ROW = r"(?:合\s*计|小\s*计|总\s*计|共\s*计)"
 #: the period word that may open the column of what was done ("本月完成", "本期实际")
@@ -46,15 +48,15 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     -------
     list of (str, str)
         The lines, each table row (or pair of rows of one activity) replaced by a sentence
-        of a total: "统计:" (a recap, see :data:`sgnet.extract_vocab.RECAP_LINE`), the
-        caption's period, 共 and the row's words.
+        of a total: :data:`sgnet.extract_vocab.TABLE_ROW` (a row that repeats a total told
+        above adds nothing), the caption's period, 共 and the row's words.
 
     Examples
     --------
     >>> rows = ["表2 2025年度指标完成情况", "指标      目标   实际完成   完成率",
     ...         "团体督导(次)   8     9     112%", "入户走访(户)   30    31    103%"]
     >>> [words for _, words in indicator_tables([(r, r) for r in rows])[1:]]
-    ['统计:2025年度,共团体督导9次。', '统计:2025年度,共入户走访31户。']
+    ['统计表:2025年度,共团体督导9次。', '统计表:2025年度,共入户走访31户。']
     """
     out: list[tuple[str, str]] = []
     i = 0
@@ -70,6 +72,9 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
         columns = _columns(header)
         items, j = [], i + 1
         while columns is not None and j < len(lines):
+            if re.fullmatch(_RULE, lines[j][1]):
+                j += 1
+                continue
             row = _cells(lines[j][1])
             if len(row) != len(header) or not any(
                     re.match(r"\d", row[k]) for k in columns if k is not None):
@@ -83,8 +88,7 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
             i += 1
             continue
         caption = _caption(out[-1][1] if out else "")
-        # "统计:" makes each row a recap: a kind told above with numbers is not counted again
-        out += [(raw, f"统计:{caption}共{words}。") for raw, words in groups]
+        out += [(raw, f"{_v.TABLE_ROW}{caption}共{words}。") for raw, words in groups]
         i = j
     return out
 
@@ -100,7 +104,8 @@ def _ledger_columns(header: list[str]) -> dict[str, int] | None:
                              ("sessions", _COUNT_COLUMN),
                              ("people", rf"{_PEOPLE_COLUMN}|(?:参与|参加|出席)(?:情况|人员|对象)"
                                         r"|人数/数量|数量/人数")):
-            if key not in found and re.fullmatch(pattern, name):
+            if key not in found and any(re.fullmatch(pattern, part)
+                                        for part in (name, *name.split("/"))):
                 found[key] = k
     if "date" in found and "kind" in found and ({"sessions", "people"} & set(found)):
         found["unit"] = "人次" if "人次" in header[found.get("people", 0)] else "人"
@@ -116,7 +121,7 @@ def _ledger_rows(lines: list[tuple[str, str]], j: int, header: list[str],
     need = max(v for k, v in columns.items() if k != "unit")
     while j < len(lines):
         line = lines[j][1]
-        if re.fullmatch(r"[-=_\s|+:]+", line):
+        if re.fullmatch(_RULE, line):
             j += 1
             continue
         row = _cells(line)
@@ -146,8 +151,12 @@ def _ledger_rows(lines: list[tuple[str, str]], j: int, header: list[str],
 
 
 def _cells(line: str) -> list[str]:
-    """The cells of a table line: split at runs of spaces, tabs or bars ("项目 | 次数")."""
-    return [cell for cell in _CELLS.split(line.strip().strip("|｜").strip())]
+    """The cells of a table line: split at its bars when it has them ("项目 | 次数"), else at
+    runs of spaces or tabs."""
+    inner = line.strip().strip("|｜│┃").strip()
+    if re.search(r"[|｜│┃]", inner):  # a ruled table: only its bars part cells ("指  标")
+        return [re.sub(r"\s+", "", cell) for cell in re.split(r"[|｜│┃]", inner)]
+    return _CELLS.split(inner)
 
 
 def _columns(header: list[str]) -> tuple[int | None, int | None, int | None] | None:
@@ -158,9 +167,9 @@ def _columns(header: list[str]) -> tuple[int | None, int | None, int | None] | N
     """
     if len(header) < 2:
         return None
-    def find(pattern: str) -> int | None:
-        return next((k for k, cell in enumerate(header) if k and re.fullmatch(
-            rf"{pattern}(?:\([^()]*\))?", cell)), None)
+    def find(pattern: str) -> int | None:  # "场次/个数": either name of the column
+        return next((k for k, cell in enumerate(header) if k and any(re.fullmatch(
+            rf"{pattern}(?:\([^()]*\))?", part) for part in cell.split("/"))), None)
     done = find(rf"{_ACTUAL_PERIOD}(?:{_v.INDICATOR_ACTUAL})(?:数|值|情况)?")
     if done is not None:
         return (done, None, None) if len(header) >= 3 else None
@@ -174,6 +183,10 @@ def _row_item(row: list[str], columns: tuple, header: list[str]) -> str:
     """One row as words: "集中培训 | 2 | 96" under "项目 | 次数 | 人数" -> "集中培训2次,96人"."""
     done, sessions, people = columns
     if done is not None:
+        unit = next((row[k] for k, cell in enumerate(header) if cell == "单位" and k < len(row)),
+                    "")  # "个别督导 | 人次 | 100 | 134": the unit column
+        if unit and re.fullmatch(r"\d+", row[done]) and not _LABEL_UNIT.fullmatch(row[0]):
+            return f"{re.sub(r'(?:场次|次数|人次|户数|个数)$', '', row[0])}{row[done]}{unit}"
         return _item(row[0], row[done])
     named = _LABEL_UNIT.fullmatch(row[0])
     name = named["name"] if named else row[0]

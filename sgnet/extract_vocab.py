@@ -25,6 +25,8 @@ __all__ = [
     "APPROX_SUFFIX",
     "TOTAL_CUES",
     "SUM_CUES",
+    "TABLE_ROW",
+    "TITLE_QUOTE",
     "ADMIN_CHECKS",
     "POST_HEADER",
     "KIND_FIELD",
@@ -150,7 +152,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "station_visit": (
         r"(?:走访|实地督导|巡回督导|巡查|巡站|深入(?!浅出)|来到|到访|前往|实地查看|察看|探访|考察(?![组团])|调研(?![组团])|巡访|进驻|下沉到?|分赴|(?<!前)赴"
-        r"|去了|走了|跑了|下到|走进|(?:先后|分别|分头)到|到了|转往|转赴)"
+        r"|去了|走了|跑了|跑到|(?<![观查收])看了|下到|走进|(?:先后|分别|分头)到|到了|转往|转赴)"
         # "跑了一天,上午在某站...": a time spent, not a station reached
         + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
         + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
@@ -236,6 +238,11 @@ SUPERVISE_VERB = (
     r"[\d一二两三四五六七八九十]+(?:人|名|位))"
 )
 
+#: what opens a table row read as a sentence of a total ("统计表:9月,共团体督导4次。")
+TABLE_ROW = "统计表:"
+#: a quoted title after 主题是/题目是/题为 ("主题是“我最难忘的一次入户”"): triggers in it are words
+_QUOTED_TITLE = r"[“\"「『][^”\"」』]{1,40}[”\"」』]"
+TITLE_QUOTE = rf"(?:(?:主题|题目|课题|话题)(?:是|为)?:?\s*|题为){_QUOTED_TITLE}"
 #: "入户核查38户", "走访排查困难群众90户": an administrative check, not a mentor's visit
 ADMIN_CHECKS = r"核查|排查|摸排|核实|摸底"
 #: a trigger immediately followed by one of these is a topic or a thing, not an event

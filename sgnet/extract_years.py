@@ -230,6 +230,10 @@ class YearSource:
         >>> years.text_year, years.text_source
         (2023, 'headline 二〇二三年八月,督导团赴纳雍')
         """
+        issue = re.search(r"[〔\[【(]\s*(\d{4})\s*[〕\]】)]\s*第?\s*\d+\s*[期号]", line)
+        if issue:  # "〔2024〕第6期": the year of a brief's issue number
+            self.note_text_year(int(issue[1]), f"issue number {issue[0]}")
+            return
         if BYLINE_RE.search(line):
             return  # a publication line or byline: the publication date speaks for it
         found = _YEAR_WORD.search(line)

@@ -394,3 +394,80 @@ def test_what_a_meeting_decided_is_not_yet_done():
             "(一)4月中旬开展二季度第一场集中培训;\n(二)5月组织站长赴宁波交流学习。")
     df = extract_text(text)
     assert len(df) == 1 and value(one(df, "training")["participants"]) == 61
+
+
+# -- classes of blind10 and blind11 (round 7, fifth part) --------------------------------
+
+
+def test_the_year_of_a_briefs_issue_number_dates_its_days():
+    text = ("社会工作专项工作简报\n\n〔2026〕第3期\n\n某县民政局办公室编印        4月2日\n\n"
+            "3月24日—26日,督导团举办培训班,全县社工共57人参训。")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], row["end_date"]) == ("2026-03-24", "2026-03-26")
+
+
+def test_a_date_followed_by_published_is_the_publication_date():
+    text = ("某县人民政府网\n8月23日,督导团队实地走访了甲、乙、丙三个乡镇社工站。\n"
+            "【打印】【关闭】\n主办:某县民政局\n2026年8月29日 发布  网站标识码:123")
+    assert one(extract_text(text), "station_visit")["start_date"] == "2026-08-23"
+
+
+def test_each_post_with_its_own_stamp_dates_its_today_even_after_a_post_with_no_fact():
+    text = ("某督导\n3月11日 22:17 来自 手机\n又回到县里啦!明天开工。\n——\n"
+            "某督导\n3月12日 21:05 来自 手机\n今天在某镇社工站做了一场团督,8个小伙伴。")
+    assert one(extract_text(text), "group_supervision")["start_date"] == "--03-12"
+
+
+def test_weekdays_in_a_post_fall_in_the_week_it_was_posted():
+    text = ("社工论坛 › 实务交流\n某社工  楼主\n发表于 2026-05-17 21:40 | 只看该作者\n\n"
+            "周二上午看了甲镇社工站。周四督导给全县社工上了一天课,来了三十多个社工。")
+    df = extract_text(text)
+    assert one(df, "station_visit")["start_date"] == "2026-05-12"
+    assert one(df, "training")["start_date"] == "2026-05-14"
+
+
+def test_a_boxed_form_with_a_blank_year_a_ticked_box_and_people_under_the_label():
+    text = ("督 导 记 录 表\n┌────┬────┐\n│督导日期  │     年  9 月 3 日  14:30—17:00   │\n"
+            "├────┼────┤\n│督导方式  │☑团体督导  □个别督导  □线上督导  │\n"
+            "│参加人员  │甲站:王某、李某                  │\n│(4人)   │乙站:赵某、钱某   │\n"
+            "└────┴────┘\n")
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("--09-03", 4)
+
+
+def test_an_activity_named_in_a_quoted_title_is_a_topic():
+    text = "10月11日 晴\n下午给全县社工讲课,题目是“入户评估怎么做”,来了二十几个人。"
+    df = extract_text(text, year=2026)
+    assert kinds(df) == ["training"]
+
+
+def test_tables_ruled_with_bars_and_a_unit_column():
+    text = ("表1  2025年度主要指标完成情况\n"
+            "│    指  标          │  单 位     │ 年度目标   │ 实际完成   │  完成率    │\n"
+            "│集中培训场次        │   场       │    12      │    14      │  117%      │\n"
+            "│培训人次            │  人次      │    600     │    655     │  109%      │\n"
+            "│个别督导            │  人次      │    100     │    121     │  121%      │\n")
+    df = extract_text(text)
+    train = one(df, "training")
+    assert (value(train["count"]), value(train["participants"])) == (14, 655)
+    assert value(one(df, "individual_supervision")["participants"]) == 121
+
+
+def test_a_markdown_ledger_with_a_rule_and_columns_named_two_ways():
+    text = ("某县2026年5月工作月报\n| 序号 | 活动内容 | 日期 | 地点/对象 | 场次 | 人次/个数 |\n"
+            "|------|----------|------|-----------|------|-----------|\n"
+            "| 1 | 社工站实地督导走访 | 5.10-5.12 | 甲、乙、丙 | — | 3个站 |\n"
+            "| 2 | 个别督导 | 5.11 | 甲镇社工站 | 1 | 7 |\n| 合计 |  |  |  | 1 | 7 |\n")
+    df = extract_text(text)
+    visit = one(df, "station_visit")
+    assert (visit["start_date"], visit["end_date"], value(visit["count"])) == (
+        "2026-05-10", "2026-05-12", 3)
+    assert value(one(df, "individual_supervision")["participants"]) == 7
+
+
+def test_a_quarter_table_keeps_a_total_that_an_event_above_is_only_part_of():
+    text = ("2026年第三季度工作报告\n本季度两期培训中,第二期于9月上旬为40名社工进行了培训。\n"
+            "活动类别        场次/个数     人次\n----------------------------------\n"
+            "集中培训            2          95\n")
+    df = extract_text(text)
+    assert sorted(value(x) for x in df[df["kind"] == "training"]["participants"]) == [40, 95]
