@@ -180,7 +180,7 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context
         if (ctx.summary is not None and when is not None and when.month_only
                 and when.end is None and when.start == ctx.summary.start):
             fact.when, fact.aggregate = ctx.summary, True
-        if (when is not None and when.month_only and when.end is None and when.start.year
+        if (when is not None and when.month_only and when.end is None
                 and re.search(_v.SUM_CUES, sent)):  # "8月,...共入户走访二十三户": the month's total
             fact.when, fact.aggregate = month_span(replace(when, end=when.start)), True
         if fact.aggregate and fact.when is None and months:

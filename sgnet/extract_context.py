@@ -13,12 +13,15 @@ from . import extract_vocab as _v
 from .extract_dates import When, YearSource, parse_dates
 from .extract_kinds import find_triggers, rejected
 from .extract_numbers import find_quantities, to_int
+from .extract_spans import month_span
 
 __all__ = ["Context", "read_field", "note_report_month", "read_dated_heading"]
 
 #: "Day 2", "第三天" opening a heading: the nth day of a trip
 _NTH_DAY = r"^\W{0,2}(?:day\s*(\d{1,2})|第([一二三四五六七八九十\d]{1,2})天)(?![\u4e00-\u9fff])"
 
+#: the number of a section heading ("一、", "(二)", "3.")
+_SECTION_NUMBER = r"\W*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、])"
 #: a diary heading that is the next day alone ("次日(周六)", "翌日")
 _NEXT_DAY = r"\W{0,2}(?:次日|翌日|第二天|隔天|隔日)\s*(?:\((?:周|星期)[一二三四五六日天]\))?\W{0,2}"
 
@@ -81,6 +84,11 @@ def note_report_month(line: str, ctx: Context) -> None:
               if d.when is not None and d.when.month_only and d.when.end is None]
     if months and months[0].year is not None:
         ctx.years.report_month = (months[0].year, months[0].month)
+    numbered = re.match(_SECTION_NUMBER, line)
+    if months and numbered and re.search(r"工作|情况|进展|动态", line) and not ctx.future:
+        # "一、4月份工作开展情况": the undated totals of the section are that month's
+        ctx.summary = month_span(When(months[0], months[0], month_only=True, notes=(
+            f"a total under the heading {line}",))) or ctx.summary
 
 
 def read_dated_heading(line: str, ctx: Context, title: bool) -> None:

@@ -300,14 +300,17 @@ def _this_month(m: re.Match, years: YearSource, state: dict) -> DateMention | No
     else the month of the day of writing, else of the latest full date), or the one before;
     "本月" alone is its 1st."""
     today = years.today() or state.get("reference")
+    if today is None and state.get("month") and m["rm"] == "本月" and re.match(
+            r"[^,;。]{0,12}(?:共|累计|开展|完成)", m.string[m.end():]):
+        today = Day(None, state["month"], 1)  # "6月28日 会议纪要 / 本月共开展...": that month
     if years.report_month is not None:
         (year, month), ref = years.report_month, "the month of the title"
-    elif today is not None and today.year is not None:
+    elif today is not None:
         year, month, ref = today.year, today.month, f"the day {today.iso()}"
     else:
         return None
     if m["rm"] in ("上月", "上个月"):
-        month, year = (12, year - 1) if month == 1 else (month - 1, year)
+        month, year = (12, year and year - 1) if month == 1 else (month - 1, year)
     note = f"{m['rm']} read against {ref}"
     if not m["rmd"]:
         return DateMention(m.start(), When(Day(year, month, 1), month_only=True, inferred=True,

@@ -86,7 +86,7 @@ def duration_days(sent: str) -> tuple[int, str] | None:
 
 def month_span(when: When) -> When | None:
     """A range of months ("1月至6月", "7-9月", the 1st of each) as days: the 1st of the first
-    month to the last day of the last; None when the year is unknown.
+    month to the last day of the last (a year unknown stays unknown).
 
     Examples
     --------
@@ -95,9 +95,11 @@ def month_span(when: When) -> When | None:
     ('2024-01-01', '2024-06-30', False)
     """
     end = when.end
-    if end is None or when.start.year is None or end.year is None:
+    if end is None or (when.start.year is None) != (end.year is None):
         return None
-    last = Day(end.year + end.month // 12, end.month % 12 + 1, 1).shift(-1)
+    year = end.year or 2000  # a year unknown: "--06-01".."--06-30" (29 February counted)
+    last = Day(year + end.month // 12, end.month % 12 + 1, 1).shift(-1)
+    last = Day(end.year and last.year, last.month, last.day)
     return When(when.start, last, notes=(*when.notes, "total over the months named"),
                 inferred=when.inferred)
 

@@ -153,7 +153,7 @@ def _ledger_rows(lines: list[tuple[str, str]], j: int, header: list[str],
 def _cells(line: str) -> list[str]:
     """The cells of a table line: split at its bars when it has them ("项目 | 次数"), else at
     runs of spaces or tabs."""
-    inner = line.strip().strip("|｜│┃").strip()
+    inner = re.sub(r"^(序号|编号)\s(?=\S)", r"\1  ", line.strip().strip("|｜│┃").strip())
     if re.search(r"[|｜│┃]", inner):  # a ruled table: only its bars part cells ("指  标")
         return [re.sub(r"\s+", "", cell) for cell in re.split(r"[|｜│┃]", inner)]
     return _CELLS.split(inner)
@@ -182,14 +182,23 @@ def _columns(header: list[str]) -> tuple[int | None, int | None, int | None] | N
 def _row_item(row: list[str], columns: tuple, header: list[str]) -> str:
     """One row as words: "集中培训 | 2 | 96" under "项目 | 次数 | 人数" -> "集中培训2次,96人"."""
     done, sessions, people = columns
+    # what the row is about: the column so named, else the first after a row number
+    at = next((k for k, cell in enumerate(header[:len(row)]) if k < (done or len(header))
+               and re.search(r"指标|项目|内容|类别|名称|活动|类型", cell)),
+              1 if re.fullmatch(r"序号|编号|No\.?", header[0]) and len(row) > 1 else 0)
+    label = row[at]
     if done is not None:
         unit = next((row[k] for k, cell in enumerate(header) if cell == "单位" and k < len(row)),
                     "")  # "个别督导 | 人次 | 100 | 134": the unit column
-        if unit and re.fullmatch(r"\d+", row[done]) and not _LABEL_UNIT.fullmatch(row[0]):
-            return f"{re.sub(r'(?:场次|次数|人次|户数|个数)$', '', row[0])}{row[done]}{unit}"
-        return _item(row[0], row[done])
-    named = _LABEL_UNIT.fullmatch(row[0])
-    name = named["name"] if named else row[0]
+        name = re.sub(r"(?:场次|次数|人次|户数|个数)$", "", label)
+        if unit and "/" in unit and "/" in row[done]:  # "场/人次 | 2/87"
+            pairs = zip(row[done].split("/"), unit.split("/"), strict=False)
+            return name + ",".join(f"{n}{u}" for n, u in pairs if re.fullmatch(r"\d+", n))
+        if unit and re.fullmatch(r"\d+", row[done]) and not _LABEL_UNIT.fullmatch(label):
+            return f"{name}{row[done]}{unit}"
+        return _item(label, row[done])
+    named = _LABEL_UNIT.fullmatch(label)
+    name = named["name"] if named else label
     if not re.search(r"[\u4e00-\u9fff]", name):
         return ""  # a row number, not what was done
     words = ""

@@ -155,7 +155,7 @@ KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|去了|走了|跑了|跑到|(?<![观查收])看了|下到|走进|(?:先后|分别|分头)到|到了|转往|转赴)"
         # "跑了一天,上午在某站...": a time spent, not a station reached
         + r"(?:了)?(?![一两二三四五六\d半整]+天|一上午|一下午)" + _NOT_STOP
-        + r"{0,25}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
+        + r"{0,60}?(?:社会工作服务站|社工服务站|社工站|站点|服务站|个站(?!长)|[仨俩]站(?!长))",
         # "3.18 周一 / 到某镇社工站,与站长座谈...": a diary sentence opening at a station
         r"^(?:上午|下午|先|再|又)?(?:(?:坐|乘|搭|开|骑)[^,;。]{0,12}?[车船]|步行|驱车"
         r"|(?:早上|上午|下午|一早)?[^,;。]{0,6}?(?:出发|动身|启程))?"
@@ -541,6 +541,7 @@ NOTICE_SECTIONS = (
 #: a title with one of these and a year is a summary of a year or a half year: numbers without
 #: a date of their own are totals over that period
 SUMMARY_TITLES = (r"总结(?!会|大会|表彰)|小结(?!会)|年报|月报|季报|半年报|年度报告|工作报告"
+                  r"|(?:执行|完成|进展|开展)情况的?(?:报告|汇报)"
                   r"|年终回顾|工作进展|这一年")
 
 #: a section heading of a monthly brief ("一、本月工作概况"): its undated numbers are the month's

@@ -471,3 +471,47 @@ def test_a_quarter_table_keeps_a_total_that_an_event_above_is_only_part_of():
             "集中培训            2          95\n")
     df = extract_text(text)
     assert sorted(value(x) for x in df[df["kind"] == "training"]["participants"]) == [40, 95]
+
+
+# -- classes of blind12 and blind13 (round 7, sixth part) --------------------------------
+
+
+def test_a_visit_to_stations_named_one_by_one_in_a_long_list():
+    text = ("2026年8月\n8月12日—16日,督导团队赴某县驻点。期间,走访甲镇、乙镇、丙镇、丁乡、戊乡、"
+            "己镇、庚回族镇、辛回族镇8个镇社工站。")
+    row = one(extract_text(text), "station_visit")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2026-08-12", "2026-08-16", 8)
+
+
+def test_a_report_on_how_a_half_years_work_went_is_a_summary():
+    text = ("关于2026年上半年某县“牵手计划”项目执行情况的报告\n一、主要工作开展情况\n"
+            "二是深化督导陪伴,开展团体督导15场、个别督导60人次。")
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2026-01-01", "2026-06-30", 15)
+
+
+def test_a_section_on_a_months_work_dates_its_totals_to_the_month():
+    text = ("某县工作简报\n2026年第4期\n一、4月份工作开展情况\n督导组深入站点,开展个督38人次,"
+            "团督6次71人次。\n二、5月工作计划\n开展培训1场。")
+    df = extract_text(text)
+    row = one(df, "group_supervision")
+    assert (row["start_date"], row["end_date"], value(row["count"]),
+            value(row["participants"])) == ("2026-04-01", "2026-04-30", 6, 71)
+    assert "training" not in set(df["kind"])
+
+
+def test_a_sum_over_a_month_of_an_unknown_year_spans_the_month():
+    row = extract_text("6月28日 会议纪要\n本月督导组共开展团督5次。").iloc[0]
+    assert (row["start_date"], row["end_date"]) == ("--06-01", "--06-30")
+
+
+def test_a_table_of_paired_units_and_values_after_a_row_number():
+    text = ("表1 5月份主要工作完成情况\n| 序号 | 工作内容 | 单位 | 本月完成 | 年度目标 |\n"
+            "|---|---|---|---|---|\n| 1 | 专题培训 | 场/人次 | 3/96 | 8/300 |\n"
+            "| 2 | 走访乡镇社工站 | 个 | 7 | 40 |\n")
+    df = extract_text(text, year=2026)
+    train = one(df, "training")
+    assert (value(train["count"]), value(train["participants"])) == (3, 96)
+    assert value(one(df, "station_visit")["count"]) == 7
