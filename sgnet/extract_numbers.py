@@ -132,6 +132,8 @@ def find_quantities(sent: str) -> list[Quantity]:
         elif unit == "个" and re.search(r"(?:来了|到了|到场了?|参加了?)$", masked[:m.start()]) \
                 and not re.match(r"[\u4e00-\u9fff]", masked[m.end():m.end() + 1]):
             unit = "名"  # "给十四个站的站长做团督,来了十一个": the people who came
+        elif unit == "个" and re.search(r"(?:他|她|我|咱|你)们$", masked[:m.start()]):
+            unit = "名"  # "和他们三个做了一次小组督导": the people named by a pronoun
         elif unit == "个" and re.match(r"个督|个别督导|团督", masked[m.end():]):
             unit = "次"  # "五个个督": five supervision sessions
         num_start = m.start("num")

@@ -76,7 +76,8 @@ def indicator_tables(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 j += 1
                 continue
             row = _cells(lines[j][1])
-            if len(row) != len(header) or not any(
+            last = max(k for k in columns if k is not None)  # a last 备注 cell may be empty
+            if not last < len(row) <= len(header) or not any(
                     re.match(r"\d", row[k]) for k in columns if k is not None):
                 break
             if not re.fullmatch(_SUM_ROW, row[0]):

@@ -515,3 +515,17 @@ def test_a_table_of_paired_units_and_values_after_a_row_number():
     train = one(df, "training")
     assert (value(train["count"]), value(train["participants"])) == (3, 96)
     assert value(one(df, "station_visit")["count"]) == 7
+
+
+def test_people_named_by_a_pronoun_and_a_number_take_part():
+    text = "10月15日 晴\n当晚在站里和她们三个做了一次小组督导。"
+    assert value(one(extract_text(text, year=2026), "group_supervision")["participants"]) == 3
+
+
+def test_a_table_row_without_its_last_remark_is_still_a_row():
+    text = ("2026年第三季度工作报告\n表2 第三季度主要指标完成情况\n序号 指标       单位    本季度完成  备注\n"
+            "1\t集中培训\t期/人次\t2/77\t含线上1期\n2\t团体督导\t次/人次\t6/58\n")
+    df = extract_text(text)
+    grp = one(df, "group_supervision")
+    assert (grp["start_date"], grp["end_date"], value(grp["count"]),
+            value(grp["participants"])) == ("2026-07-01", "2026-09-30", 6, 58)
