@@ -84,6 +84,7 @@ from .extract_doc import (
     foot_stamp,
     head_stamp,
     post_stamp,
+    stamps_below,
     summary_period,
     title_of,
 )
@@ -332,14 +333,18 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
             years.report_month = (ctx.summary.start.year, ctx.summary.start.month)
     if years.report_month is not None:
         ctx.state.setdefault("month", years.report_month[1])  # "6日" in a 9月 月报
-    for raw, line in lines:
+    floors = stamps_below([line for _, line in lines], years)
+    for (raw, line), floor in zip(lines, floors, strict=True):
+        years.post = floor or years.post  # a forum floor's stamp below its text
         years.note_project_start(line)
         if (not facts and years.publication is not None and re.fullmatch(r"\(.{8,16}\)", line)
                 and find_publication_date([line]) == years.publication):
             continue  # "(2025年1月18日)" under a speech's title: when it was given, not a story
         posted = re.search(_v.POST_HEADER, line) if is_heading(line) else None
         if posted:  # "3楼 某网友 2023-04-19 21:03": the day this floor was written
-            years.post = Day(int(posted["y"]), int(posted["m"]), int(posted["d"]))
+            month, day = int(posted["m"]), int(posted["d"])
+            year = int(posted["y"]) if posted["y"] else years.resolve(month, day, None, None)[0]
+            years.post = Day(year, month, day) if Day(year, month, day).valid() else years.post
         elif years.stamp is not None and (stamp := post_stamp(line, years)):
             years.post = stamp  # the next post of a feed whose stamps stand above the story
         if is_heading(line) and not (re.match(_v.KIND_FIELD, line) and find_triggers(line)):
@@ -484,6 +489,9 @@ def _years(text: str, year: int | None) -> YearSource:
     if named:
         years.report_month = (named[0].year, named[0].month)
     period = summary_period(title_of(lines))
+    years.title_period = period  # "2022年上半年工作总结": its days are of 2022
+    years.title_source = next((t for t in title_of(lines).split(" || ") if period and
+                               re.search(str(period[0]), t)), "")[:20]
     if period is not None and period[2] - period[1] == 2:
         years.report_quarter = (period[0], period[2] // 3)  # "2024年第三季度简报": 本季度
     return years

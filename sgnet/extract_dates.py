@@ -40,7 +40,7 @@ _RANGE_SEP = r"至|到|-|—|–|~|－"
 _DM = r"1[0-2]|0?[1-9]"
 _DD = r"3[01]|[12]\d|0?[1-9]"
 _DATE_RE = re.compile(
-    r"(?P<today>今天|今日|今朝)|(?P<ago>昨天|昨日|琴日|寻日|大前天|前天)"
+    r"(?P<today>今天|今日|今朝)|(?P<ago>昨天|昨日|琴日|寻日|大前天|前天|前日)"
     rf"|(?P<wk>{_v.WEEK_WORDS})(?P<wkd>[一二三四五六日天])"
     r"(?:(?:至|到|-|—|~)(?:周|星期|礼拜)?(?P<wkd2>[一二三四五六日天]))?"
     rf"|(?P<rel>{_v.NEXT_DAY_WORDS}|{_v.SAME_DAY_WORDS}|{_v.FIRST_DAY_WORDS}|{_v.LAST_DAY_WORDS}"
@@ -63,11 +63,14 @@ _DATE_RE = re.compile(
     rf"|(?P<rm>本月|上月|当月|这个月|上个月)(?:(?P<rmd>{_MD})[日号]"
     rf"(?:(?:{_RANGE_SEP})(?P<rmd2>{_MD})[日号]?)?)?"
     r"|(?<![\d、])(?P<ed1>\d{1,2})、(?P<ed2>\d{1,2})[日号]"
-    rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明百千])(?P<bd>{_MD})[日号](?!人|之[间內内]|内|里|以来|来)"
+    rf"|(?<![月\d{_CN_DIGITS}期第每个几数周今昨明百千])(?P<bd>{_MD})[日号](?!人|之?[间內内]|里|以来|来)"
     rf"(?:(?:{_RANGE_SEP})(?P<bd2>{_MD})[日号])?"
 )
 _PUB_RE = re.compile(rf"(?:{_v.PUBLICATION_LABELS})\s*[:|]?\s*{FULL_DATE}", re.IGNORECASE)
 _STAMP_RE = re.compile(FULL_DATE + r"日?\s+\d{1,2}:\d{2}")
+#: the date in a page's address ("本文链接:http://.../202304/t20230420_4011735.html")
+_URL_DATE_RE = re.compile(r"(?:https?://|www\.)\S*?[/_t](?P<y>20\d{2})[-/]?(?P<m>[01]\d)[-/]?"
+                          r"(?P<d>[0-3]\d)(?!\d)")
 #: a date followed by its label ("2022年8月29日 发布")
 _PUB_AFTER_RE = re.compile(FULL_DATE + r"日?\s*(?:发布|发表|印发)")
 _BYLINE_LINES = 8
@@ -88,9 +91,10 @@ def find_publication_date(lines: list[str]) -> dt.date | None:
     """
     bylines = [line for line in lines[:_BYLINE_LINES] if not re.search(r"[,;。!?]", line)]
     # a signature block at the foot ("某县民政局" / "2024年7月8日") dates the page too
-    bylines += [line for line in lines[-3:] if _FOOTER_RE.fullmatch(line)]
+    bylines += [line for line in lines[-3:] if _FOOTER_RE.fullmatch(line)
+                or re.match(FULL_DATE + r"日?\s+\S{2,12}(?:报|网|台|版)", line)]
     for pattern, pool in ((_PUB_RE, lines), (_PUB_AFTER_RE, lines), (_STAMP_RE, lines),
-                          (BYLINE_RE, bylines)):
+                          (BYLINE_RE, bylines), (_URL_DATE_RE, lines)):
         for line in pool:
             match = pattern.search(line)
             if match:
@@ -330,7 +334,7 @@ def _before_reference(m: re.Match, years: YearSource, state: dict) -> DateMentio
     if ref is None:
         return None
     if m["ago"]:
-        day = ref.shift({"前天": -2, "大前天": -3}.get(m["ago"], -1))
+        day = ref.shift({"前天": -2, "前日": -2, "大前天": -3}.get(m["ago"], -1))
     else:
         weekday = dt.date(ref.year or 2000, ref.month, ref.day).weekday()
         wanted = _WEEKDAYS.index(m["wkd"].replace("天", "日"))

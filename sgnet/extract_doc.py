@@ -23,7 +23,7 @@ from .extract_read import is_heading
 from .extract_spans import month_span
 
 __all__ = ["TITLE_LINES", "title_of", "document_genre", "summary_period", "brief_month",
-           "foot_stamp", "head_stamp", "post_stamp"]
+           "foot_stamp", "head_stamp", "post_stamp", "stamps_below"]
 
 #: how many story lines at the top may hold the title
 TITLE_LINES = 6
@@ -214,6 +214,33 @@ def head_stamp(lines: list[str], years: YearSource) -> Day | None:
         if not is_heading(line):
             return None
     return None
+
+
+#: a floor's stamp at the end of its last line, below its text ("1楼   11-08 21:14")
+_FLOOR_STAMP = re.compile(r"(?:\d+\s*[楼层#]|楼主)\s*(?:(?P<y>\d{4})-)?(?P<m>\d{1,2})-"
+                          r"(?P<d>\d{1,2})\s+\d{1,2}:\d{2}\s*(?:回复|\|)?\s*$")
+
+
+def stamps_below(lines: list[str], years: YearSource) -> list[Day | None]:
+    """For each line, the day of the forum floor it belongs to when each floor's stamp stands
+    below its text ("...走了4户" / "来自Android客户端 1楼 11-08 21:14"); all None otherwise.
+
+    Examples
+    --------
+    >>> stamps_below(["前天来了督导。", "1楼 11-08 21:14", "好羡慕", "2楼 11-09 08:00"],
+    ...              YearSource(None, None))[0]
+    Day(year=None, month=11, day=8)
+    """
+    out: list[Day | None] = [None] * len(lines)
+    below: Day | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        found = _FLOOR_STAMP.search(lines[i])
+        if found:
+            month, day = int(found["m"]), int(found["d"])
+            year = int(found["y"]) if found["y"] else years.resolve(month, day, None, None)[0]
+            below = Day(year, month, day) if Day(year, month, day).valid() else None
+        out[i] = below
+    return out
 
 
 def foot_stamp(lines: list[str], years: YearSource) -> When | None:

@@ -460,7 +460,7 @@ FIELD_LINE = (
 )
 #: the header of a forum floor with its time ("3楼 某网友 2023-04-19 21:03")
 POST_HEADER = (r"(?:\d+\s*[楼层#]|楼主|沙发|板凳|回复|发表于)[^,;。]*?"
-               r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
+               r"(?:(?P<y>\d{4})[-/.年])?(?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
 #: the field of a record form naming what was done ("督导形式:团体督导(线下)"): a story line
 KIND_FIELD = r"^\W{0,3}(?:督导|活动|服务)(?:形式|类型|类别|方式)\s*:"
 #: image captions and picture markers of web pages ("图片|讲座现场", "[图片]", "(图)培训现场")

@@ -98,6 +98,8 @@ class YearSource:
     stamp: Day | None = None  # a post's time stamp above its story, maybe without a year
     fiscal: tuple[Day, Day] | None = None  # "本年度(2022年4月1日至2023年3月31日)"
     post: Day | None = None  # the time stamp of the forum post being read ("3楼 ... 21:03")
+    title_period: tuple[int, int, int] | None = None  # (year, first, last month) of the title
+    title_source: str = ""
 
     def today(self) -> Day | None:
         """The day of writing: the time stamp of the forum post being read, else the
@@ -140,6 +142,8 @@ class YearSource:
         if rel and self.publication is not None:
             offset = {"今年": 0, "去年": -1, "前年": -2}[rel]
             return self.publication.year + offset, f"year from {rel} and publication date"
+        if self.title_period is not None and self.title_period[1] <= month <= self.title_period[2]:
+            return self.title_period[0], f"year from headline {self.title_source}"
         if self.text_year is not None:
             return self.text_year, f"year from {self.text_source}"
         if self.publication is not None:

@@ -529,3 +529,38 @@ def test_a_table_row_without_its_last_remark_is_still_a_row():
     grp = one(df, "group_supervision")
     assert (grp["start_date"], grp["end_date"], value(grp["count"]),
             value(grp["participants"])) == ("2026-07-01", "2026-09-30", 6, 58)
+
+
+# -- classes of blind14 and blind15 (round 7, seventh part) ------------------------------
+
+
+def test_the_date_in_a_pages_address_is_its_publication_date():
+    text = ("某县人民政府\n当前位置:首页 > 新闻中心\n督导团队来我县开展培训\n"
+            "昨天下午,督导团队先后来到甲镇、乙镇社工站。\n"
+            "本文链接:http://www.example.gov.cn/xwzx/202604/t20260420_4011735.html")
+    assert one(extract_text(text), "station_visit")["start_date"] == "2026-04-19"
+
+
+def test_a_newspapers_footer_date_and_three_days_between():
+    text = ("澳社服團隊赴某縣支援社工站\n【本報消息】督導團隊本月九日至十一日赴某縣。三日間,"
+            "團隊舉辦兩場培訓,合共逾一百二十人次參加。\n2026-07-25　澳門日報　A07版　澳聞")
+    row = one(extract_text(text), "training")
+    assert (row["start_date"], row["end_date"]) == ("2026-07-09", "2026-07-11")
+
+
+def test_the_day_before_yesterday_in_classical_words():
+    text = "明報　2026年8月22日　星期六　港聞\n本港社工督導前日起到某縣,隨即走訪甲鎮及乙鎮兩個社工站。"
+    assert one(extract_text(text), "station_visit")["start_date"] == "2026-08-20"
+
+
+def test_a_half_year_summarys_days_are_of_its_year_despite_an_earlier_year():
+    text = ("某县项目2026年上半年工作总结\n项目自2025年12月启动。\n"
+            "1月11日,在县民政局举办站长能力提升培训,27人参加。")
+    assert one(extract_text(text), "training")["start_date"] == "2026-01-11"
+
+
+def test_forum_floors_whose_stamps_stand_below_their_text():
+    text = ("某某吧\n【分享】督导来了\n楼主某\n前天督导来我们乡了,给附近几个站的社工做了个团督,"
+            "差不多二十来个人。\n来自Android客户端   1楼   11-08 21:14\n\n某网友\n羡慕\n2楼   11-08 21:30")
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("--11-06", 20)
