@@ -174,6 +174,13 @@ def _sentence_facts(sent: str, base: int, dates: list[DateMention], ctx: Context
             fact.when, fact.dated_here = _date_for(base + t.start, base, sent, dates, context)
             if fact.when is not None and fact.when.month_only and fact.when.end is not None:
                 fact.when, fact.aggregate = month_span(fact.when), True  # "1月至6月 ..."
+        whole = re.search(_v.WHOLE_TRIP, sent[:t.start])
+        trip = (ctx.state.get("trip"), ctx.state.get("trip_end"))
+        if (whole and not own and not precise and ctx.summary is None and fact.when is not None
+                and trip[1] is not None and not fact.aggregate
+                and (fact.when.start, fact.when.end) != trip):
+            fact.when = When(*trip, notes=(  # "三天里...共开展个督15人次": over the whole trip
+                f"over the days told before ({whole[0]})",))
     months = [d.when for d in dates if d.when is not None and d.when.month_only
               and d.when.end is not None and base <= d.pos < base + len(sent)]
     for fact in facts.values():

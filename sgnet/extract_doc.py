@@ -178,6 +178,11 @@ def _stamp_parts(found: re.Match) -> tuple[int, int, int | None]:
     return int(found[f"m{k}"]), int(found[f"d{k}"]), int(year) if year else None
 
 
+#: a chat message's header: the sender's name, then the time stamp
+_CHAT_STAMP = re.compile(r"[^\d,;。:]{1,16}?\s+(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+                         r"\s*\d{1,2}:\d{2}\s*$")
+
+
 def post_stamp(line: str, years: YearSource) -> Day | None:
     """The day of a post's time stamp line ("11-03 20:15 来自 iPhone"), None if it is not one.
 
@@ -186,7 +191,7 @@ def post_stamp(line: str, years: YearSource) -> Day | None:
     >>> post_stamp("11-03 20:15 来自 iPhone客户端", YearSource(None, None))
     Day(year=None, month=11, day=3)
     """
-    found = _STAMP.match(line)
+    found = _STAMP.match(line) or _CHAT_STAMP.match(line)  # "佛山督导-周敏 6月3日 21:14"
     if found is None or not is_heading(line):
         return None
     month, day, given = _stamp_parts(found)
@@ -205,7 +210,7 @@ def head_stamp(lines: list[str], years: YearSource) -> Day | None:
     Day(year=None, month=3, day=5)
     """
     for line in lines[:_HEAD_LINES]:
-        found = _STAMP.match(line)
+        found = _STAMP.match(line) or _CHAT_STAMP.match(line)
         if found and is_heading(line):
             month, day, given = _stamp_parts(found)
             year = given or years.resolve(month, day, None, None)[0]

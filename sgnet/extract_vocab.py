@@ -25,6 +25,7 @@ __all__ = [
     "APPROX_SUFFIX",
     "TOTAL_CUES",
     "SUM_CUES",
+    "WHOLE_TRIP",
     "TABLE_ROW",
     "TITLE_QUOTE",
     "ADMIN_CHECKS",
@@ -238,6 +239,9 @@ SUPERVISE_VERB = (
     r"[\d一二两三四五六七八九十]+(?:人|名|位))"
 )
 
+#: words that put what follows over the whole trip told before ("三天里", "两天下来", "期间")
+WHOLE_TRIP = (r"(?:这|那)?[两三四五六七八九十\d]+(?:天|日)(?:里|中|来|下来|之间|之内|间|行程中)"
+              r"|(?:驻点|活动|行程)?(?:期间|其间)|行程中")
 #: what opens a table row read as a sentence of a total ("统计表:9月,共团体督导4次。")
 TABLE_ROW = "统计表:"
 #: a quoted title after 主题是/题目是/题为 ("主题是“我最难忘的一次入户”"): triggers in it are words

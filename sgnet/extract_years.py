@@ -139,9 +139,10 @@ class YearSource:
         """(year or None, note) for a month-day date."""
         if explicit is not None:
             return explicit, "year given in text"
-        if rel and self.publication is not None:
+        today = self.today()
+        if rel and today is not None and today.year is not None:
             offset = {"今年": 0, "去年": -1, "前年": -2}[rel]
-            return self.publication.year + offset, f"year from {rel} and publication date"
+            return today.year + offset, f"year from {rel} and the day of writing {today.iso()}"
         if self.title_period is not None and self.title_period[1] <= month <= self.title_period[2]:
             return self.title_period[0], f"year from headline {self.title_source}"
         if self.text_year is not None:

@@ -564,3 +564,25 @@ def test_forum_floors_whose_stamps_stand_below_their_text():
             "差不多二十来个人。\n来自Android客户端   1楼   11-08 21:14\n\n某网友\n羡慕\n2楼   11-08 21:30")
     row = one(extract_text(text), "group_supervision")
     assert (row["start_date"], value(row["participants"])) == ("--11-06", 20)
+
+
+def test_the_days_of_a_trip_cover_what_a_sentence_sums_over_them():
+    text = ("某县新闻 2026年6月9日\n6月5日至7日,督导团来我县驻点。次日上午走访了甲镇社工站。\n"
+            "据统计,三天里督导团共开展个别督导15人次、团体督导4场。")
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], row["end_date"], value(row["count"])) == (
+        "2026-06-05", "2026-06-07", 4)
+
+
+def test_last_year_counts_from_an_answers_edit_date():
+    text = ("我们机构和某县结了对子。去年10月我第一次去,跑了9个乡镇社工站。\n"
+            "编辑于 2026-03-02 · IP 属地广东")
+    assert one(extract_text(text), "station_visit")["start_date"] == "2025-10-01"
+
+
+def test_each_message_of_a_chat_dates_its_today():
+    text = ("某项目工作群(23)\n\n佛山督导-周敏　6月3日 21:14\n今天上午在甲乡社工站做了团督,来了8个社工。\n\n"
+            "佛山督导-周敏　6月5日 22:15\n今天给城北两个站的小伙伴逐个做了个督,一共6个人。")
+    df = extract_text(text)
+    assert one(df, "group_supervision")["start_date"] == "--06-03"
+    assert one(df, "individual_supervision")["start_date"] == "--06-05"
