@@ -316,12 +316,15 @@ def _same_numbers(fact: Fact, told: Fact) -> bool:
 
 
 def _form_people(facts: list[Fact], ctx: Context) -> None:
-    """A record form's people field below its kind field ("督导方式:■个别督导" then
-    "被督导者:某某"): the people of the form's fact."""
+    """A record form's people or date field below its kind field ("督导方式:■个别督导" then
+    "被督导者:某某", "督导日期:..."): the people and day of the form's fact."""
     form = facts[-1] if facts and facts[-1].form else None
     if form is not None and form.participants is None and ctx.field_people:
         form.participants, ctx.field_people = ctx.field_people, None
         form.notes.append("participants from the form's field below it")
+    if form is not None and form.when is None and ctx.last is not None:
+        form.when, form.dated_here = ctx.last, True  # "督导日期:..." below a titled form
+        form.notes.append("date from the form's field below it")
 
 
 def _document_facts(text: str, years: YearSource) -> list[Fact]:
@@ -496,7 +499,8 @@ def _years(text: str, year: int | None) -> YearSource:
     if named:
         years.report_month = (named[0].year, named[0].month)
     period = summary_period(title_of(lines))
-    years.title_period = period  # "2022年上半年工作总结": its days are of 2022
+    if period is not None and re.search(_v.SUMMARY_TITLES, title_of(lines)):
+        years.title_period = period  # "2022年上半年工作总结": its days are of 2022
     years.title_source = next((t for t in title_of(lines).split(" || ") if period and
                                re.search(str(period[0]), t)), "")[:20]
     if period is not None and period[2] - period[1] == 2:

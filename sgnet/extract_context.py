@@ -130,5 +130,7 @@ def read_dated_heading(line: str, ctx: Context, title: bool) -> None:
     known = [d.when for d in parse_dates(line, ctx.state, ctx.years)
              if d.when is not None and d.day_precise]
     ctx.last = known[0] if known else ctx.last
+    if diary and known and known[0].end is None:
+        ctx.years.post = known[0].start  # "10/16(一)" over an entry: its 今天 and 昨天
     if diary and known:  # "📍19日 经验分享会": the activity the entry below is about
         ctx.heading_kinds = [t.kind for t in find_triggers(line) if not rejected(line, t)]

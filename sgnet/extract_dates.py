@@ -303,6 +303,8 @@ def _this_month(m: re.Match, years: YearSource, state: dict) -> DateMention | No
     """"本月15日" / "上月3日" / "本月": the month of the report (the month its title names,
     else the month of the day of writing, else of the latest full date), or the one before;
     "本月" alone is its 1st."""
+    if not m["rmd"] and m.string[m.end():m.end() + 1] == "的":
+        return None  # "这个月的服务计划": whose plan, not when something was done
     today = years.today() or state.get("reference")
     if today is None and state.get("month") and m["rm"] == "本月" and re.match(
             r"[^,;。]{0,12}(?:共|累计|开展|完成)", m.string[m.end():]):

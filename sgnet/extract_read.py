@@ -223,6 +223,8 @@ def _form_field(line: str) -> str:
         line = f"参加人数:{people[1]}人" if people else f"{boxed[1]}:{boxed[2]}"
     # "年  8 月 20 日" in a form whose year box was left blank
     line = re.sub(r"(?<=[年月]) +(?=\d{1,2} *[月日])|(?<=\d) +(?=[月日])", "", line)
+    # "督导记录表(个别督导)": a form titled by its kind
+    line = re.sub(r"^.{0,30}?记录表?\s*\(((?:个别|团体|小组)督导)\)$", r"督导形式:\1", line)
     line = re.sub(r"[□☐]\s*[^\s□☐■☑]+", "", line)  # "■个别督导 □团体督导": the box ticked
     line = re.sub(r"[■☑✓√]\s*", "", line)
     spaced = re.match(r"([\u4e00-\u9fff](?:\s{1,4}[\u4e00-\u9fff]){1,4})\s*:", line)

@@ -179,6 +179,8 @@ class YearSource:
         rel = re.search(r"去年|前年|今年|本年|年内", cue)
         if rel and pub is not None:
             return pub.year - {"去年": 1, "前年": 2}.get(rel[0], 0), f"{rel[0]} and {pub}"
+        if self.title_period is not None:  # "2022年度工作总结" after "2021年11月,项目启动"
+            return self.title_period[0], f"headline {self.title_source}"
         if self.text_year is not None:
             return self.text_year, self.text_source
         if pub is not None:
@@ -247,7 +249,7 @@ class YearSource:
 
 
 #: a report year stated as a span ("本年度(二〇二二年四月一日至二〇二三年三月三十一日)")
-_FISCAL_YEAR = re.compile(r"本?年度\s*\(\s*(?P<a>[^()至到]{6,14}?日)\s*(?:至|到|—|-|~)\s*"
+_FISCAL_YEAR = re.compile(r"本?年度[^()\d]{0,6}\(\s*(?P<a>[^()至到]{6,14}?日)\s*(?:至|到|—|-|~)\s*"
                           r"(?P<b>[^()至到]{6,14}?日)\s*\)")
 
 

@@ -586,3 +586,33 @@ def test_each_message_of_a_chat_dates_its_today():
     df = extract_text(text)
     assert one(df, "group_supervision")["start_date"] == "--06-03"
     assert one(df, "individual_supervision")["start_date"] == "--06-05"
+
+
+# -- classes of blind16 and blind17 (round 7, eighth part) -------------------------------
+
+
+def test_an_annual_summarys_totals_keep_its_year_after_an_earlier_year():
+    text = ("某中心\n“牵手计划”某县项目2026年度工作总结\n一、项目概况\n2025年11月,项目启动。\n"
+            "二、主要成效\n全年开展团体督导24次,参与310人次。")
+    row = one(extract_text(text), "group_supervision")
+    assert (row["start_date"], row["end_date"]) == ("2026-01-01", "2026-12-31")
+
+
+def test_a_form_titled_by_its_kind():
+    text = ("“牵手计划”某县项目督导记录表(个别督导)\n督导日期:2026年7月12日        时间:14:30—16:10\n"
+            "督导方式:☑线下  □线上\n被督导者:包××(某镇社工站社工)\n")
+    row = one(extract_text(text), "individual_supervision")
+    assert (row["start_date"], value(row["participants"])) == ("2026-07-12", 1)
+
+
+def test_a_diary_entrys_today_is_the_day_of_its_heading():
+    text = ("驻点手记 发布于2026年10月20日\n10/16(一)\n今天跑了两个站:甲镇社工站、乙镇社工站。\n"
+            "10/17(二)\n昨天太累,今天在县里休整。")
+    row = one(extract_text(text), "station_visit")
+    assert (row["start_date"], value(row["count"])) == ("2026-10-16", 2)
+
+
+def test_this_months_plan_is_not_a_date():
+    text = "4.10 晴\n下午去了镇社工站,探访站点,跟站长核对了这个月的服务计划。"
+    df = extract_text(text, year=2026)
+    assert set(df["start_date"]) == {"2026-04-10"}
