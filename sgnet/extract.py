@@ -422,6 +422,10 @@ def _document_facts(text: str, years: YearSource) -> list[Fact]:
                 if not (prev is not None and _complete(prev, fact)):
                     facts.append(fact)
                     line_facts.append(fact)
+        for fact in line_facts:  # a post told with no date: the day of its own stamp below
+            if floor is not None and fact.when is None and not fact.aggregate:
+                fact.when = When(floor, notes=("the day of the post's stamp below it",),
+                                 inferred=True)
         known = [d.when for d in dates if d.when is not None and not d.when.month_only]
         ctx.last = known[-1] if known else ctx.last
         facts.extend(_heading_facts(raw, line, line_facts, ctx))

@@ -226,20 +226,33 @@ _FLOOR_STAMP = re.compile(r"(?:\d+\s*[楼层#]|楼主)\s*(?:(?P<y>\d{4})-)?(?P<m
                           r"(?P<d>\d{1,2})\s+\d{1,2}:\d{2}\s*(?:回复|\|)?\s*$")
 
 
+#: a line that is only a time stamp ("5月15日 21:47", "11-08 21:14")
+_LONE_STAMP = re.compile(r"\s*(?:(?P<y>\d{4})[年-])?(?P<m>\d{1,2})[月-](?P<d>\d{1,2})日?\s+"
+                         r"\d{1,2}:\d{2}\s*")
+
+
 def stamps_below(lines: list[str], years: YearSource) -> list[Day | None]:
-    """For each line, the day of the forum floor it belongs to when each floor's stamp stands
-    below its text ("...走了4户" / "来自Android客户端 1楼 11-08 21:14"); all None otherwise.
+    """For each line, the day of the post it belongs to when each post's stamp stands below
+    its text: a forum floor's ("...走了4户" / "来自Android客户端 1楼 11-08 21:14"), or a lone
+    stamp under a 朋友圈 post when the first stamp follows the first story line; all None
+    otherwise.
 
     Examples
     --------
     >>> stamps_below(["前天来了督导。", "1楼 11-08 21:14", "好羡慕", "2楼 11-09 08:00"],
     ...              YearSource(None, None))[0]
     Day(year=None, month=11, day=8)
+    >>> stamps_below(["今天做了团督。", "5月15日 21:47"], YearSource(None, None))[0]
+    Day(year=None, month=5, day=15)
     """
+    lone = [i for i, line in enumerate(lines) if _LONE_STAMP.fullmatch(line)]
+    story = next((i for i, line in enumerate(lines) if not is_heading(line)), len(lines))
+    below_posts = bool(lone) and lone[0] > story
     out: list[Day | None] = [None] * len(lines)
     below: Day | None = None
     for i in range(len(lines) - 1, -1, -1):
-        found = _FLOOR_STAMP.search(lines[i])
+        found = _FLOOR_STAMP.search(lines[i]) or (
+            _LONE_STAMP.fullmatch(lines[i]) if below_posts else None)
         if found:
             month, day = int(found["m"]), int(found["d"])
             year = int(found["y"]) if found["y"] else years.resolve(month, day, None, None)[0]

@@ -237,7 +237,8 @@ def _is_debris(line: str) -> bool:
     if line[0] in "·•▲" or re.match(r"\d+#", line) or re.match(_v.CAPTION_LINE, line):
         return True
     if (len(line) < 80 and _LIST_DATE_TAIL.search(line) and not re.match(_v.FIELD_LINE, line)
-            and not re.search(_v.POST_HEADER, line)):  # a forum floor's header is kept
+            and not re.search(_v.POST_HEADER, line)  # a forum floor's header is kept
+            and not re.fullmatch(r"(?:\d{4}-)?\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}", line)):
         return True
     return False
 

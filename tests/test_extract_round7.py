@@ -616,3 +616,12 @@ def test_this_months_plan_is_not_a_date():
     text = "4.10 晴\n下午去了镇社工站,探访站点,跟站长核对了这个月的服务计划。"
     df = extract_text(text, year=2026)
     assert set(df["start_date"]) == {"2026-04-10"}
+
+
+def test_each_moments_post_with_its_stamp_below_dates_its_today():
+    text = ("【朋友圈截图整理】\n\n某督导\n落地了,这次待一周。\n5月14日 18:02\n\n某督导\n"
+            "上午给全县社工站新人做岗前培训,28个新同事。\n5月15日 12:30\n\n某督导\n"
+            "今天跑了甲乡、乙镇两个站。\n5月16日 19:05\n")
+    df = extract_text(text)
+    assert one(df, "training")["start_date"] == "--05-15"
+    assert one(df, "station_visit")["start_date"] == "--05-16"
