@@ -29,8 +29,8 @@ Sets
 ``extract_corpus/blind``
     Thirty reports written by someone who never read the rules, the earlier reports or their
     labels (``blind``, ``labels_blind.csv``), scored once in the same way.
-``extract_corpus/blind2`` … ``blind17``
-    Thirty reports each by sixteen more authors in the same position, each scored once on first
+``extract_corpus/blind2`` … ``blind19``
+    Thirty reports each by eighteen more authors in the same position, each scored once on first
     sight (``labels_blind2.csv`` …); the table of those first scores is in the corpus README.
 ``extract_data``
     The older set (seeds, ``r*`` and ``t*`` reports) that the first rules were written against,
@@ -68,7 +68,7 @@ CHECKED = ("start_date", "end_date", "count", "participants")
 #: the sets written later, in the order they were written (``extract_corpus/<name>/``)
 LATE = ("late", "late2", "late3", "late4", "late5", "blind", "blind2", "blind3", "blind4", "blind5",
         "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-        "blind14", "blind15", "blind16", "blind17")
+        "blind14", "blind15", "blind16", "blind17", "blind18", "blind19")
 SETS = ("dev", "test", *LATE, "legacy")
 SEED = 20261202
 
