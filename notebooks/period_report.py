@@ -69,7 +69,7 @@ show(tables.progress_part(progress, lang=lang))
 # %%
 show(parts.heading("figures", lang=lang))
 year_to_date = scope.select(period=f"{the_period.end.year}-01-01..{the_period.end}")
-fig, ax = plt.subplots(figsize=(9, 4))
+fig, ax = plt.subplots(figsize=(9, 4), layout="tight")
 plots.monthly_activity(year_to_date, lang=lang, ax=ax)
 show_figure(fig, caption=word("fig.monthly", lang, year=the_period.end.year),
             alt=word("fig.monthly_alt", lang, year=the_period.end.year, end=the_period.end))

@@ -104,6 +104,7 @@ def setup(warm: bool = True) -> None:
 
     import sgnet
     import sgnet.county_map
+    import sgnet.figpng
     import sgnet.metrics
     import sgnet.pages
     import sgnet.parts
@@ -120,13 +121,11 @@ def setup(warm: bool = True) -> None:
     if _BASE is None:
         _BASE = _snapshot()
     if warm:
-        import io
-
         sgnet.plots.use_cjk_font()
-        fig, ax = plt.subplots(figsize=(3, 2))
+        fig, ax = plt.subplots(figsize=(3, 2), layout="tight")
         ax.bar(["培训", "督导"], [1, 2])
         ax.set_title("各月活动")
-        fig.savefig(io.BytesIO(), format="png", dpi=110, bbox_inches="tight")
+        sgnet.figpng.figure_png(fig)  # as a report's figures are: drawn once
         plt.close(fig)
         # the exports run here too (sgnet.render.write_exports): compile the HTML
         # templates and cut the font's base before the first report needs them

@@ -105,7 +105,12 @@ def place_evenly(rings: tuple[np.ndarray, ...], n: int, *, grid: int = 40) -> np
     chosen = [int(np.argmin(((cand - cand.mean(axis=0)) ** 2).sum(axis=1)))]
     dist = ((cand - cand[chosen[0]]) ** 2).sum(axis=1)
     border = np.vstack(rings)
-    edge = np.array([((border - c) ** 2).sum(axis=1).min() for c in cand])
+    edge = np.empty(len(cand))  # squared distance to the border, a block of points at a time
+    step = max(1, 2**17 // len(border))
+    for i in range(0, len(cand), step):
+        block = cand[i:i + step]
+        edge[i:i + step] = ((border[:, 0] - block[:, :1]) ** 2
+                            + (border[:, 1] - block[:, 1:]) ** 2).min(axis=1)
     while len(chosen) < min(n, len(cand)):
         i = int(np.argmax(np.minimum(dist, 4 * edge)))
         chosen.append(i)
@@ -183,8 +188,9 @@ def county_map(ds: Dataset, county: str, *, lang: str = "zh", ax: Axes | None = 
     for side in ax.spines.values():
         side.set_color("#bbb")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    # the note comes broken into lines: the layout makes room for it, as for the legend
     ax.text(1.02, 0.0, word("map.schematic", lang), transform=ax.transAxes, fontsize=7,
-            color="#666", va="bottom", ha="left", wrap=True)
+            color="#666", va="bottom", ha="left")
     ax.set_title(word("map.county_title", lang, county=county_name), fontsize=11)
     ax.sgnet_reached = [o for o, r in zip(stations["org_id"], reached, strict=True) if r]
     ax.sgnet_not_reached = [o for o, r in zip(stations["org_id"], reached, strict=True)
@@ -215,7 +221,7 @@ def report_map(current: Dataset, *, lang: str = "zh") -> tuple[Figure, str, str]
         name = str(divisions().set_index("code")["name"].get(county, county))
         fig, ax = plt.subplots(figsize=(9, 6.5))
         county_map(current, county, lang=lang, ax=ax)
-        fig.tight_layout()
+        fig.set_layout_engine("tight")  # laid out in the draw that renders it
         return (fig, word("fig.county", lang, county=name),
                 word("fig.county_alt", lang, county=name))
     fig, ax = plt.subplots(figsize=(10, 7.5))

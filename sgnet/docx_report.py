@@ -12,7 +12,9 @@ in the fonts a 公文 expects.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -24,11 +26,13 @@ from xml.etree import ElementTree
 import nbformat
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.run import Run
 
 from .pages import provenance_text, shared_parameters
 from .parts import read_parts
@@ -60,6 +64,9 @@ def set_run_font(run, *, east_asia: str = BODY_FONT, size: float | None = None,
                  bold: bool | None = None, color: RGBColor | None = None) -> None:
     """Set a run's fonts: Latin and East Asian (``w:eastAsia``), size, weight, color.
 
+    A run without properties yet (a new one) gets a copy of the properties made once for
+    these arguments: the same XML, without building it again for each of a report's runs.
+
     Examples
     --------
     >>> doc = Document()
@@ -68,6 +75,23 @@ def set_run_font(run, *, east_asia: str = BODY_FONT, size: float | None = None,
     >>> run._element.rPr.rFonts.get(qn("w:eastAsia"))
     '黑体'
     """
+    if run._element.rPr is None:
+        run._element.insert(0, copy.deepcopy(_run_properties(east_asia, size, bold, color)))
+        return
+    _set_run_properties(run, east_asia=east_asia, size=size, bold=bold, color=color)
+
+
+@functools.lru_cache(maxsize=256)
+def _run_properties(east_asia: str, size: float | None, bold: bool | None,
+                    color: RGBColor | None):
+    """The ``w:rPr`` that :func:`set_run_font` gives a new run (copy it before use)."""
+    run = Run(OxmlElement("w:r"), None)
+    _set_run_properties(run, east_asia=east_asia, size=size, bold=bold, color=color)
+    return run._element.rPr
+
+
+def _set_run_properties(run, *, east_asia: str, size: float | None, bold: bool | None,
+                        color: RGBColor | None) -> None:
     run.font.name = LATIN_FONT
     rpr = run._element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -157,10 +181,20 @@ def _header_footer(section, title: dict, lang: str) -> None:
         set_run_font(foot.add_run(after), size=9)
 
 
+def _style_ids(doc) -> dict[str, str]:
+    """The ids of the styles a report uses, looked up once (python-docx looks a style's name
+    up among all the document's styles each time it is given one)."""
+    kinds = {"Title": WD_STYLE_TYPE.PARAGRAPH, "Caption": WD_STYLE_TYPE.PARAGRAPH,
+             "Heading 1": WD_STYLE_TYPE.PARAGRAPH, "Table Grid": WD_STYLE_TYPE.TABLE}
+    return {name: doc.part.get_style_id(name, kind) for name, kind in kinds.items()}
+
+
 def _paragraph(doc, text: str, *, style: str | None = None, font: str = BODY_FONT,
                size: float | None = None, bold: bool | None = None,
                color: RGBColor | None = None, align=None, indent: bool = False):
-    p = doc.add_paragraph(style=style)
+    p = doc.add_paragraph()
+    if style is not None:  # a style's id (_style_ids)
+        p._p.style = style
     if align is not None:
         p.alignment = align
     if indent:
@@ -210,7 +244,7 @@ def _widths(columns: list[str], rows: list[list[str]], total: int) -> list[int]:
     return [int(n * scale) for n in need]
 
 
-def _table(doc, part: dict) -> None:
+def _table(doc, part: dict, grid: str) -> None:
     columns, rows = part["columns"], part["rows"]
     groups = part.get("groups") or [None] * len(columns)
     align = part.get("align") or ["left"] * len(columns)
@@ -219,7 +253,7 @@ def _table(doc, part: dict) -> None:
     head_rows = 2 if two else 1
     size = 9 if len(columns) <= _WIDE else 7.5
     table = doc.add_table(rows=head_rows + len(rows), cols=len(columns))
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = grid  # the id of "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _widths(columns, rows, _content_width(doc))
@@ -266,11 +300,11 @@ def _table(doc, part: dict) -> None:
         i += span
 
 
-def _headline(doc, part: dict) -> None:
+def _headline(doc, part: dict, grid: str) -> None:
     items = part["items"]
     per_row = 4
     table = doc.add_table(rows=2 * ((len(items) + per_row - 1) // per_row), cols=per_row)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = grid  # the id of "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for k, item in enumerate(items):
         r, c = 2 * (k // per_row), k % per_row
@@ -361,6 +395,7 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
         "lang", "zh"))
     doc = Document()
     _style_fonts(doc)
+    ids = _style_ids(doc)
     _a4(doc.sections[0])
     _header_footer(doc.sections[0], title, lang)
     props = doc.core_properties
@@ -381,7 +416,7 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
             if part.get("marking"):
                 _paragraph(doc, part["marking"], size=9, bold=True,
                            color=RGBColor(0xB0, 0x00, 0x20), align=WD_ALIGN_PARAGRAPH.RIGHT)
-            _paragraph(doc, part["title"], style="Title", font=HEADING_FONT, size=18,
+            _paragraph(doc, part["title"], style=ids["Title"], font=HEADING_FONT, size=18,
                        bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
             _paragraph(doc, part.get("scope", ""), font=HEADING_FONT, size=12,
                        align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -391,18 +426,19 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
             if wide_sections[i] != landscape:  # a wide table ahead, or back to portrait
                 landscape = wide_sections[i]
                 _new_section(doc, landscape=landscape, title=title, lang=lang)
-            p = doc.add_heading(level=1)
+            p = doc.add_paragraph()
+            p._p.style = ids["Heading 1"]
             set_run_font(p.add_run(part["text"]), east_asia=HEADING_FONT, size=14, bold=True,
                          color=RGBColor(0, 0, 0))
         elif kind == "headline":
-            _headline(doc, part)
+            _headline(doc, part, ids["Table Grid"])
         elif kind == "summary":
             for text in part["paragraphs"]:
                 _paragraph(doc, text, indent=True)
         elif kind == "note":
             _paragraph(doc, part["text"], size=9, color=RGBColor(0x44, 0x44, 0x44))
         elif kind == "table":
-            _table(doc, part)
+            _table(doc, part, ids["Table Grid"])
             tables += 1
         elif kind == "figure":
             doc.add_picture(io.BytesIO(part["png"]), width=min(_content_width(doc), Cm(16.5)))
@@ -412,7 +448,7 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
             inline.docPr.set("descr", part.get("alt", ""))
             figures += 1
             _paragraph(doc, word("report.figure", lang, n=figures, caption=part["caption"]),
-                       style="Caption", size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+                       style=ids["Caption"], size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
     prov = nb.metadata.get("sgnet")
     if prov:  # what the report was made from, as the page's footer says it
         params = prov.get("parameters", {})
@@ -423,14 +459,13 @@ def write_docx(nb: nbformat.NotebookNode, path: str | Path) -> Path:
     path = Path(path)
     buffer = io.BytesIO()
     doc.save(buffer)
-    package = buffer.getvalue()
+    custom = None
     if prov:
         params = prov.get("parameters", {})
         shared = {k: v for k, v in prov.items() if k != "rows"} | {
             "parameters": shared_parameters(params, params.get("audience", "funder"))}
-        package = with_custom_property(package, PROVENANCE_PROPERTY, json.dumps(
-            shared, ensure_ascii=False, sort_keys=True))
-    path.write_bytes(_stamped(package, when))
+        custom = (PROVENANCE_PROPERTY, json.dumps(shared, ensure_ascii=False, sort_keys=True))
+    path.write_bytes(_repack(buffer.getvalue(), custom=custom, when=when))
     return path
 
 
@@ -455,28 +490,48 @@ def with_custom_property(docx: bytes, name: str, value: str) -> bytes:
     >>> custom_property(out, "x")
     '{"a": 1}'
     """
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
-           '"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-           '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
-           f'name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
-           '</Properties>')
+    return _repack(docx, custom=(name, value))
+
+
+def _repack(docx: bytes, *, custom: tuple[str, str] | None = None,
+            when: dt.datetime | None = None) -> bytes:
+    """The package zipped again in one pass: with the custom text property ``custom`` (name,
+    value) added, and every member dated ``when`` (the run's start) instead of the time it
+    was zipped, so that the same report gives the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        def write(info: zipfile.ZipInfo | str, data: bytes) -> None:
+            if when is not None:
+                name = info if isinstance(info, str) else info.filename
+                info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+                info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, data)
+
         for info in src.infolist():
             data = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", (
-                    f'<Override PartName="/{_CUSTOM}" ContentType="{_CUSTOM_TYPE}"/>'
-                    "</Types>").encode())
-            elif info.filename == "_rels/.rels":
-                data = data.replace(b"</Relationships>", (
-                    f'<Relationship Id="rIdSgnet1" Type="{_CUSTOM_REL}" Target="{_CUSTOM}"/>'
-                    "</Relationships>").encode())
-            if info.filename != _CUSTOM:
-                dst.writestr(info, data)
-        dst.writestr(_CUSTOM, xml.encode("utf-8"))
+            if custom is not None:
+                if info.filename == _CUSTOM:
+                    continue
+                if info.filename == "[Content_Types].xml":
+                    data = data.replace(b"</Types>", (
+                        f'<Override PartName="/{_CUSTOM}" ContentType="{_CUSTOM_TYPE}"/>'
+                        "</Types>").encode())
+                elif info.filename == "_rels/.rels":
+                    data = data.replace(b"</Relationships>", (
+                        f'<Relationship Id="rIdSgnet1" Type="{_CUSTOM_REL}" '
+                        f'Target="{_CUSTOM}"/></Relationships>').encode())
+            write(info, data)
+        if custom is not None:
+            name, value = custom
+            xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
+                   'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/docPropsVTypes"><property '
+                   'fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+                   f'name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+                   '</Properties>')
+            write(_CUSTOM, xml.encode("utf-8"))
     return out.getvalue()
 
 
@@ -491,16 +546,3 @@ def custom_property(docx: bytes | str | Path, name: str) -> str | None:
         if prop.get("name") == name:
             return "".join(prop.itertext())
     return None
-
-
-def _stamped(docx: bytes, when: dt.datetime) -> bytes:
-    """The same package with every member dated ``when`` (the run's start), not the time
-    it was zipped: the same report gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
-            member.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()

@@ -21,11 +21,11 @@ Kinds of parts (``part["type"]``):
 from __future__ import annotations
 
 import base64
-import io
 from collections.abc import Iterator
 
 import nbformat
 
+from .figpng import figure_png
 from .pages import fields_title_html, heading_html, headline_html, note_html, summary_html
 from .tables import table_html
 from .words import word
@@ -156,10 +156,7 @@ def figure_output(fig, *, alt: str, caption: str, dpi: int = 110) -> tuple[dict,
     >>> data["application/vnd.sgnet.report+json"]["alt"], meta["image/png"]["alt"]
     ('nothing', 'nothing')
     """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white",
-                metadata={"Software": None})
-    png = buffer.getvalue()
+    png = figure_png(fig, dpi=dpi)
     width = int.from_bytes(png[16:20], "big")  # IHDR width
     data = {"image/png": base64.b64encode(png).decode("ascii"),
             MIME: {"type": "figure", "alt": alt, "caption": caption}}

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import ScaledTranslation
 
 from .dataset import Dataset
 from .metrics import monthly
@@ -249,7 +250,10 @@ def target_progress_figure(progress: pd.DataFrame, *, metrics: tuple[str, ...] =
                Line2D([], [], color="#555", linestyle="--", label=label("expected", lang))]
     fig.legend(handles=handles, loc="lower center", ncols=3, frameon=False, fontsize=8,
                bbox_to_anchor=(0.5, 0.0))
+    # the note sits 2 points above the figure's lower edge, so that no glyph touches it
     fig.text(0.99, 0.0, label("plot.capped", lang, cap=f"{cap:.0f}"), ha="right", va="bottom",
-             fontsize=7, color="#666")
-    fig.tight_layout(rect=(0, 0.12 if height < 3 else 0.06, 1, 1))
+             fontsize=7, color="#666",
+             transform=fig.transFigure + ScaledTranslation(0, 2 / 72, fig.dpi_scale_trans))
+    # laid out when drawn, in the one draw that renders it (sgnet.figpng)
+    fig.set_layout_engine("tight", rect=(0, 0.12 if height < 3 else 0.06, 1, 1))
     return fig

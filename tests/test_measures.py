@@ -136,6 +136,28 @@ def test_overlapping_records_count_once(tiny_dir):
     assert (p1["days"], p1["working_days"], p1["stays"], p1["short_stays"]) == (9, 7, 2, 2)
 
 
+def test_leader_lists_with_blanks_and_stray_separators(sample):
+    """Each person of ``lead_person_ids`` is on site once, stripped; ``;`` alone, blanks and
+    empty entries put nobody there, and no record leaves a frame of the wrong shape."""
+    acts = pd.DataFrame({
+        "activity_id": ["S1", "A1", "A2", "A3"], "kind": ["stay", "training", "training",
+                                                         "training"],
+        "pairing_id": ["PR1"] * 4, "lead_person_ids": ["P1", "P1; P2", ";", " ; P3 ;"],
+        "start_date": pd.to_datetime(["2022-10-07", "2022-10-09", "2022-10-10", "2022-10-11"]),
+        "end_date": pd.to_datetime(["2022-10-09", None, None, None]), "mode": ["onsite"] * 4})
+    rows = [("P1", 7), ("P1", 8), ("P1", 9), ("P2", 9), ("P3", 11)]  # person, day of October
+    ds = sgnet.Dataset.from_tables({**sample.tables, "activities": acts.assign(
+        host_org_id=None, target_org_id=None, count=1)})
+    days = metrics.person_days(ds, "2022-10-01", "2022-10-31")
+    assert list(zip(days["person_id"], days["date"].dt.day, strict=True)) == rows
+    for none in (acts.iloc[2:3], acts.iloc[0:0]):
+        ds = sgnet.Dataset.from_tables({**sample.tables, "activities": none.assign(
+            host_org_id=None, target_org_id=None, count=1)})
+        days = metrics.person_days(ds, "2022-10-01", "2022-10-31")
+        assert days.empty and list(days.columns) == ["pairing_id", "person_id", "date",
+                                                      "working"]
+
+
 def test_a_year_the_calendar_does_not_cover_falls_back_to_weekdays():
     days = pd.Series(pd.to_datetime(["2031-01-01", "2031-01-04"]))  # a Wednesday, a Saturday
     with pytest.warns(UserWarning, match="no holidays for 2031: Monday to Friday"):
