@@ -170,7 +170,8 @@ def _options(flavor: str | None) -> subset.Options:
 def _common_base() -> bytes | None:
     """:func:`_base` cut to the glyphs of :func:`_common`, as a page's subset is cut (so a
     page's subset cut from it is the same, byte for byte, as one cut from the whole font),
-    kept in the cache folder beside it; None when the cache is off.
+    kept in the cache folder beside it; None when the cache is off or its folder cannot be
+    written.
 
     Cutting it costs about five seconds, once per machine (per font and fontTools); each
     page's subset is then cut from 1.6 MB of glyphs instead of 16 MB: a third of the time.
@@ -187,6 +188,12 @@ def _common_base() -> bytes | None:
         return cached.read_bytes()
     except OSError:
         pass
+    try:  # a folder it could not be kept in: the whole font, rather than cut it every time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(cached.parent, os.W_OK):
+        return None
     font = TTFont(io.BytesIO(_base()), recalcTimestamp=False, recalcBBoxes=False)
     cutter = subset.Subsetter(_options(None))
     cutter.populate(text=chars)

@@ -56,3 +56,16 @@ def test_woff2_is_compressed_at_the_quality_asked(kwargs):
     assert shim.compress(data, mode=brotli.MODE_FONT, **kwargs) == brotli.compress(
         data, mode=brotli.MODE_FONT, quality=kwargs.get("quality", webfont._BROTLI_QUALITY))
     assert shim.MODE_FONT == brotli.MODE_FONT
+
+
+def test_a_cache_folder_that_cannot_be_written_keeps_the_whole_font(monkeypatch, tmp_path):
+    folder = tmp_path / "cache"
+    (folder / "fonts").mkdir(parents=True)
+    monkeypatch.setenv("SGNET_CACHE_DIR", str(folder))
+    monkeypatch.setattr(webfont.os, "access", lambda path, mode: False)
+    webfont._common_base.cache_clear()
+    try:
+        assert webfont._common_base() is None
+        assert not list((folder / "fonts").iterdir())
+    finally:
+        webfont._common_base.cache_clear()
