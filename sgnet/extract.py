@@ -497,15 +497,16 @@ def _years(text: str, year: int | None) -> YearSource:
     years = YearSource(find_publication_date(lines), year)
     foot = foot_stamp(lines, years)
     years.stamp = head_stamp(lines, years) or (foot.start if foot is not None else None)
+    title = title_of(lines)
     # "某项目2022年10月工作月报": the month that 本月 means
-    named = [d.when.start for d in parse_dates(title_of(lines), {}, YearSource(None, None))
+    named = [d.when.start for d in parse_dates(title, {}, YearSource(None, None))
              if d.when is not None and d.when.month_only and not d.when.inferred]
     if named:
         years.report_month = (named[0].year, named[0].month)
-    period = summary_period(title_of(lines))
-    if period is not None and re.search(_v.SUMMARY_TITLES, title_of(lines)):
+    period = summary_period(title)
+    if period is not None and re.search(_v.SUMMARY_TITLES, title):
         years.title_period = period  # "2022年上半年工作总结": its days are of 2022
-    years.title_source = next((t for t in title_of(lines).split(" || ") if period and
+    years.title_source = next((t for t in title.split(" || ") if period and
                                re.search(str(period[0]), t)), "")[:20]
     if period is not None and period[2] - period[1] == 2:
         years.report_quarter = (period[0], period[2] // 3)  # "2024年第三季度简报": 本季度

@@ -133,12 +133,12 @@ def normalize(text: str) -> str:
 #: Cantonese words of Hong Kong posts as the Mandarin the rules read, each the same length
 _CANTONESE_WORDS = {"佢哋": "他们", "我哋": "我们", "你哋": "你们", "琴日": "昨天", "寻日": "昨天",
                     "今朝": "今天", "听日": "明天", "边度": "哪里"}
-_CANTONESE_CHARS = str.maketrans("咗嚟喺嘅唔睇係", "了来在的不看是")
+_CANTONESE_CHARS = str.maketrans("咗嚟喺嘅唔睇", "了来在的不看")
 
 
 def _cantonese(text: str) -> str:
     """"今朝去咗两个社工站" -> "今天去了两个社工站" (same length, so offsets still hold)."""
-    if not re.search("[咗嚟喺嘅唔睇係哋]|琴日|寻日|今朝|听日|边度", text):
+    if not re.search("[咗嚟喺嘅唔睇哋]|琴日|寻日|今朝|听日|边度", text):
         return text
     for word, plain in _CANTONESE_WORDS.items():
         text = text.replace(word, plain)
